@@ -1,0 +1,34 @@
+import {ApplicationError, type ReadonlyJSONValue} from '@rocicorp/zero';
+
+/** Stable error codes (SPEC §13): clients and external checks branch on these. */
+export const ERROR_CODES = [
+  'seat_limit_exceeded',
+  'already_claimed',
+  'forbidden',
+  'not_found',
+  'invalid_state',
+  'invalid_input',
+  'unauthenticated',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorDetails = {readonly code: ErrorCode; readonly [key: string]: ReadonlyJSONValue};
+
+export class TandemError extends ApplicationError<ErrorDetails> {
+  constructor(code: ErrorCode, message: string, extra: Record<string, ReadonlyJSONValue> = {}) {
+    super(message, {details: {...extra, code}});
+  }
+}
+
+export function fail(code: ErrorCode, message: string, extra?: Record<string, ReadonlyJSONValue>): never {
+  throw new TandemError(code, message, extra);
+}
+
+/** Reads the stable code out of whatever a failed mutation reported. */
+export function errorCodeOf(error: unknown): ErrorCode | undefined {
+  const details = (error as {details?: {code?: unknown}} | undefined)?.details;
+  const code = details?.code;
+  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)
+    ? (code as ErrorCode)
+    : undefined;
+}

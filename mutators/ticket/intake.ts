@@ -1,0 +1,77 @@
+import {defineMutator} from '@rocicorp/zero';
+import * as v from 'valibot';
+import type {SessionKind} from '../../schema/index.ts';
+import {fail} from '../errors.ts';
+import {assertL1Workspace, l1ActingAs} from '../permissions.ts';
+import {isReplayOfOwnRow, loadOwned} from '../tenancy.ts';
+import {id, optionalText, requiredText} from '../validators.ts';
+
+export const intakeArgs = v.pipe(
+  v.object({
+    ticketId: id,
+    walkId: id,
+    problemStatement: requiredText(4000),
+    customerName: optionalText(200),
+    customerContact: optionalText(200),
+    flowId: v.optional(v.nullable(id)),
+    proposalId: v.optional(v.nullable(id)),
+  }),
+  v.check(a => !(a.flowId && a.proposalId), 'choose a flow or a proposal, not both'),
+);
+export type IntakeArgs = v.InferOutput<typeof intakeArgs>;
+
+/** Takes a call: creates the ticket and its walk in one mutation (SPEC §5). */
+export const intake = defineMutator(intakeArgs, async ({tx, ctx, args}) => {
+  const caller = assertL1Workspace(ctx);
+  if (args.ticketId === args.walkId) fail('invalid_input', 'ticketId and walkId must differ.', {field: 'walkId'});
+  if (await isReplayOfOwnRow(tx, caller, 'ticket', args.ticketId, 'ticketId')) return;
+  if (await isReplayOfOwnRow(tx, caller, 'walk', args.walkId, 'walkId')) {
+    fail('invalid_input', 'walkId is already in use.', {field: 'walkId'});
+  }
+
+  let sessionKind: SessionKind = 'adhoc';
+  let currentNodeId: string | null = null;
+  if (args.flowId) {
+    sessionKind = 'flow';
+    const flow = await loadOwned(tx, caller, 'flow', args.flowId, 'Flow');
+    if (flow && flow.status !== 'published') fail('invalid_state', 'That flow is not published yet.');
+    currentNodeId = flow?.definition.start ?? null;
+  } else if (args.proposalId) {
+    sessionKind = 'proposal';
+    const proposal = await loadOwned(tx, caller, 'flow_proposal', args.proposalId, 'Flow proposal');
+    currentNodeId = proposal?.definition.start ?? null;
+  }
+
+  const now = Date.now();
+  await tx.mutate.ticket.insert({
+    id: args.ticketId,
+    account_id: caller.accountId,
+    kind: 'internal',
+    customer_name: args.customerName || null,
+    customer_contact: args.customerContact || null,
+    problem_statement: args.problemStatement,
+    status: 'walking',
+    assigned_user_id: caller.userId,
+    created_by: caller.userId,
+    created_at: now,
+    updated_at: now,
+  });
+  await tx.mutate.walk.insert({
+    id: args.walkId,
+    account_id: caller.accountId,
+    ticket_id: args.ticketId,
+    session_kind: sessionKind,
+    flow_id: args.flowId ?? null,
+    flow_proposal_id: args.proposalId ?? null,
+    status: 'active',
+    current_node_id: currentNodeId,
+    driver_user_id: caller.userId,
+    started_by: caller.userId,
+    acting_as: l1ActingAs(caller),
+    notes: '',
+    step_count: 0,
+    state_version: 0,
+    started_at: now,
+    last_activity_at: now,
+  });
+});

@@ -1,0 +1,15 @@
+import {defineQueries} from '@rocicorp/zero';
+import * as flow from './flows.ts';
+import * as member from './members.ts';
+import * as ticket from './tickets.ts';
+import * as walk from './walks.ts';
+
+/** The named queries (SPEC §13); each filters to the caller's account inside. */
+export const queries = defineQueries({
+  ticket: {list: ticket.list},
+  walk: {byId: walk.byId, active: walk.active},
+  member: {me: member.me, list: member.list},
+  flow: {list: flow.list},
+});
+
+export type Queries = typeof queries;

@@ -1,0 +1,17 @@
+import {defineQuery} from '@rocicorp/zero';
+import * as v from 'valibot';
+import {zql} from '../schema/index.ts';
+import {scopeAccountId} from './scope.ts';
+
+export const list = defineQuery(
+  v.optional(
+    v.object({limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)))}),
+    {},
+  ),
+  ({args, ctx}) =>
+    zql.ticket.where('account_id', scopeAccountId(ctx))
+      .related('creator')
+      .related('walks')
+      .orderBy('created_at', 'desc')
+      .limit(args?.limit ?? 100),
+);

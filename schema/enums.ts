@@ -1,0 +1,16 @@
+// The product's closed vocabularies, shared by schema, validators and UI.
+
+export const ROLES = ['owner', 'engineer', 'l1_tech', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTING_AS = ['self', 'l1_coverage'] as const;
+export type ActingAs = (typeof ACTING_AS)[number];
+
+export const TICKET_STATUSES = ['open', 'walking', 'resolved', 'escalated'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const SESSION_KINDS = ['flow', 'proposal', 'adhoc'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+export const WALK_STATUSES = ['active', 'resolved', 'escalated', 'abandoned'] as const;
+export type WalkStatus = (typeof WALK_STATUSES)[number];

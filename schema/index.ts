@@ -1,0 +1,31 @@
+import {createBuilder, createSchema, type Row} from '@rocicorp/zero';
+import {memberRelationships, ticketRelationships, walkRelationships} from './relationships.ts';
+import {account, auditLog, flow, flowProposal, member, ticket, walk, walkStep} from './tables.ts';
+import type {TandemContext} from './context.ts';
+
+export const schema = createSchema({
+  tables: [account, member, auditLog, flow, flowProposal, ticket, walk, walkStep],
+  relationships: [memberRelationships, ticketRelationships, walkRelationships],
+});
+
+export type Schema = typeof schema;
+
+/** ZQL query builder over Tandem's schema. */
+export const zql = createBuilder(schema);
+
+export type Account = Row<typeof schema.tables.account>;
+export type Member = Row<typeof schema.tables.member>;
+export type Ticket = Row<typeof schema.tables.ticket>;
+export type Walk = Row<typeof schema.tables.walk>;
+export type WalkStep = Row<typeof schema.tables.walk_step>;
+export type Flow = Row<typeof schema.tables.flow>;
+
+export type {TandemContext} from './context.ts';
+export * from './enums.ts';
+
+declare module '@rocicorp/zero' {
+  interface DefaultTypes {
+    schema: Schema;
+    context: TandemContext | undefined;
+  }
+}

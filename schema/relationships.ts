@@ -1,0 +1,20 @@
+import {relationships} from '@rocicorp/zero';
+import {account, flow, flowProposal, member, ticket, walk, walkStep} from './tables.ts';
+
+export const memberRelationships = relationships(member, ({one}) => ({
+  account: one({sourceField: ['account_id'], destField: ['id'], destSchema: account}),
+}));
+
+export const ticketRelationships = relationships(ticket, ({one, many}) => ({
+  creator: one({sourceField: ['created_by'], destField: ['id'], destSchema: member}),
+  assignee: one({sourceField: ['assigned_user_id'], destField: ['id'], destSchema: member}),
+  walks: many({sourceField: ['id'], destField: ['ticket_id'], destSchema: walk}),
+}));
+
+export const walkRelationships = relationships(walk, ({one, many}) => ({
+  ticket: one({sourceField: ['ticket_id'], destField: ['id'], destSchema: ticket}),
+  flow: one({sourceField: ['flow_id'], destField: ['id'], destSchema: flow}),
+  proposal: one({sourceField: ['flow_proposal_id'], destField: ['id'], destSchema: flowProposal}),
+  driver: one({sourceField: ['driver_user_id'], destField: ['id'], destSchema: member}),
+  steps: many({sourceField: ['id'], destField: ['walk_id'], destSchema: walkStep}),
+}));

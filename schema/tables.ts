@@ -1,0 +1,128 @@
+import {boolean, enumeration, json, number, string, table} from '@rocicorp/zero';
+import type {FlowDefinition} from './flow-definition.ts';
+import type {ActingAs, Role, SessionKind, TicketStatus, WalkStatus} from './enums.ts';
+
+// Column names match the Postgres columns (snake_case) one for one.
+
+export const account = table('account')
+  .columns({
+    id: string(),
+    name: string(),
+    engineer_seat_limit: number().optional(),
+    l1_seat_limit: number().optional(),
+    created_at: number(),
+  })
+  .primaryKey('id');
+
+export const member = table('member')
+  .columns({
+    id: string(),
+    account_id: string(),
+    email: string(),
+    name: string(),
+    role: enumeration<Role>(),
+    can_cover_l1: boolean(),
+    active: boolean(),
+    created_at: number(),
+  })
+  .primaryKey('id');
+
+export const auditLog = table('audit_log')
+  .columns({
+    id: string(),
+    account_id: string(),
+    actor_user_id: string(),
+    action: string(),
+    subject_type: string(),
+    subject_id: string(),
+    acting_as: enumeration<ActingAs>(),
+    details: json().optional(),
+    at: number(),
+  })
+  .primaryKey('id');
+
+export const flow = table('flow')
+  .columns({
+    id: string(),
+    account_id: string(),
+    title: string(),
+    description: string(),
+    status: enumeration<'draft' | 'published'>(),
+    definition: json<FlowDefinition>(),
+    created_by: string().optional(),
+    created_at: number(),
+    updated_at: number(),
+  })
+  .primaryKey('id');
+
+export const flowProposal = table('flow_proposal')
+  .columns({
+    id: string(),
+    account_id: string(),
+    title: string(),
+    problem_statement: string(),
+    source: enumeration<'ai' | 'manual'>(),
+    definition: json<FlowDefinition>(),
+    validated_by_outcome: boolean(),
+    created_by: string().optional(),
+    created_at: number(),
+  })
+  .primaryKey('id');
+
+export const ticket = table('ticket')
+  .columns({
+    id: string(),
+    account_id: string(),
+    kind: string(),
+    psa_ticket_id: string().optional(),
+    customer_name: string().optional(),
+    customer_contact: string().optional(),
+    problem_statement: string(),
+    status: enumeration<TicketStatus>(),
+    assigned_user_id: string().optional(),
+    resolution_notes: string().optional(),
+    created_by: string(),
+    created_at: number(),
+    updated_at: number(),
+  })
+  .primaryKey('id');
+
+export const walk = table('walk')
+  .columns({
+    id: string(),
+    account_id: string(),
+    ticket_id: string(),
+    session_kind: enumeration<SessionKind>(),
+    flow_id: string().optional(),
+    flow_proposal_id: string().optional(),
+    status: enumeration<WalkStatus>(),
+    current_node_id: string().optional(),
+    driver_user_id: string(),
+    started_by: string(),
+    acting_as: enumeration<ActingAs>(),
+    notes: string(),
+    step_count: number(),
+    state_version: number(),
+    helpful: boolean().optional(),
+    resolution_notes: string().optional(),
+    started_at: number(),
+    last_activity_at: number(),
+    ended_at: number().optional(),
+  })
+  .primaryKey('id');
+
+export const walkStep = table('walk_step')
+  .columns({
+    id: string(),
+    account_id: string(),
+    walk_id: string(),
+    seq: number(),
+    node_id: string(),
+    question: string(),
+    answer: string(),
+    option_id: string().optional(),
+    note: string().optional(),
+    recorded_by: string(),
+    recorded_at: number(),
+  })
+  .primaryKey('id');

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import {Hono} from 'hono';
+import {secureHeaders} from 'hono/secure-headers';
+import type {TandemContext} from '../schema/index.ts';
+import type {Auth} from './auth/auth.ts';
+import {ROOT_DIR} from './config.ts';
+import type {Sql} from './db/connect.ts';
+import {onError} from './http/errors.ts';
+import {healthRoute} from './http/health.ts';
+import {sessionRoute} from './http/session.ts';
+import {staticClient} from './http/static-client.ts';
+import type {DbProvider} from './zero/db-provider.ts';
+import {zeroRoutes} from './zero/routes.ts';
+
+export type AppDeps = {
+  sql: Sql;
+  auth: Auth;
+  dbProvider: DbProvider;
+  contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
+  zeroHealthUrl: string;
+  zeroUrlFor: (requestUrl: URL) => string;
+  serveClient: boolean;
+};
+
+/** The Hono app: routes mounted by concern, nothing else. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.onError(onError);
+  app.use('*', secureHeaders({contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false}));
+
+  app.on(['GET', 'POST'], '/api/auth/*', c => deps.auth.handler(c.req.raw));
+  app.route('/api/zero', zeroRoutes(deps));
+  app.route('/api/health', healthRoute(deps.sql, deps.zeroHealthUrl));
+  app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.zeroUrlFor));
+  app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));
+
+  if (deps.serveClient) app.route('/', staticClient(path.join(ROOT_DIR, 'client', 'dist')));
+  return app;
+}

@@ -1,0 +1,45 @@
+import {betterAuth} from 'better-auth';
+import {bearer} from 'better-auth/plugins/bearer';
+import {PostgresJSDialect} from 'kysely-postgres-js';
+import type {Sql} from '../db/connect.ts';
+
+export type AuthOptions = {
+  /** A pool whose search_path is the `auth` schema (see migrations/00001_auth). */
+  authSql: Sql;
+  secret: string;
+  publicUrl: string;
+  trustedOrigins: string[];
+};
+
+/**
+ * better-auth: email + password, sessions in Postgres, the session either as
+ * its HttpOnly cookie (browsers) or `Authorization: Bearer <session token>`
+ * (Node clients, via the bearer plugin).
+ */
+export function createAuth(options: AuthOptions) {
+  return betterAuth({
+    appName: 'Tandem',
+    basePath: '/api/auth',
+    baseURL: options.publicUrl,
+    secret: options.secret,
+    trustedOrigins: options.trustedOrigins,
+    database: {dialect: new PostgresJSDialect({postgres: options.authSql}), type: 'postgres'},
+    emailAndPassword: {
+      enabled: true,
+      // People join through invites (owner-issued), never by open sign-up.
+      disableSignUp: true,
+      minPasswordLength: 8,
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    advanced: {
+      defaultCookieAttributes: {sameSite: 'lax', httpOnly: true},
+    },
+    telemetry: {enabled: false},
+    plugins: [bearer()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,81 @@
+import {randomBytes} from 'node:crypto';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Everything `startTandem` needs to know; built from the environment by `configFromEnv`. */
+export type TandemConfig = {
+  /** Port of the web app and API (SPEC §13: 3000). */
+  port: number;
+  /** Port of zero-cache (SPEC §13: 4848); it also takes port+1 and port+2. */
+  zeroPort: number;
+  /** Where embedded Postgres data, the zero-cache replica and the generated secret live. */
+  dataDir: string;
+  /** An external Postgres (wal_level=logical); when absent an embedded one is started. */
+  databaseUrl?: string;
+  /** Port of the embedded Postgres. */
+  embeddedPgPort: number;
+  /** Spawn zero-cache as a child (false when it runs elsewhere, e.g. docker-compose). */
+  spawnZeroCache: boolean;
+  /** Where browsers reach zero-cache; default: same host as the page, port zeroPort. */
+  publicZeroUrl?: string;
+  /** Where the API checks zero-cache's health. */
+  internalZeroUrl: string;
+  /** Where zero-cache reaches this API. */
+  internalApiUrl: string;
+  authSecret: string;
+  /** Public origin of the app (better-auth base URL, trusted origin). */
+  publicUrl: string;
+  zeroAdminPassword: string;
+  /** Serve the built client from client/dist (false under `npm run dev`, where Vite serves it). */
+  serveClient: boolean;
+  seedDemoData: boolean;
+  log: (line: string) => void;
+};
+
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+/** A secret kept in the data dir so sessions survive restarts without configuration. */
+function persistentSecret(dataDir: string, file: string): string {
+  const p = path.join(dataDir, file);
+  if (existsSync(p)) return readFileSync(p, 'utf8').trim();
+  mkdirSync(dataDir, {recursive: true});
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(p, secret + '\n', {mode: 0o600});
+  return secret;
+}
+
+export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConfig {
+  const env = process.env;
+  const port = overrides.port ?? intEnv('PORT', 3000);
+  const zeroPort = overrides.zeroPort ?? intEnv('ZERO_PORT', 4848);
+  const dataDir = overrides.dataDir ?? path.resolve(env.TANDEM_DATA_DIR || path.join(ROOT_DIR, '.data'));
+  const spawnZeroCache = overrides.spawnZeroCache ?? env.TANDEM_SPAWN_ZERO_CACHE !== 'false';
+  const publicUrl = overrides.publicUrl ?? env.TANDEM_PUBLIC_URL ?? `http://localhost:${port}`;
+  return {
+    port,
+    zeroPort,
+    dataDir,
+    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    embeddedPgPort: overrides.embeddedPgPort ?? intEnv('TANDEM_PG_PORT', 5433),
+    spawnZeroCache,
+    publicZeroUrl: overrides.publicZeroUrl ?? (env.ZERO_PUBLIC_URL || undefined),
+    internalZeroUrl: overrides.internalZeroUrl ?? env.ZERO_INTERNAL_URL ?? `http://127.0.0.1:${zeroPort}`,
+    internalApiUrl: overrides.internalApiUrl ?? env.TANDEM_INTERNAL_API_URL ?? `http://127.0.0.1:${port}`,
+    authSecret: overrides.authSecret ?? env.BETTER_AUTH_SECRET ?? persistentSecret(dataDir, 'auth-secret'),
+    publicUrl,
+    zeroAdminPassword:
+      overrides.zeroAdminPassword ?? env.ZERO_ADMIN_PASSWORD ?? persistentSecret(dataDir, 'zero-admin-password'),
+    serveClient: overrides.serveClient ?? true,
+    seedDemoData: overrides.seedDemoData ?? env.TANDEM_SEED_DEMO !== 'false',
+    log: overrides.log ?? (line => console.log(line)),
+  };
+}

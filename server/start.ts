@@ -1,0 +1,134 @@
+import path from 'node:path';
+import {serve, type ServerType} from '@hono/node-server';
+import {createApp} from './app.ts';
+import {createAuth} from './auth/auth.ts';
+import {contextFromHeaders} from './auth/context.ts';
+import type {TandemConfig} from './config.ts';
+import {connect, type Sql} from './db/connect.ts';
+import {startEmbeddedPostgres, type EmbeddedDatabase} from './db/embedded-postgres.ts';
+import {migrate} from './db/migrate.ts';
+import {assertPortsFree} from './ports.ts';
+import {seedDemoData} from './seed/demo-seed.ts';
+import {createDbProvider} from './zero/db-provider.ts';
+import {startZeroCache, type ZeroCacheHandle} from './zero-cache/zero-cache-process.ts';
+
+export type RunningTandem = {
+  config: TandemConfig;
+  databaseUrl: string;
+  appUrl: string;
+  zeroUrl: string;
+  sql: Sql;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Brings the whole stack up in order: Postgres (embedded unless
+ * DATABASE_URL), migrations, demo data, the API, then zero-cache, which
+ * needs the API for its mutate and query calls. `stop` takes it down in
+ * reverse order.
+ */
+export async function startTandem(config: TandemConfig): Promise<RunningTandem> {
+  const {log} = config;
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(e => log(`  while stopping: ${e?.message ?? e}`));
+    stops.length = 0;
+  };
+
+  try {
+    await assertPortsFree([
+      {port: config.port, what: 'the web app and API', env: 'PORT'},
+      ...(config.spawnZeroCache
+        ? [0, 1, 2].map(i => ({port: config.zeroPort + i, what: 'zero-cache', env: 'ZERO_PORT'}))
+        : []),
+      ...(config.databaseUrl ? [] : [{port: config.embeddedPgPort, what: 'embedded PostgreSQL', env: 'TANDEM_PG_PORT'}]),
+    ]);
+
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      log(`Starting embedded PostgreSQL (data in ${path.join(config.dataDir, 'postgres')})`);
+      const db: EmbeddedDatabase = await startEmbeddedPostgres(
+        path.join(config.dataDir, 'postgres'),
+        config.embeddedPgPort,
+        log,
+      );
+      stops.push(db.stop);
+      databaseUrl = db.url;
+    } else {
+      log('Using the PostgreSQL at DATABASE_URL');
+    }
+
+    const sql = connect(databaseUrl, {max: 20});
+    stops.push(() => sql.end({timeout: 5}));
+    const authSql = connect(databaseUrl, {max: 5, searchPath: 'auth'});
+    stops.push(() => authSql.end({timeout: 5}));
+
+    const [{wal_level}] = await sql<{wal_level: string}[]>`show wal_level`;
+    if (wal_level !== 'logical') {
+      throw new Error(`PostgreSQL must run with wal_level=logical for zero-cache (it has ${wal_level}).`);
+    }
+
+    log('Applying migrations');
+    await migrate(sql, line => log(line));
+    if (config.seedDemoData) {
+      log('Seeding demo data');
+      await seedDemoData(sql);
+    }
+
+    const auth = createAuth({
+      authSql,
+      secret: config.authSecret,
+      publicUrl: config.publicUrl,
+      trustedOrigins: [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`],
+    });
+    const contextOf = (headers: Headers) => contextFromHeaders(auth, sql, headers);
+    const app = createApp({
+      sql,
+      auth,
+      dbProvider: createDbProvider(sql),
+      contextOf,
+      zeroHealthUrl: config.internalZeroUrl,
+      zeroUrlFor: requestUrl => config.publicZeroUrl ?? `${requestUrl.protocol}//${requestUrl.hostname}:${config.zeroPort}`,
+      serveClient: config.serveClient,
+    });
+
+    const server: ServerType = await new Promise((resolve, reject) => {
+      const s = serve({fetch: app.fetch, port: config.port, hostname: '0.0.0.0'}, () => resolve(s));
+      s.once('error', reject);
+    });
+    stops.push(
+      () =>
+        new Promise<void>(resolve => {
+          server.close(() => resolve());
+          (server as unknown as {closeAllConnections?: () => void}).closeAllConnections?.();
+        }),
+    );
+
+    let zeroCache: ZeroCacheHandle | undefined;
+    if (config.spawnZeroCache) {
+      log('Starting zero-cache');
+      zeroCache = startZeroCache({
+        upstreamDb: databaseUrl,
+        dataDir: config.dataDir,
+        port: config.zeroPort,
+        apiUrl: config.internalApiUrl,
+        adminPassword: config.zeroAdminPassword,
+        log,
+      });
+      stops.push(zeroCache.stop);
+      await zeroCache.ready();
+    }
+
+    return {
+      config,
+      databaseUrl,
+      appUrl: `http://localhost:${config.port}`,
+      zeroUrl: zeroCache?.url ?? config.internalZeroUrl,
+      sql,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import type {ServerTransaction, Transaction} from '@rocicorp/zero';
+import {canUseL1Workspace, l1ActingAs} from '../../mutators/permissions.ts';
+import type {TandemContext} from '../../schema/index.ts';
+
+type Subject = {type: string; id: string};
+type Args = Record<string, unknown>;
+
+/**
+ * What each state-changing mutator is about, for the audit log. A mutator
+ * listed here gets one audit row in its own transaction; one that is not
+ * listed (presence heartbeats, read marks) writes none.
+ */
+const SUBJECTS: Record<string, (args: Args) => Subject> = {
+  'ticket.intake': a => ({type: 'ticket', id: String(a.ticketId)}),
+};
+
+/** Mutators that are the L1 workspace: a covering engineer's use of them is coverage. */
+const L1_WORKSPACE = new Set(['ticket.intake']);
+
+export async function appendAudit(
+  tx: Transaction,
+  ctx: TandemContext,
+  mutatorName: string,
+  args: Args,
+): Promise<void> {
+  const subjectOf = SUBJECTS[mutatorName];
+  if (!subjectOf) return;
+  const subject = subjectOf(args);
+  const actingAs = L1_WORKSPACE.has(mutatorName) && canUseL1Workspace(ctx) ? l1ActingAs(ctx) : 'self';
+  await (tx as ServerTransaction).mutate.audit_log.insert({
+    id: crypto.randomUUID(),
+    account_id: ctx.accountId,
+    actor_user_id: ctx.userId,
+    action: mutatorName,
+    subject_type: subject.type,
+    subject_id: subject.id,
+    acting_as: actingAs,
+    details: null,
+    at: Date.now(),
+  });
+}

@@ -1,0 +1,50 @@
+import {mustGetQuery} from '@rocicorp/zero';
+import {handleMutateRequest, handleQueryRequest} from '@rocicorp/zero/server';
+import {Hono} from 'hono';
+import {queries} from '../../queries/index.ts';
+import {schema, type TandemContext} from '../../schema/index.ts';
+import type {DbProvider} from './db-provider.ts';
+import {runMutation} from './run-mutation.ts';
+
+type Deps = {
+  dbProvider: DbProvider;
+  contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
+};
+
+/**
+ * The two endpoints zero-cache calls: POST /api/zero/mutate (pushes) and
+ * POST /api/zero/query (named query → ZQL). Both need a live session,
+ * forwarded by zero-cache as the cookie or a bearer token; without one they
+ * answer 401 and the client shows the sign-in page.
+ */
+export function zeroRoutes({dbProvider, contextOf}: Deps) {
+  const app = new Hono();
+
+  app.post('/mutate', async c => {
+    const ctx = await contextOf(c.req.raw.headers);
+    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+    const result = await handleMutateRequest({
+      dbProvider,
+      handler: transact => transact((tx, name, args) => runMutation(tx, ctx, name, args)),
+      request: c.req.raw,
+      userID: ctx.userId,
+      logLevel: 'warn',
+    });
+    return c.json(result);
+  });
+
+  app.post('/query', async c => {
+    const ctx = await contextOf(c.req.raw.headers);
+    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+    const result = await handleQueryRequest({
+      handler: (name, args) => mustGetQuery(queries, name).fn({args, ctx}),
+      schema,
+      request: c.req.raw,
+      userID: ctx.userId,
+      logLevel: 'warn',
+    });
+    return c.json(result);
+  });
+
+  return app;
+}

@@ -1,0 +1,33 @@
+import {getMutator, InputValidationError, type Transaction} from '@rocicorp/zero';
+import {isApplicationError} from '@rocicorp/zero/server';
+import {fail} from '../../mutators/errors.ts';
+import type {TandemContext} from '../../schema/index.ts';
+import {appendAudit} from './audit.ts';
+import {serverMutators} from './server-mutators.ts';
+
+/**
+ * Runs one pushed mutation inside its Postgres transaction: the server's
+ * mutator (shared code plus authoritative checks), then its audit row.
+ * Every refusal leaves as an ApplicationError with a stable code; anything
+ * unexpected is logged here and reported without internals.
+ */
+export async function runMutation(
+  tx: Transaction,
+  ctx: TandemContext,
+  name: string,
+  args: unknown,
+): Promise<void> {
+  const mutator = getMutator(serverMutators, name);
+  if (!mutator) fail('invalid_input', `Unknown mutator "${name}".`);
+  try {
+    await mutator.fn({tx, args, ctx} as never);
+    await appendAudit(tx, ctx, name, (args ?? {}) as Record<string, unknown>);
+  } catch (error) {
+    if (isApplicationError(error)) throw error;
+    if (error instanceof InputValidationError) {
+      fail('invalid_input', error.message.replace(/^Validation failed for mutator [^:]+: /, 'Invalid input: '));
+    }
+    console.error(`[mutate] ${name} failed:`, error);
+    fail('invalid_state', 'The server could not apply this change.');
+  }
+}

@@ -1,0 +1,146 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {mutators} from '../../mutators/index.ts';
+import {queries} from '../../queries/index.ts';
+import {startTestStack, type TestStack} from '../support/stack.ts';
+import {signIn} from '../support/sign-in.ts';
+import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts';
+
+/**
+ * The foundation end to end: real PostgreSQL, real zero-cache, the real API,
+ * and real Zero clients signed in as demo users of two accounts.
+ */
+describe('live sync through zero-cache', () => {
+  let stack: TestStack;
+  let l1: TandemZero;
+  let senior: TandemZero;
+  let contoso: TandemZero;
+  let viewer: TandemZero;
+  const clients: TandemZero[] = [];
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    const zeroUrl = stack.config.publicZeroUrl!;
+    const [l1S, seniorS, contosoS, viewerS] = await Promise.all(
+      ['l1@northwind.test', 'senior@northwind.test', 'engineer@contoso.test', 'viewer@northwind.test'].map(e =>
+        signIn(stack.appUrl, e),
+      ),
+    );
+    for (const [s, set] of [
+      [l1S, (z: TandemZero) => (l1 = z)],
+      [seniorS, (z: TandemZero) => (senior = z)],
+      [contosoS, (z: TandemZero) => (contoso = z)],
+      [viewerS, (z: TandemZero) => (viewer = z)],
+    ] as const) {
+      const z = zeroClient(zeroUrl, s);
+      clients.push(z);
+      set(z);
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all(clients.map(z => z.close()));
+    await stack?.dispose();
+  }, 60_000);
+
+  it('a ticket taken in one client appears live in a colleague’s client and never in another account', async () => {
+    const seniorView = senior.materialize(queries.ticket.list({}));
+    const contosoView = contoso.materialize(queries.ticket.list({}));
+    await senior.run(queries.ticket.list({}), {type: 'complete'});
+    await contoso.run(queries.ticket.list({}), {type: 'complete'});
+
+    const ticketId = crypto.randomUUID();
+    const walkId = crypto.randomUUID();
+    const write = l1.mutate(
+      mutators.ticket.intake({
+        ticketId,
+        walkId,
+        problemStatement: 'Outlook keeps asking for the password',
+        customerName: 'Dana at Fabrikam',
+      }),
+    );
+    expect(await write.client).toEqual({type: 'success'});
+    expect(await write.server).toEqual({type: 'success'});
+
+    const seen = await eventually(
+      () => seniorView.data,
+      rows => rows.some(t => t.id === ticketId),
+    );
+    const ticket = seen.find(t => t.id === ticketId)!;
+    expect(ticket.problem_statement).toBe('Outlook keeps asking for the password');
+    expect(ticket.status).toBe('walking');
+
+    // The walk reached the server's tables with the server's own context.
+    const [walk] = await stack.sql`select status, driver_user_id, session_kind from walk where id = ${walkId}`;
+    expect(walk).toMatchObject({status: 'active', session_kind: 'adhoc'});
+    const [audit] = await stack.sql`select action, subject_id, acting_as from audit_log where subject_id = ${ticketId}`;
+    expect(audit).toMatchObject({action: 'ticket.intake', acting_as: 'self'});
+
+    // The other account never receives it, even asking by id.
+    const contosoTickets = await contoso.run(queries.ticket.list({}), {type: 'complete'});
+    expect(contosoTickets.some(t => t.id === ticketId)).toBe(false);
+    expect(contosoView.data.some(t => t.id === ticketId)).toBe(false);
+    const contosoWalk = await contoso.run(queries.walk.byId({walkId}), {type: 'complete'});
+    expect(contosoWalk).toBeUndefined();
+
+    seniorView.destroy();
+    contosoView.destroy();
+  });
+
+  it('a change the server refuses is rolled back on the client that made it', async () => {
+    // A flow of another account: the L1's local store cannot know, so the
+    // change applies optimistically; the server answers not_found.
+    const [foreignFlow] = await stack.sql`
+      select f.id from flow f join account a on a.id = f.account_id where a.name = 'Contoso MSP' limit 1`;
+    const l1View = l1.materialize(queries.ticket.list({}));
+    await l1.run(queries.ticket.list({}), {type: 'complete'});
+
+    const ticketId = crypto.randomUUID();
+    const write = l1.mutate(
+      mutators.ticket.intake({
+        ticketId,
+        walkId: crypto.randomUUID(),
+        problemStatement: 'VPN drops every ten minutes',
+        flowId: foreignFlow.id,
+      }),
+    );
+    expect(await write.client).toEqual({type: 'success'});
+    expect(l1View.data.some(t => t.id === ticketId)).toBe(true);
+
+    const result = await write.server;
+    expect(result.type).toBe('error');
+    expect(result.type === 'error' && result.error.type === 'app' && result.error.details).toMatchObject({
+      code: 'not_found',
+    });
+    await eventually(
+      () => l1View.data,
+      rows => !rows.some(t => t.id === ticketId),
+    );
+    const rows = await stack.sql`select 1 from ticket where id = ${ticketId}`;
+    expect(rows).toHaveLength(0);
+    l1View.destroy();
+  });
+
+  it('a viewer is refused with a stable code and nothing is written', async () => {
+    const ticketId = crypto.randomUUID();
+    const write = viewer.mutate(
+      mutators.ticket.intake({ticketId, walkId: crypto.randomUUID(), problemStatement: 'Printer offline'}),
+    );
+    const result = await write.server;
+    expect(result.type).toBe('error');
+    expect(result.type === 'error' && result.error.type === 'app' && result.error.details).toMatchObject({
+      code: 'forbidden',
+    });
+    const rows = await stack.sql`select 1 from ticket where id = ${ticketId}`;
+    expect(rows).toHaveLength(0);
+  });
+
+  it('the Zero endpoints refuse requests without a session, and health reports both parts', async () => {
+    for (const path of ['/api/zero/mutate', '/api/zero/query']) {
+      const res = await fetch(`${stack.appUrl}${path}`, {method: 'POST', body: '{}'});
+      expect(res.status).toBe(401);
+    }
+    const health = await fetch(`${stack.appUrl}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({database: {ok: true}, zeroCache: {ok: true}});
+  });
+});

@@ -1,0 +1,20 @@
+import {DEMO_PASSWORD} from '../../server/seed/demo-people.ts';
+import type {TandemContext} from '../../schema/index.ts';
+
+export type Session = {token: string; cookie: string; context: TandemContext};
+
+/** Signs in through better-auth's public endpoint, as any client would. */
+export async function signIn(appUrl: string, email: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await fetch(`${appUrl}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: {'content-type': 'application/json', origin: appUrl},
+    body: JSON.stringify({email, password}),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as {token: string};
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const me = await fetch(`${appUrl}/api/session`, {headers: {authorization: `Bearer ${body.token}`}});
+  if (!me.ok) throw new Error(`session of ${email} failed: ${me.status}`);
+  const {context} = (await me.json()) as {context: TandemContext};
+  return {token: body.token, cookie, context};
+}

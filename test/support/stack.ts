@@ -1,0 +1,57 @@
+import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {configFromEnv} from '../../server/config.ts';
+import {startTandem, type RunningTandem} from '../../server/start.ts';
+import {freePort} from './free-port.ts';
+
+export type TestStack = RunningTandem & {dataDir: string; dispose: () => Promise<void>};
+
+/**
+ * The real stack for a test file: its own embedded PostgreSQL in a fresh
+ * temp dir (never DATABASE_URL: tests must not touch a developer's
+ * database), migrations, demo seed, the API and a real zero-cache child, all
+ * on free ports. `dispose` stops it and deletes the data.
+ */
+export async function startTestStack(): Promise<TestStack> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
+  chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const zeroPort = await freePort(3);
+  const embeddedPgPort = await freePort();
+  const lines: string[] = [];
+  const config = configFromEnv({
+    port,
+    zeroPort,
+    embeddedPgPort,
+    dataDir,
+    databaseUrl: undefined,
+    spawnZeroCache: true,
+    publicZeroUrl: `http://127.0.0.1:${zeroPort}`,
+    internalZeroUrl: `http://127.0.0.1:${zeroPort}`,
+    internalApiUrl: `http://127.0.0.1:${port}`,
+    publicUrl: `http://localhost:${port}`,
+    authSecret: 'test-secret-0123456789-abcdefghijklmnop',
+    zeroAdminPassword: 'test-admin',
+    serveClient: false,
+    seedDemoData: true,
+    log: line => lines.push(line),
+  });
+  let tandem: RunningTandem;
+  try {
+    tandem = await startTandem(config);
+  } catch (error) {
+    console.error(lines.join('\n'));
+    rmSync(dataDir, {recursive: true, force: true});
+    throw error;
+  }
+  return {
+    ...tandem,
+    dataDir,
+    dispose: async () => {
+      await tandem.stop();
+      rmSync(dataDir, {recursive: true, force: true});
+    },
+  };
+}

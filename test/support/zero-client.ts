@@ -1,0 +1,40 @@
+import {Zero} from '@rocicorp/zero';
+import WebSocket from 'ws';
+import {mutators} from '../../mutators/index.ts';
+import {schema} from '../../schema/index.ts';
+import type {Session} from './sign-in.ts';
+
+// Node has no WebSocket of its own on every version we run; Zero needs one.
+if (!(globalThis as {WebSocket?: unknown}).WebSocket) {
+  (globalThis as {WebSocket?: unknown}).WebSocket = WebSocket;
+}
+
+/**
+ * A real Zero client in Node, exactly as SPEC §13 describes a non-browser
+ * client: in-memory store, the session token as Zero's `auth`.
+ */
+export function zeroClient(zeroUrl: string, session: Session) {
+  return new Zero({
+    cacheURL: zeroUrl,
+    userID: session.context.userId,
+    auth: session.token,
+    context: session.context,
+    schema,
+    mutators,
+    kvStore: 'mem',
+    logLevel: 'error',
+  });
+}
+export type TandemZero = ReturnType<typeof zeroClient>;
+
+/** Waits until `read()` returns something `accept` likes; fails after `ms`. */
+export async function eventually<T>(read: () => Promise<T> | T, accept: (v: T) => boolean, ms = 15000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: T;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
