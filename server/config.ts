@@ -28,6 +28,8 @@ export type TandemConfig = {
   authSecret: string;
   /** Public origin of the app (better-auth base URL, trusted origin). */
   publicUrl: string;
+  /** Further origins allowed to call the auth endpoints (e.g. the Vite dev server). */
+  trustedOrigins: string[];
   zeroAdminPassword: string;
   /** Serve the built client from client/dist (false under `npm run dev`, where Vite serves it). */
   serveClient: boolean;
@@ -55,6 +57,10 @@ function persistentSecret(dataDir: string, file: string): string {
 
 export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConfig {
   const env = process.env;
+  // An override given as `undefined` means "none", never "fall back to the
+  // environment": tests pass databaseUrl: undefined so that a developer's
+  // DATABASE_URL is never touched.
+  const has = (key: keyof TandemConfig) => Object.prototype.hasOwnProperty.call(overrides, key);
   const port = overrides.port ?? intEnv('PORT', 3000);
   const zeroPort = overrides.zeroPort ?? intEnv('ZERO_PORT', 4848);
   const dataDir = overrides.dataDir ?? path.resolve(env.TANDEM_DATA_DIR || path.join(ROOT_DIR, '.data'));
@@ -64,14 +70,17 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
     port,
     zeroPort,
     dataDir,
-    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    databaseUrl: has('databaseUrl') ? overrides.databaseUrl : env.DATABASE_URL || undefined,
     embeddedPgPort: overrides.embeddedPgPort ?? intEnv('TANDEM_PG_PORT', 5433),
     spawnZeroCache,
-    publicZeroUrl: overrides.publicZeroUrl ?? (env.ZERO_PUBLIC_URL || undefined),
+    publicZeroUrl: has('publicZeroUrl') ? overrides.publicZeroUrl : env.ZERO_PUBLIC_URL || undefined,
     internalZeroUrl: overrides.internalZeroUrl ?? env.ZERO_INTERNAL_URL ?? `http://127.0.0.1:${zeroPort}`,
     internalApiUrl: overrides.internalApiUrl ?? env.TANDEM_INTERNAL_API_URL ?? `http://127.0.0.1:${port}`,
     authSecret: overrides.authSecret ?? env.BETTER_AUTH_SECRET ?? persistentSecret(dataDir, 'auth-secret'),
     publicUrl,
+    trustedOrigins:
+      overrides.trustedOrigins ??
+      (env.TANDEM_TRUSTED_ORIGINS ?? '').split(',').map(o => o.trim()).filter(Boolean),
     zeroAdminPassword:
       overrides.zeroAdminPassword ?? env.ZERO_ADMIN_PASSWORD ?? persistentSecret(dataDir, 'zero-admin-password'),
     serveClient: overrides.serveClient ?? true,

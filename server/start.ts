@@ -79,7 +79,12 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
       authSql,
       secret: config.authSecret,
       publicUrl: config.publicUrl,
-      trustedOrigins: [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`],
+      trustedOrigins: [
+        config.publicUrl,
+        `http://localhost:${config.port}`,
+        `http://127.0.0.1:${config.port}`,
+        ...config.trustedOrigins,
+      ],
     });
     const contextOf = (headers: Headers) => contextFromHeaders(auth, sql, headers);
     const app = createApp({

@@ -19,7 +19,7 @@ describe('live sync through zero-cache', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    const zeroUrl = stack.config.publicZeroUrl!;
+    const zeroUrl = stack.zeroUrl;
     const [l1S, seniorS, contosoS, viewerS] = await Promise.all(
       ['l1@northwind.test', 'senior@northwind.test', 'engineer@contoso.test', 'viewer@northwind.test'].map(e =>
         signIn(stack.appUrl, e),

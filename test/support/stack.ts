@@ -13,7 +13,7 @@ export type TestStack = RunningTandem & {dataDir: string; dispose: () => Promise
  * database), migrations, demo seed, the API and a real zero-cache child, all
  * on free ports. `dispose` stops it and deletes the data.
  */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(options: {serveClient?: boolean} = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
   // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
   chmodSync(dataDir, 0o755);
@@ -28,13 +28,14 @@ export async function startTestStack(): Promise<TestStack> {
     dataDir,
     databaseUrl: undefined,
     spawnZeroCache: true,
-    publicZeroUrl: `http://127.0.0.1:${zeroPort}`,
+    // Browsers reach zero-cache on the page's own host (cookies are per host).
+    publicZeroUrl: undefined,
     internalZeroUrl: `http://127.0.0.1:${zeroPort}`,
     internalApiUrl: `http://127.0.0.1:${port}`,
     publicUrl: `http://localhost:${port}`,
     authSecret: 'test-secret-0123456789-abcdefghijklmnop',
     zeroAdminPassword: 'test-admin',
-    serveClient: false,
+    serveClient: options.serveClient ?? false,
     seedDemoData: true,
     log: line => lines.push(line),
   });

@@ -1,7 +1,7 @@
 import {Zero} from '@rocicorp/zero';
 import WebSocket from 'ws';
 import {mutators} from '../../mutators/index.ts';
-import {schema} from '../../schema/index.ts';
+import {schema, type TandemContext} from '../../schema/index.ts';
 import type {Session} from './sign-in.ts';
 
 // Node has no WebSocket of its own on every version we run; Zero needs one.
@@ -18,7 +18,7 @@ export function zeroClient(zeroUrl: string, session: Session) {
     cacheURL: zeroUrl,
     userID: session.context.userId,
     auth: session.token,
-    context: session.context,
+    context: session.context as TandemContext | undefined,
     schema,
     mutators,
     kvStore: 'mem',

@@ -1,0 +1,50 @@
+import {useCallback, useEffect, useState} from 'react';
+import {SignInPage} from '../auth/SignInPage.tsx';
+import {fetchSession, type SessionInfo} from '../auth/session-api.ts';
+import {ZeroRoot} from '../zero/ZeroRoot.tsx';
+
+type State =
+  | {kind: 'loading'}
+  | {kind: 'signed-out'; notice?: string}
+  | {kind: 'signed-in'; session: SessionInfo}
+  | {kind: 'error'; message: string};
+
+/** Decides between the sign-in page and the synced app. */
+export function App() {
+  const [state, setState] = useState<State>({kind: 'loading'});
+
+  const load = useCallback(async (notice?: string) => {
+    try {
+      const session = await fetchSession();
+      setState(session ? {kind: 'signed-in', session} : {kind: 'signed-out', notice});
+    } catch (error) {
+      setState({kind: 'error', message: error instanceof Error ? error.message : String(error)});
+    }
+  }, []);
+
+  useEffect(() => void load(), [load]);
+
+  switch (state.kind) {
+    case 'loading':
+      return <div className="splash" aria-busy="true">Loading Tandem…</div>;
+    case 'error':
+      return (
+        <div className="splash">
+          <p className="error">Tandem could not reach its server: {state.message}</p>
+          <button className="btn" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      );
+    case 'signed-out':
+      return <SignInPage notice={state.notice} onSignedIn={() => void load()} />;
+    case 'signed-in':
+      return (
+        <ZeroRoot
+          key={state.session.context.userId}
+          session={state.session}
+          onSignedOut={notice => setState({kind: 'signed-out', notice})}
+        />
+      );
+  }
+}

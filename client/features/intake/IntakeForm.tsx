@@ -1,0 +1,105 @@
+import {useQuery, useZero} from '@rocicorp/zero/react';
+import {useState, type FormEvent} from 'react';
+import {mutators} from '../../../mutators/index.ts';
+import {queries} from '../../../queries/index.ts';
+import {navigate} from '../../app/router.tsx';
+import {mutationError} from '../../ui/mutation-error.ts';
+
+/** "What's the user calling about?": one mutation creates the ticket and its walk. */
+export function IntakeForm() {
+  const zero = useZero();
+  const [flows] = useQuery(queries.flow.list());
+  const [problem, setProblem] = useState('');
+  const [customerName, setCustomerName] = useState('');
+  const [customerContact, setCustomerContact] = useState('');
+  const [flowId, setFlowId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!problem.trim()) {
+      setError('Describe the problem first.');
+      return;
+    }
+    setError(null);
+    const ticketId = crypto.randomUUID();
+    const walkId = crypto.randomUUID();
+    const write = zero.mutate(
+      mutators.ticket.intake({
+        ticketId,
+        walkId,
+        problemStatement: problem,
+        customerName: customerName || undefined,
+        customerContact: customerContact || undefined,
+        flowId: flowId || undefined,
+      }),
+    );
+    const local = mutationError(await write.client);
+    if (local) {
+      setError(local);
+      return;
+    }
+    setProblem('');
+    setCustomerName('');
+    setCustomerContact('');
+    setFlowId('');
+    navigate(`/walks/${walkId}`);
+    const remote = mutationError(await write.server);
+    if (remote) setError(`The server refused the new call: ${remote}`);
+  };
+
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby="intake-title">
+      <h2 id="intake-title">What's the user calling about?</h2>
+      <label className="field">
+        <span className="sr-only">Problem</span>
+        <textarea
+          name="problemStatement"
+          rows={3}
+          placeholder="e.g. Outlook keeps asking for a password since this morning"
+          value={problem}
+          onChange={e => setProblem(e.target.value)}
+          maxLength={4000}
+          required
+        />
+      </label>
+      <div className="row">
+        <label className="field grow">
+          <span>Customer name</span>
+          <input name="customerName" value={customerName} onChange={e => setCustomerName(e.target.value)} maxLength={200} />
+        </label>
+        <label className="field grow">
+          <span>Contact</span>
+          <input
+            name="customerContact"
+            placeholder="phone or email"
+            value={customerContact}
+            onChange={e => setCustomerContact(e.target.value)}
+            maxLength={200}
+          />
+        </label>
+      </div>
+      <label className="field">
+        <span>Troubleshooting flow (optional)</span>
+        <select name="flowId" value={flowId} onChange={e => setFlowId(e.target.value)}>
+          <option value="">No flow: take free-form notes</option>
+          {flows.map(f => (
+            <option key={f.id} value={f.id}>
+              {f.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="btn btn-primary">
+          Start walk
+        </button>
+      </div>
+    </form>
+  );
+}

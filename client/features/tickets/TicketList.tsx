@@ -1,0 +1,53 @@
+import {useQuery} from '@rocicorp/zero/react';
+import {useState} from 'react';
+import {queries} from '../../../queries/index.ts';
+import {TICKET_STATUSES} from '../../../schema/index.ts';
+import {Link} from '../../app/router.tsx';
+import {StatusBadge} from '../../ui/StatusBadge.tsx';
+import {ago} from '../../ui/time.ts';
+import {useNow} from '../../ui/useNow.ts';
+
+/** The account's tickets, newest first, filterable by status; live. */
+export function TicketList({title = 'Ticket queue', limit = 100}: {title?: string; limit?: number}) {
+  const [status, setStatus] = useState<string>('all');
+  const [tickets, details] = useQuery(queries.ticket.list({limit}));
+  const now = useNow();
+  const shown = status === 'all' ? tickets : tickets.filter(t => t.status === status);
+
+  return (
+    <section className="card" aria-labelledby="tickets-title">
+      <div className="card-head">
+        <h2 id="tickets-title">{title}</h2>
+        <div className="segmented" role="group" aria-label="Filter by status">
+          {['all', ...TICKET_STATUSES].map(s => (
+            <button key={s} className={s === status ? 'seg active' : 'seg'} aria-pressed={s === status} onClick={() => setStatus(s)}>
+              {s}
+            </button>
+          ))}
+        </div>
+      </div>
+      {shown.length === 0 ? (
+        <p className="empty">{details.type === 'complete' ? 'No tickets here yet.' : 'Loading…'}</p>
+      ) : (
+        <ul className="list" data-testid="ticket-list">
+          {shown.map(t => {
+            const walk = t.walks[0];
+            return (
+              <li key={t.id} className="list-row" data-ticket-id={t.id}>
+                <div className="grow">
+                  <div className="row-title">
+                    {walk ? <Link href={`/walks/${walk.id}`}>{t.problem_statement}</Link> : t.problem_statement}
+                  </div>
+                  <div className="row-meta">
+                    {t.customer_name ?? 'Unknown caller'} · taken by {t.creator?.name ?? 'someone'} · {ago(t.created_at, now)}
+                  </div>
+                </div>
+                <StatusBadge status={t.status} />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

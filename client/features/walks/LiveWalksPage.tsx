@@ -1,0 +1,43 @@
+import {useQuery} from '@rocicorp/zero/react';
+import {queries} from '../../../queries/index.ts';
+import {Link} from '../../app/router.tsx';
+import {ago} from '../../ui/time.ts';
+import {useNow} from '../../ui/useNow.ts';
+
+/** Engineers and owners: every walk in progress in the account, live. */
+export function LiveWalksPage() {
+  const [walks, details] = useQuery(queries.walk.active());
+  const now = useNow();
+  return (
+    <div className="page">
+      <h1>Live walks</h1>
+      <section className="card" aria-labelledby="live-title">
+        <h2 id="live-title" className="sr-only">
+          Walks in progress
+        </h2>
+        {walks.length === 0 ? (
+          <p className="empty">{details.type === 'complete' ? 'Nobody is on a call right now.' : 'Loading…'}</p>
+        ) : (
+          <ul className="list" data-testid="live-walks">
+            {walks.map(w => (
+              <li key={w.id} className="list-row" data-walk-id={w.id}>
+                <div className="grow">
+                  <div className="row-title">
+                    <Link href={`/walks/${w.id}`}>{w.ticket?.problem_statement ?? 'Walk'}</Link>
+                  </div>
+                  <div className="row-meta">
+                    {w.driver?.name ?? 'Someone'} · {w.session_kind === 'adhoc' ? 'free-form notes' : `${w.step_count} steps`} · on call{' '}
+                    {ago(w.started_at, now).replace(' ago', '')}
+                  </div>
+                </div>
+                <Link href={`/walks/${w.id}`} className="btn btn-small">
+                  Watch
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

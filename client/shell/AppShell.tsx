@@ -1,0 +1,104 @@
+import {canUseL1Workspace, l1ActingAs} from '../../mutators/permissions.ts';
+import {match, navigate, usePath, Link} from '../app/router.tsx';
+import {signOut} from '../auth/session-api.ts';
+import {useSession} from '../zero/session-context.ts';
+import {HomePage} from '../features/home/HomePage.tsx';
+import {TicketsPage} from '../features/tickets/TicketsPage.tsx';
+import {LiveWalksPage} from '../features/walks/LiveWalksPage.tsx';
+import {WalkPage} from '../features/walks/WalkPage.tsx';
+import {TeamPage} from '../features/team/TeamPage.tsx';
+import {ConnectionIndicator} from './ConnectionIndicator.tsx';
+import {homeFor, navFor} from './nav.ts';
+import {useEffect} from 'react';
+
+const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
+
+export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}) {
+  const session = useSession();
+  const ctx = session.context;
+  const path = usePath();
+  const nav = navFor(ctx);
+  const allowed = nav.some(n => n.href === path) || path.startsWith('/walks/');
+
+  useEffect(() => {
+    if (!allowed) navigate(homeFor(ctx), {replace: true});
+  }, [allowed, ctx]);
+
+  const walk = match('/walks/:walkId', path);
+  const covering = path === '/' && canUseL1Workspace(ctx) && l1ActingAs(ctx) === 'l1_coverage';
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link href={homeFor(ctx)} className="brand" aria-label="Tandem home">
+          <span className="brand-mark" aria-hidden="true" />
+          Tandem
+        </Link>
+        <span className="account-name">{session.user.accountName}</span>
+        <nav aria-label="Main" className="nav">
+          {nav.map(item => (
+            <Link
+              key={item.href}
+              href={item.href}
+              className={path === item.href ? 'nav-link active' : 'nav-link'}
+              aria-current={path === item.href ? 'page' : undefined}
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="topbar-right">
+          <ConnectionIndicator />
+          <span className="who">
+            <span className="avatar" aria-hidden="true">
+              {initials(session.user.name)}
+            </span>
+            <span>
+              <span className="who-name">{session.user.name}</span>
+              <span className="who-role">{ROLE_LABEL[ctx.role]}</span>
+            </span>
+          </span>
+          <button
+            className="btn btn-quiet"
+            onClick={async () => {
+              await signOut();
+              onSignedOut('You are signed out.');
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      {covering && (
+        <div className="banner banner-coverage" role="note">
+          You're covering L1. Actions are logged as coverage.
+        </div>
+      )}
+      <main id="main" className="content">
+        {walk ? (
+          <WalkPage walkId={walk.walkId} />
+        ) : path === '/walks' ? (
+          <LiveWalksPage />
+        ) : path === '/tickets' ? (
+          <TicketsPage />
+        ) : path === '/team' ? (
+          <TeamPage />
+        ) : path === '/' && canUseL1Workspace(ctx) ? (
+          <HomePage />
+        ) : null}
+      </main>
+    </div>
+  );
+}
+
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map(p => p[0]!.toUpperCase())
+    .join('');
+}

@@ -1,0 +1,47 @@
+import {Zero} from '@rocicorp/zero';
+import {ZeroProvider} from '@rocicorp/zero/react';
+import {useEffect, useMemo} from 'react';
+import {mutators} from '../../mutators/index.ts';
+import {schema, type TandemContext} from '../../schema/index.ts';
+import {AppShell} from '../shell/AppShell.tsx';
+import type {SessionInfo} from '../auth/session-api.ts';
+import {SessionContext} from './session-context.ts';
+
+/**
+ * One Zero client per signed-in person. The store persists in IndexedDB
+ * (per user), and zero-cache forwards the session cookie to the API.
+ * When the API answers 401 (session expired or revoked), the app returns
+ * to the sign-in page.
+ */
+export function ZeroRoot({session, onSignedOut}: {session: SessionInfo; onSignedOut: (notice?: string) => void}) {
+  const zero = useMemo(
+    () =>
+      new Zero({
+        cacheURL: session.zeroUrl,
+        userID: session.context.userId,
+        context: session.context as TandemContext | undefined,
+        schema,
+        mutators,
+        storageKey: 'tandem',
+      }),
+    [session],
+  );
+
+  useEffect(() => {
+    const unsubscribe = zero.connection.state.subscribe(state => {
+      if (state.name === 'needs-auth') onSignedOut('Your session has ended. Sign in again.');
+    });
+    return () => {
+      unsubscribe();
+      void zero.close();
+    };
+  }, [zero, onSignedOut]);
+
+  return (
+    <SessionContext.Provider value={session}>
+      <ZeroProvider zero={zero}>
+        <AppShell onSignedOut={onSignedOut} />
+      </ZeroProvider>
+    </SessionContext.Provider>
+  );
+}
