@@ -1,5 +1,11 @@
 import {defineMutators} from '@rocicorp/zero';
+import {escalateWithoutWalk} from './ticket/escalate-without-walk.ts';
 import {intake} from './ticket/intake.ts';
+import {escalate} from './walk/escalate.ts';
+import {recordStep} from './walk/record-step.ts';
+import {resolve} from './walk/resolve.ts';
+import {stepBack} from './walk/step-back.ts';
+import {updateNotes} from './walk/update-notes.ts';
 
 /**
  * The shared mutator tree (SPEC §13). The browser runs these optimistically;
@@ -9,6 +15,14 @@ import {intake} from './ticket/intake.ts';
 export const mutators = defineMutators({
   ticket: {
     intake,
+    escalateWithoutWalk,
+  },
+  walk: {
+    recordStep,
+    stepBack,
+    updateNotes,
+    resolve,
+    escalate,
   },
 });
 

@@ -1,11 +1,11 @@
 import {createBuilder, createSchema, type Row} from '@rocicorp/zero';
-import {memberRelationships, ticketRelationships, walkRelationships} from './relationships.ts';
-import {account, auditLog, flow, flowProposal, member, ticket, walk, walkStep} from './tables.ts';
+import {handoffRelationships, memberRelationships, ticketRelationships, walkRelationships} from './relationships.ts';
+import {account, auditLog, flow, flowProposal, handoff, member, ticket, walk, walkStep} from './tables.ts';
 import type {TandemContext} from './context.ts';
 
 export const schema = createSchema({
-  tables: [account, member, auditLog, flow, flowProposal, ticket, walk, walkStep],
-  relationships: [memberRelationships, ticketRelationships, walkRelationships],
+  tables: [account, member, auditLog, flow, flowProposal, ticket, walk, walkStep, handoff],
+  relationships: [memberRelationships, ticketRelationships, walkRelationships, handoffRelationships],
 });
 
 export type Schema = typeof schema;
@@ -19,9 +19,12 @@ export type Ticket = Row<typeof schema.tables.ticket>;
 export type Walk = Row<typeof schema.tables.walk>;
 export type WalkStep = Row<typeof schema.tables.walk_step>;
 export type Flow = Row<typeof schema.tables.flow>;
+export type Handoff = Row<typeof schema.tables.handoff>;
 
 export type {TandemContext} from './context.ts';
 export * from './enums.ts';
+export type {FlowDefinition, FlowNode, FlowOption} from './flow-definition.ts';
+export type {Assessment, EscalationPackage} from './escalation-package.ts';
 
 declare module '@rocicorp/zero' {
   interface DefaultTypes {

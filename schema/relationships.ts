@@ -1,5 +1,5 @@
 import {relationships} from '@rocicorp/zero';
-import {account, flow, flowProposal, member, ticket, walk, walkStep} from './tables.ts';
+import {account, flow, flowProposal, handoff, member, ticket, walk, walkStep} from './tables.ts';
 
 export const memberRelationships = relationships(member, ({one}) => ({
   account: one({sourceField: ['account_id'], destField: ['id'], destSchema: account}),
@@ -17,4 +17,12 @@ export const walkRelationships = relationships(walk, ({one, many}) => ({
   proposal: one({sourceField: ['flow_proposal_id'], destField: ['id'], destSchema: flowProposal}),
   driver: one({sourceField: ['driver_user_id'], destField: ['id'], destSchema: member}),
   steps: many({sourceField: ['id'], destField: ['walk_id'], destSchema: walkStep}),
+  handoffs: many({sourceField: ['id'], destField: ['walk_id'], destSchema: handoff}),
+}));
+
+export const handoffRelationships = relationships(handoff, ({one}) => ({
+  walk: one({sourceField: ['walk_id'], destField: ['id'], destSchema: walk}),
+  ticket: one({sourceField: ['ticket_id'], destField: ['id'], destSchema: ticket}),
+  escalator: one({sourceField: ['escalated_by'], destField: ['id'], destSchema: member}),
+  claimer: one({sourceField: ['claimed_by'], destField: ['id'], destSchema: member}),
 }));

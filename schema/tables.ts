@@ -1,6 +1,7 @@
 import {boolean, enumeration, json, number, string, table} from '@rocicorp/zero';
 import type {FlowDefinition} from './flow-definition.ts';
-import type {ActingAs, Role, SessionKind, TicketStatus, WalkStatus} from './enums.ts';
+import type {ActingAs, HandoffStatus, Role, SessionKind, TicketStatus, WalkStatus} from './enums.ts';
+import type {Assessment, EscalationPackage} from './escalation-package.ts';
 
 // Column names match the Postgres columns (snake_case) one for one.
 
@@ -122,7 +123,31 @@ export const walkStep = table('walk_step')
     answer: string(),
     option_id: string().optional(),
     note: string().optional(),
+    kind: enumeration<'answer' | 'back'>(),
     recorded_by: string(),
     recorded_at: number(),
+  })
+  .primaryKey('id');
+
+export const handoff = table('handoff')
+  .columns({
+    id: string(),
+    account_id: string(),
+    walk_id: string(),
+    ticket_id: string(),
+    intent: enumeration<'escalate' | 'park'>(),
+    status: enumeration<HandoffStatus>(),
+    reason_category: string(),
+    details: string().optional(),
+    escalated_by: string(),
+    acting_as: enumeration<ActingAs>(),
+    escalated_at: number(),
+    package: json<EscalationPackage>().optional(),
+    assessment: json<Assessment>().optional(),
+    package_writer: enumeration<'local' | 'ai'>().optional(),
+    package_state_version: number().optional(),
+    claimed_by: string().optional(),
+    claimed_at: number().optional(),
+    resolved_at: number().optional(),
   })
   .primaryKey('id');

@@ -7,6 +7,7 @@ import type {TandemConfig} from './config.ts';
 import {connect, type Sql} from './db/connect.ts';
 import {startEmbeddedPostgres, type EmbeddedDatabase} from './db/embedded-postgres.ts';
 import {migrate} from './db/migrate.ts';
+import {scheduleAbandonment} from './jobs/abandon-idle-walks.ts';
 import {assertPortsFree} from './ports.ts';
 import {seedDemoData} from './seed/demo-seed.ts';
 import {createDbProvider} from './zero/db-provider.ts';
@@ -74,6 +75,9 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
       log('Seeding demo data');
       await seedDemoData(sql);
     }
+
+    const stopAbandonment = scheduleAbandonment(sql, log);
+    stops.push(async () => stopAbandonment());
 
     const auth = createAuth({
       authSql,

@@ -10,12 +10,27 @@ type Args = Record<string, unknown>;
  * listed here gets one audit row in its own transaction; one that is not
  * listed (presence heartbeats, read marks) writes none.
  */
+const walkSubject = (a: Args): Subject => ({type: 'walk', id: String(a.walkId)});
 const SUBJECTS: Record<string, (args: Args) => Subject> = {
   'ticket.intake': a => ({type: 'ticket', id: String(a.ticketId)}),
+  'ticket.escalateWithoutWalk': a => ({type: 'ticket', id: String(a.ticketId)}),
+  'walk.recordStep': walkSubject,
+  'walk.stepBack': walkSubject,
+  'walk.updateNotes': walkSubject,
+  'walk.resolve': walkSubject,
+  'walk.escalate': walkSubject,
 };
 
 /** Mutators that are the L1 workspace: a covering engineer's use of them is coverage. */
-const L1_WORKSPACE = new Set(['ticket.intake']);
+const L1_WORKSPACE = new Set([
+  'ticket.intake',
+  'ticket.escalateWithoutWalk',
+  'walk.recordStep',
+  'walk.stepBack',
+  'walk.updateNotes',
+  'walk.resolve',
+  'walk.escalate',
+]);
 
 export async function appendAudit(
   tx: Transaction,

@@ -1,0 +1,30 @@
+import {defineMutator} from '@rocicorp/zero';
+import * as v from 'valibot';
+import {zql} from '../../schema/index.ts';
+import {fail} from '../errors.ts';
+import {openEscalation, reasonCategory, reasonDetails} from '../handoff/open-handoff.ts';
+import {requireContext} from '../permissions.ts';
+import {id} from '../validators.ts';
+import {loadDrivenWalk, touchWalk} from './active-walk.ts';
+
+export const escalateArgs = v.object({
+  walkId: id,
+  handoffId: id,
+  reasonCategory,
+  details: reasonDetails,
+});
+
+/** Stuck: walk and ticket `escalated`, and a handoff enters the queue (SPEC §6, §8). */
+export const escalate = defineMutator(escalateArgs, async ({tx, ctx, args}) => {
+  const caller = requireContext(ctx);
+  const existing = await tx.run(zql.handoff.where('id', args.handoffId).one());
+  if (existing) {
+    if (existing.account_id === caller.accountId && existing.walk_id === args.walkId) return; // replay
+    fail('invalid_input', 'handoffId is already in use.', {field: 'handoffId'});
+  }
+  const {walk} = await loadDrivenWalk(tx, caller, args.walkId);
+  const now = Date.now();
+  await touchWalk(tx, walk, {status: 'escalated'});
+  await tx.mutate.ticket.update({id: walk.ticket_id, status: 'escalated', updated_at: now});
+  await openEscalation(tx, caller, walk, args.handoffId, args.reasonCategory, args.details, now);
+});

@@ -1,0 +1,31 @@
+import {defineMutator} from '@rocicorp/zero';
+import * as v from 'valibot';
+import {id, text} from '../validators.ts';
+import {loadDrivenWalk, touchWalk} from './active-walk.ts';
+
+export const resolveArgs = v.object({
+  walkId: id,
+  helpful: v.boolean(),
+  resolutionNotes: text(20000),
+});
+
+/** Ends the call solved: walk and ticket `resolved`; a helpful proposal walk validates its proposal. */
+export const resolve = defineMutator(resolveArgs, async ({tx, ctx, args}) => {
+  const {walk} = await loadDrivenWalk(tx, ctx, args.walkId);
+  const now = Date.now();
+  await touchWalk(tx, walk, {
+    status: 'resolved',
+    helpful: args.helpful,
+    resolution_notes: args.resolutionNotes,
+    ended_at: now,
+  });
+  await tx.mutate.ticket.update({
+    id: walk.ticket_id,
+    status: 'resolved',
+    resolution_notes: args.resolutionNotes,
+    updated_at: now,
+  });
+  if (args.helpful && walk.session_kind === 'proposal' && walk.flow_proposal_id) {
+    await tx.mutate.flow_proposal.update({id: walk.flow_proposal_id, validated_by_outcome: true});
+  }
+});
