@@ -1,4 +1,5 @@
 import {defineMutators} from '@rocicorp/zero';
+import * as flow from './flow/author.ts';
 import {escalateWithoutWalk} from './ticket/escalate-without-walk.ts';
 import {intake} from './ticket/intake.ts';
 import {escalate} from './walk/escalate.ts';
@@ -13,6 +14,12 @@ import {updateNotes} from './walk/update-notes.ts';
  * server/zero/server-mutators.ts.
  */
 export const mutators = defineMutators({
+  flow: {
+    create: flow.create,
+    update: flow.update,
+    publish: flow.publish,
+    unpublish: flow.unpublish,
+  },
   ticket: {
     intake,
     escalateWithoutWalk,

@@ -1,4 +1,5 @@
 import {defineQuery} from '@rocicorp/zero';
+import * as v from 'valibot';
 import {isEngineerOrOwner} from '../mutators/permissions.ts';
 import {zql} from '../schema/index.ts';
 import {scopeAccountId} from './scope.ts';
@@ -8,4 +9,11 @@ export const list = defineQuery(({ctx}) => {
   let q = zql.flow.where('account_id', scopeAccountId(ctx));
   if (!ctx || !isEngineerOrOwner(ctx)) q = q.where('status', 'published');
   return q.orderBy('title', 'asc');
+});
+
+/** One flow with its tree, for the editor and the walker. */
+export const byId = defineQuery(v.object({flowId: v.string()}), ({args, ctx}) => {
+  let q = zql.flow.where('account_id', scopeAccountId(ctx)).where('id', args.flowId);
+  if (!ctx || !isEngineerOrOwner(ctx)) q = q.where('status', 'published');
+  return q.one();
 });

@@ -9,7 +9,7 @@ export const queries = defineQueries({
   ticket: {list: ticket.list},
   walk: {byId: walk.byId, active: walk.active},
   member: {me: member.me, list: member.list},
-  flow: {list: flow.list},
+  flow: {list: flow.list, byId: flow.byId},
 });
 
 export type Queries = typeof queries;

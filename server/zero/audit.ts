@@ -19,6 +19,10 @@ const SUBJECTS: Record<string, (args: Args) => Subject> = {
   'walk.updateNotes': walkSubject,
   'walk.resolve': walkSubject,
   'walk.escalate': walkSubject,
+  'flow.create': a => ({type: 'flow', id: String(a.flowId)}),
+  'flow.update': a => ({type: 'flow', id: String(a.flowId)}),
+  'flow.publish': a => ({type: 'flow', id: String(a.flowId)}),
+  'flow.unpublish': a => ({type: 'flow', id: String(a.flowId)}),
 };
 
 /** Mutators that are the L1 workspace: a covering engineer's use of them is coverage. */
