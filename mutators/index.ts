@@ -1,5 +1,7 @@
 import {defineMutators} from '@rocicorp/zero';
 import * as flow from './flow/author.ts';
+import * as invite from './invite/manage.ts';
+import * as member from './member/admin.ts';
 import {escalateWithoutWalk} from './ticket/escalate-without-walk.ts';
 import {intake} from './ticket/intake.ts';
 import {escalate} from './walk/escalate.ts';
@@ -19,6 +21,15 @@ export const mutators = defineMutators({
     update: flow.update,
     publish: flow.publish,
     unpublish: flow.unpublish,
+  },
+  member: {
+    changeRole: member.changeRole,
+    setActive: member.setActive,
+    setCoverage: member.setCoverage,
+  },
+  invite: {
+    create: invite.create,
+    revoke: invite.revoke,
   },
   ticket: {
     intake,

@@ -1,4 +1,5 @@
 import {defineQueries} from '@rocicorp/zero';
+import * as admin from './admin.ts';
 import * as flow from './flows.ts';
 import * as member from './members.ts';
 import * as ticket from './tickets.ts';
@@ -10,6 +11,9 @@ export const queries = defineQueries({
   walk: {byId: walk.byId, active: walk.active},
   member: {me: member.me, list: member.list},
   flow: {list: flow.list, byId: flow.byId},
+  account: {current: admin.currentAccount},
+  invite: {list: admin.invites},
+  audit: {list: admin.auditLog},
 });
 
 export type Queries = typeof queries;

@@ -1,11 +1,25 @@
 import {createBuilder, createSchema, type Row} from '@rocicorp/zero';
-import {handoffRelationships, memberRelationships, ticketRelationships, walkRelationships} from './relationships.ts';
-import {account, auditLog, flow, flowProposal, handoff, member, ticket, walk, walkStep} from './tables.ts';
+import {
+  auditRelationships,
+  handoffRelationships,
+  inviteRelationships,
+  memberRelationships,
+  ticketRelationships,
+  walkRelationships,
+} from './relationships.ts';
+import {account, auditLog, flow, flowProposal, handoff, invite, member, ticket, walk, walkStep} from './tables.ts';
 import type {TandemContext} from './context.ts';
 
 export const schema = createSchema({
-  tables: [account, member, auditLog, flow, flowProposal, ticket, walk, walkStep, handoff],
-  relationships: [memberRelationships, ticketRelationships, walkRelationships, handoffRelationships],
+  tables: [account, member, auditLog, flow, flowProposal, ticket, walk, walkStep, handoff, invite],
+  relationships: [
+    memberRelationships,
+    ticketRelationships,
+    walkRelationships,
+    handoffRelationships,
+    inviteRelationships,
+    auditRelationships,
+  ],
 });
 
 export type Schema = typeof schema;
@@ -20,6 +34,7 @@ export type Walk = Row<typeof schema.tables.walk>;
 export type WalkStep = Row<typeof schema.tables.walk_step>;
 export type Flow = Row<typeof schema.tables.flow>;
 export type Handoff = Row<typeof schema.tables.handoff>;
+export type Invite = Row<typeof schema.tables.invite>;
 
 export type {TandemContext} from './context.ts';
 export * from './enums.ts';

@@ -1,5 +1,5 @@
 import {relationships} from '@rocicorp/zero';
-import {account, flow, flowProposal, handoff, member, ticket, walk, walkStep} from './tables.ts';
+import {account, auditLog, flow, flowProposal, handoff, invite, member, ticket, walk, walkStep} from './tables.ts';
 
 export const memberRelationships = relationships(member, ({one}) => ({
   account: one({sourceField: ['account_id'], destField: ['id'], destSchema: account}),
@@ -25,4 +25,12 @@ export const handoffRelationships = relationships(handoff, ({one}) => ({
   ticket: one({sourceField: ['ticket_id'], destField: ['id'], destSchema: ticket}),
   escalator: one({sourceField: ['escalated_by'], destField: ['id'], destSchema: member}),
   claimer: one({sourceField: ['claimed_by'], destField: ['id'], destSchema: member}),
+}));
+
+export const inviteRelationships = relationships(invite, ({one}) => ({
+  inviter: one({sourceField: ['created_by'], destField: ['id'], destSchema: member}),
+}));
+
+export const auditRelationships = relationships(auditLog, ({one}) => ({
+  actor: one({sourceField: ['actor_user_id'], destField: ['id'], destSchema: member}),
 }));

@@ -151,3 +151,19 @@ export const handoff = table('handoff')
     resolved_at: number().optional(),
   })
   .primaryKey('id');
+
+export const invite = table('invite')
+  .columns({
+    id: string(),
+    account_id: string(),
+    email: string(),
+    role: enumeration<Role>(),
+    code_hash: string(),
+    created_by: string(),
+    created_at: number(),
+    expires_at: number(),
+    revoked_at: number().optional(),
+    accepted_at: number().optional(),
+    accepted_by: string().optional(),
+  })
+  .primaryKey('id');

@@ -7,6 +7,7 @@ import {ROOT_DIR} from './config.ts';
 import type {Sql} from './db/connect.ts';
 import {onError} from './http/errors.ts';
 import {healthRoute} from './http/health.ts';
+import {inviteRoutes} from './http/invites.ts';
 import {sessionRoute} from './http/session.ts';
 import {staticClient} from './http/static-client.ts';
 import type {DbProvider} from './zero/db-provider.ts';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
   app.on(['GET', 'POST'], '/api/auth/*', c => deps.auth.handler(c.req.raw));
   app.route('/api/zero', zeroRoutes(deps));
   app.route('/api/health', healthRoute(deps.sql, deps.zeroHealthUrl));
+  app.route('/api/invites', inviteRoutes(deps.dbProvider, deps.auth));
   app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.zeroUrlFor));
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));
 

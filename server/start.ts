@@ -83,6 +83,8 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
       authSql,
       secret: config.authSecret,
       publicUrl: config.publicUrl,
+      isActiveMember: async userId =>
+        (await sql`select 1 from member where id = ${userId} and active`).length > 0,
       trustedOrigins: [
         config.publicUrl,
         `http://localhost:${config.port}`,

@@ -9,6 +9,8 @@ export type AuthOptions = {
   secret: string;
   publicUrl: string;
   trustedOrigins: string[];
+  /** Deactivated members get no new session (SPEC §3). */
+  isActiveMember: (userId: string) => Promise<boolean>;
 };
 
 /**
@@ -38,6 +40,15 @@ export function createAuth(options: AuthOptions) {
       defaultCookieAttributes: {sameSite: 'lax', httpOnly: true},
     },
     telemetry: {enabled: false},
+    databaseHooks: {
+      session: {
+        create: {
+          before: async session => {
+            if (!(await options.isActiveMember(session.userId))) return false;
+          },
+        },
+      },
+    },
     plugins: [bearer()],
   });
 }

@@ -2,7 +2,7 @@ import type {ServerTransaction, Transaction} from '@rocicorp/zero';
 import {canUseL1Workspace, l1ActingAs} from '../../mutators/permissions.ts';
 import type {TandemContext} from '../../schema/index.ts';
 
-type Subject = {type: string; id: string};
+type Subject = {type: string; id: string; details?: Record<string, string | boolean | null>};
 type Args = Record<string, unknown>;
 
 /**
@@ -17,12 +17,17 @@ const SUBJECTS: Record<string, (args: Args) => Subject> = {
   'walk.recordStep': walkSubject,
   'walk.stepBack': walkSubject,
   'walk.updateNotes': walkSubject,
-  'walk.resolve': walkSubject,
-  'walk.escalate': walkSubject,
+  'walk.resolve': a => ({...walkSubject(a), details: {helpful: Boolean(a.helpful)}}),
+  'walk.escalate': a => ({...walkSubject(a), details: {reasonCategory: String(a.reasonCategory)}}),
   'flow.create': a => ({type: 'flow', id: String(a.flowId)}),
   'flow.update': a => ({type: 'flow', id: String(a.flowId)}),
   'flow.publish': a => ({type: 'flow', id: String(a.flowId)}),
   'flow.unpublish': a => ({type: 'flow', id: String(a.flowId)}),
+  'member.changeRole': a => ({type: 'member', id: String(a.memberId), details: {role: String(a.role)}}),
+  'member.setActive': a => ({type: 'member', id: String(a.memberId), details: {active: Boolean(a.active)}}),
+  'member.setCoverage': a => ({type: 'member', id: String(a.memberId), details: {canCoverL1: Boolean(a.canCoverL1)}}),
+  'invite.create': a => ({type: 'invite', id: String(a.inviteId), details: {email: String(a.email), role: String(a.role)}}),
+  'invite.revoke': a => ({type: 'invite', id: String(a.inviteId)}),
 };
 
 /** Mutators that are the L1 workspace: a covering engineer's use of them is coverage. */
@@ -54,7 +59,7 @@ export async function appendAudit(
     subject_type: subject.type,
     subject_id: subject.id,
     acting_as: actingAs,
-    details: null,
+    details: subject.details ?? null,
     at: Date.now(),
   });
 }

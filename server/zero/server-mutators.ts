@@ -1,5 +1,6 @@
 import {defineMutator, defineMutators, type ServerTransaction} from '@rocicorp/zero';
 import {mutators} from '../../mutators/index.ts';
+import {setActiveArgs} from '../../mutators/member/admin.ts';
 import {escalateWithoutWalkArgs} from '../../mutators/ticket/escalate-without-walk.ts';
 import {escalateArgs} from '../../mutators/walk/escalate.ts';
 import {writeHandoffPackage} from '../handoff/write-package.ts';
@@ -14,6 +15,15 @@ export const serverMutators = defineMutators(mutators, {
     escalate: defineMutator(escalateArgs, async ({tx, ctx, args}) => {
       await mutators.walk.escalate.fn({tx, ctx, args});
       await writeHandoffPackage(tx as ServerTransaction, args.handoffId);
+    }),
+  },
+  member: {
+    // A deactivated member's sessions end at once: no sign-in, no sync.
+    setActive: defineMutator(setActiveArgs, async ({tx, ctx, args}) => {
+      await mutators.member.setActive.fn({tx, ctx, args});
+      if (!args.active) {
+        await (tx as ServerTransaction).dbTransaction.query('delete from auth."session" where "userId" = $1', [args.memberId]);
+      }
     }),
   },
   ticket: {
