@@ -5,5 +5,5 @@ import type {TandemContext} from '../schema/index.ts';
  * it is an id no account has, so the query matches nothing.
  */
 export function scopeAccountId(ctx: TandemContext | undefined): string {
-  return ctx?.accountId ?? '\u0000signed-out';
+  return ctx?.accountId ?? 'none:signed-out';
 }

@@ -143,4 +143,41 @@ describe('live sync through zero-cache', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({database: {ok: true}, zeroCache: {ok: true}});
   });
+
+  it('a user of one account never syncs another account’s rows, whatever arguments they send', async () => {
+    const [nwWalk] = await stack.sql`select w.id, w.flow_id from walk w join account a on a.id = w.account_id where a.name = 'Northwind IT' limit 1`;
+    const [nwFlow] = await stack.sql`select f.id from flow f join account a on a.id = f.account_id where a.name = 'Northwind IT' limit 1`;
+    const northwind = String((await stack.sql`select id from account where name = 'Northwind IT'`)[0].id);
+    const results = await Promise.all([
+      contoso.run(queries.walk.byId({walkId: nwWalk.id}), {type: 'complete'}),
+      contoso.run(queries.walk.active(), {type: 'complete'}),
+      contoso.run(queries.ticket.list({limit: 500}), {type: 'complete'}),
+      contoso.run(queries.member.list(), {type: 'complete'}),
+      contoso.run(queries.flow.list(), {type: 'complete'}),
+      contoso.run(queries.flow.byId({flowId: nwFlow.id}), {type: 'complete'}),
+      contoso.run(queries.invite.list(), {type: 'complete'}),
+      contoso.run(queries.audit.list({}), {type: 'complete'}),
+      contoso.run(queries.account.current(), {type: 'complete'}),
+    ]);
+    const synced = JSON.stringify(results);
+    expect(synced).not.toContain(northwind);
+    expect(synced).not.toContain(nwWalk.id);
+    expect(synced).not.toContain('northwind.test');
+    // Admin queries are owners' only: an engineer of the same account gets nothing.
+    const seniorAudit = await senior.run(queries.audit.list({}), {type: 'complete'});
+    expect(seniorAudit).toEqual([]);
+  });
+
+  it('a deactivated member can neither sign in nor sync with an old session', async () => {
+    const session = await signIn(stack.appUrl, 'l1b@northwind.test');
+    const before = await fetch(`${stack.appUrl}/api/session`, {headers: {authorization: `Bearer ${session.token}`}});
+    expect(before.status).toBe(200);
+    await stack.sql`update member set active = false where email = 'l1b@northwind.test'`;
+    const after = await fetch(`${stack.appUrl}/api/session`, {headers: {authorization: `Bearer ${session.token}`}});
+    expect(after.status).toBe(401);
+    const query = await fetch(`${stack.appUrl}/api/zero/query`, {method: 'POST', headers: {authorization: `Bearer ${session.token}`}, body: '{}'});
+    expect(query.status).toBe(401);
+    await expect(signIn(stack.appUrl, 'l1b@northwind.test')).rejects.toThrow();
+    await stack.sql`update member set active = true where email = 'l1b@northwind.test'`;
+  });
 });

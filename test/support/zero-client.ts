@@ -23,6 +23,8 @@ export function zeroClient(zeroUrl: string, session: Session) {
     mutators,
     kvStore: 'mem',
     logLevel: 'error',
+    // Refusals are expected in tests; keep Zero's own logging quiet unless asked.
+    ...(process.env.TANDEM_TEST_VERBOSE ? {} : {logSink: {log: () => {}}}),
   });
 }
 export type TandemZero = ReturnType<typeof zeroClient>;
