@@ -1,5 +1,7 @@
 import {useCallback, useEffect, useState} from 'react';
 import {SignInPage} from '../auth/SignInPage.tsx';
+import {AcceptInvitePage} from '../features/invite/AcceptInvitePage.tsx';
+import {match, usePath} from './router.tsx';
 import {fetchSession, type SessionInfo} from '../auth/session-api.ts';
 import {ZeroRoot} from '../zero/ZeroRoot.tsx';
 
@@ -12,6 +14,8 @@ type State =
 /** Decides between the sign-in page and the synced app. */
 export function App() {
   const [state, setState] = useState<State>({kind: 'loading'});
+  const path = usePath();
+  const invite = match('/invite/:code', path);
 
   const load = useCallback(async (notice?: string) => {
     try {
@@ -23,6 +27,10 @@ export function App() {
   }, []);
 
   useEffect(() => void load(), [load]);
+
+  if (invite && state.kind !== 'loading' && state.kind !== 'signed-in') {
+    return <AcceptInvitePage code={invite.code} onJoined={() => void load()} />;
+  }
 
   switch (state.kind) {
     case 'loading':

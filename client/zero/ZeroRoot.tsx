@@ -1,6 +1,6 @@
 import {Zero} from '@rocicorp/zero';
 import {ZeroProvider} from '@rocicorp/zero/react';
-import {useEffect, useMemo} from 'react';
+import {useEffect, useMemo, useRef} from 'react';
 import {mutators} from '../../mutators/index.ts';
 import {schema, type TandemContext} from '../../schema/index.ts';
 import {AppShell} from '../shell/AppShell.tsx';
@@ -27,15 +27,19 @@ export function ZeroRoot({session, onSignedOut}: {session: SessionInfo; onSigned
     [session],
   );
 
+  // The client lives as long as this signed-in tree: re-renders of the
+  // parent must never close it (only unmounting does).
+  const signedOut = useRef(onSignedOut);
+  signedOut.current = onSignedOut;
   useEffect(() => {
     const unsubscribe = zero.connection.state.subscribe(state => {
-      if (state.name === 'needs-auth') onSignedOut('Your session has ended. Sign in again.');
+      if (state.name === 'needs-auth') signedOut.current('Your session has ended. Sign in again.');
     });
     return () => {
       unsubscribe();
       void zero.close();
     };
-  }, [zero, onSignedOut]);
+  }, [zero]);
 
   return (
     <SessionContext.Provider value={session}>

@@ -1,0 +1,82 @@
+import type {Browser} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {launchBrowser, signInThroughPage} from '../support/browser.ts';
+import {startTestStack, type TestStack} from '../support/stack.ts';
+
+/** The demo owner runs the team from the browser; an invitee joins through the link. */
+describe('team admin in the browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startTestStack({serveClient: true});
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.dispose();
+  }, 60_000);
+
+  it('owner invites, the invitee joins with the link, seats and audit update live, coverage toggles', async () => {
+    const ownerContext = await browser.newContext();
+    await ownerContext.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const owner = await ownerContext.newPage();
+    await signInThroughPage(owner, stack.appUrl, 'owner@northwind.test');
+    await owner.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Team'}).click();
+    await owner.getByTestId('seats-L1').filter({hasText: '2/5'}).waitFor();
+    await owner.getByTestId('seats-engineer').filter({hasText: '2/5'}).waitFor();
+
+    await owner.locator('input[name="inviteEmail"]').fill('newbie@northwind.test');
+    await owner.locator('select[name="inviteRole"]').selectOption('l1_tech');
+    await owner.getByRole('button', {name: 'Create invite'}).click();
+    const linkInput = owner.getByLabel('Invite link');
+    await linkInput.waitFor();
+    const link = await linkInput.inputValue();
+    expect(link).toMatch(/\/invite\/[0-9a-f]{48}$/);
+    await owner.getByTestId('invites').getByText('newbie@northwind.test').waitFor();
+
+    const inviteeContext = await browser.newContext();
+    const invitee = await inviteeContext.newPage();
+    await invitee.goto(link);
+    await invitee.getByText("You're invited to Northwind IT as L1 tech.").waitFor();
+    await invitee.getByLabel('Your name').fill('Nia Newbie');
+    await invitee.getByLabel('Choose a password').fill('a-good-password');
+    await invitee.getByRole('button', {name: 'Join the team'}).click();
+    await invitee.getByRole('heading', {name: /Nia/}).waitFor({timeout: 20_000});
+
+    // The owner's screen updates without reload.
+    await owner.getByTestId('members').getByText('Nia Newbie', {exact: true}).waitFor();
+    await owner.getByTestId('seats-L1').filter({hasText: '3/5'}).waitFor();
+    await owner.getByTestId('invites').getByText('accepted').waitFor();
+
+    // The same link does not work twice, and says so the same way as any bad link.
+    const strangerContext = await browser.newContext();
+    const again = await strangerContext.newPage();
+    await again.goto(link);
+    await again.getByRole('alert').filter({hasText: 'not valid'}).waitFor();
+
+    // Coverage toggle on the engineer, recorded in the audit log.
+    const seniorRow = owner.locator('tr[data-member-email="senior@northwind.test"]');
+    await seniorRow.getByRole('checkbox').check();
+    await expect.poll(async () => (await stack.sql`select can_cover_l1 from member where email = 'senior@northwind.test'`)[0].can_cover_l1).toBe(true);
+    await owner.getByTestId('audit-log').getByText('member.setCoverage').waitFor();
+    await owner.getByTestId('audit-log').getByText('invite.accept').waitFor();
+
+    // Deactivation frees the L1 seat at once.
+    await owner.locator('tr[data-member-email="newbie@northwind.test"]').getByRole('button', {name: 'Deactivate'}).click();
+    await owner.getByTestId('seats-L1').filter({hasText: '2/5'}).waitFor();
+
+    await Promise.all([ownerContext.close(), inviteeContext.close(), strangerContext.close()]);
+  });
+
+  it('an L1 tech has no Team screen', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughPage(page, stack.appUrl, 'l1@northwind.test');
+    expect(await page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Team'}).count()).toBe(0);
+    await page.goto(`${stack.appUrl}/team`);
+    await page.waitForURL(u => u.pathname === '/');
+    await context.close();
+  });
+});
