@@ -79,4 +79,16 @@ describe('team admin in the browser', () => {
     await page.waitForURL(u => u.pathname === '/');
     await context.close();
   });
+
+  it('a covering engineer gets the L1 workspace with the coverage banner', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughPage(page, stack.appUrl, 'cover@northwind.test');
+    const nav = page.getByRole('navigation', {name: 'Main'});
+    await nav.getByRole('link', {name: 'L1 workspace'}).click();
+    await page.getByText("You're covering L1. Actions are logged as coverage.").waitFor();
+    await nav.getByRole('link', {name: 'Live walks'}).click();
+    expect(await page.getByText("You're covering L1.").count()).toBe(0);
+    await context.close();
+  });
 });

@@ -108,6 +108,26 @@ describe('walk mutators on the server', () => {
     expect((await walkRow(walkId)).step_count).toBe(0);
   });
 
+  it('every walk mutator answers another account’s walk id exactly like a missing one, with no write', async () => {
+    const {walkId} = await startWalk();
+    const before = await walkRow(walkId);
+    const calls: [string, Record<string, unknown>][] = [
+      ['walk.recordStep', {nodeId: 'start', optionId: 'owa-works'}],
+      ['walk.stepBack', {}],
+      ['walk.updateNotes', {notes: 'foreign'}],
+      ['walk.resolve', {helpful: true, resolutionNotes: 'x'}],
+      ['walk.escalate', {handoffId: crypto.randomUUID(), reasonCategory: 'Other'}],
+    ];
+    for (const [name, extra] of calls) {
+      const foreign = await mutate(contosoOwner, name, {walkId, ...extra});
+      const missing = await mutate(contosoOwner, name, {walkId: crypto.randomUUID(), ...extra});
+      expect(foreign, name).toMatchObject({ok: false, code: 'not_found'});
+      expect(!foreign.ok && foreign.message).toBe(!missing.ok && missing.message);
+    }
+    expect(await walkRow(walkId)).toEqual(before);
+    expect(await db.sql`select 1 from handoff where walk_id = ${walkId}`).toHaveLength(0);
+  });
+
   it('ad-hoc walks keep notes (capped at 256 KB) and refuse steps', async () => {
     const {walkId} = await startWalk(l1, null);
     expect(await walkRow(walkId)).toMatchObject({session_kind: 'adhoc', current_node_id: null});
