@@ -1,10 +1,14 @@
 import {defineMutators} from '@rocicorp/zero';
 import * as flow from './flow/author.ts';
+import {claim} from './handoff/claim.ts';
+import {markSeen} from './handoff/read-mark.ts';
+import * as handoff from './handoff/release.ts';
 import * as invite from './invite/manage.ts';
 import * as member from './member/admin.ts';
 import {escalateWithoutWalk} from './ticket/escalate-without-walk.ts';
 import {intake} from './ticket/intake.ts';
 import {escalate} from './walk/escalate.ts';
+import {park} from './walk/park.ts';
 import {recordStep} from './walk/record-step.ts';
 import {resolve} from './walk/resolve.ts';
 import {stepBack} from './walk/step-back.ts';
@@ -21,6 +25,12 @@ export const mutators = defineMutators({
     update: flow.update,
     publish: flow.publish,
     unpublish: flow.unpublish,
+  },
+  handoff: {
+    claim,
+    release: handoff.release,
+    resolve: handoff.resolve,
+    markSeen,
   },
   member: {
     changeRole: member.changeRole,
@@ -41,6 +51,7 @@ export const mutators = defineMutators({
     updateNotes,
     resolve,
     escalate,
+    park,
   },
 });
 

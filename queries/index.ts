@@ -1,6 +1,7 @@
 import {defineQueries} from '@rocicorp/zero';
 import * as admin from './admin.ts';
 import * as flow from './flows.ts';
+import * as handoff from './handoffs.ts';
 import * as member from './members.ts';
 import * as ticket from './tickets.ts';
 import * as walk from './walks.ts';
@@ -11,6 +12,7 @@ export const queries = defineQueries({
   walk: {byId: walk.byId, active: walk.active},
   member: {me: member.me, list: member.list},
   flow: {list: flow.list, byId: flow.byId},
+  handoff: {queue: handoff.queue, byId: handoff.byId, mine: handoff.mine},
   account: {current: admin.currentAccount},
   invite: {list: admin.invites},
   audit: {list: admin.auditLog},

@@ -7,11 +7,37 @@ import {
   ticketRelationships,
   walkRelationships,
 } from './relationships.ts';
-import {account, auditLog, flow, flowProposal, handoff, invite, member, ticket, walk, walkStep} from './tables.ts';
+import {
+  account,
+  auditLog,
+  flow,
+  flowProposal,
+  handoff,
+  handoffRead,
+  invite,
+  member,
+  notificationDelivery,
+  ticket,
+  walk,
+  walkStep,
+} from './tables.ts';
 import type {TandemContext} from './context.ts';
 
 export const schema = createSchema({
-  tables: [account, member, auditLog, flow, flowProposal, ticket, walk, walkStep, handoff, invite],
+  tables: [
+    account,
+    member,
+    auditLog,
+    flow,
+    flowProposal,
+    ticket,
+    walk,
+    walkStep,
+    handoff,
+    handoffRead,
+    invite,
+    notificationDelivery,
+  ],
   relationships: [
     memberRelationships,
     ticketRelationships,

@@ -1,5 +1,5 @@
 import {relationships} from '@rocicorp/zero';
-import {account, auditLog, flow, flowProposal, handoff, invite, member, ticket, walk, walkStep} from './tables.ts';
+import {account, auditLog, flow, flowProposal, handoff, handoffRead, invite, member, ticket, walk, walkStep} from './tables.ts';
 
 export const memberRelationships = relationships(member, ({one}) => ({
   account: one({sourceField: ['account_id'], destField: ['id'], destSchema: account}),
@@ -20,11 +20,12 @@ export const walkRelationships = relationships(walk, ({one, many}) => ({
   handoffs: many({sourceField: ['id'], destField: ['walk_id'], destSchema: handoff}),
 }));
 
-export const handoffRelationships = relationships(handoff, ({one}) => ({
+export const handoffRelationships = relationships(handoff, ({one, many}) => ({
   walk: one({sourceField: ['walk_id'], destField: ['id'], destSchema: walk}),
   ticket: one({sourceField: ['ticket_id'], destField: ['id'], destSchema: ticket}),
   escalator: one({sourceField: ['escalated_by'], destField: ['id'], destSchema: member}),
   claimer: one({sourceField: ['claimed_by'], destField: ['id'], destSchema: member}),
+  reads: many({sourceField: ['id'], destField: ['handoff_id'], destSchema: handoffRead}),
 }));
 
 export const inviteRelationships = relationships(invite, ({one}) => ({

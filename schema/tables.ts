@@ -149,6 +149,8 @@ export const handoff = table('handoff')
     claimed_by: string().optional(),
     claimed_at: number().optional(),
     resolved_at: number().optional(),
+    first_action_at: number().optional(),
+    released_at: number().optional(),
   })
   .primaryKey('id');
 
@@ -165,5 +167,31 @@ export const invite = table('invite')
     revoked_at: number().optional(),
     accepted_at: number().optional(),
     accepted_by: string().optional(),
+  })
+  .primaryKey('id');
+
+export const handoffRead = table('handoff_read')
+  .columns({
+    id: string(),
+    account_id: string(),
+    handoff_id: string(),
+    user_id: string(),
+    read_at: number(),
+    dismissed: boolean(),
+  })
+  .primaryKey('id');
+
+export const notificationDelivery = table('notification_delivery')
+  .columns({
+    id: string(),
+    account_id: string(),
+    handoff_id: string(),
+    recipient_user_id: string(),
+    channel: enumeration<'in_app' | 'email'>(),
+    status: enumeration<'queued' | 'sent' | 'failed' | 'suppressed'>(),
+    error: string().optional(),
+    created_at: number(),
+    attempted_at: number().optional(),
+    sent_at: number().optional(),
   })
   .primaryKey('id');

@@ -21,6 +21,8 @@ export type AppDeps = {
   zeroHealthUrl: string;
   zeroUrlFor: (requestUrl: URL) => string;
   serveClient: boolean;
+  afterMutate: () => void;
+  metricsRoute: Hono;
 };
 
 /** The Hono app: routes mounted by concern, nothing else. */
@@ -33,6 +35,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/zero', zeroRoutes(deps));
   app.route('/api/health', healthRoute(deps.sql, deps.zeroHealthUrl));
   app.route('/api/invites', inviteRoutes(deps.dbProvider, deps.auth));
+  app.route('/api/metrics', deps.metricsRoute);
   app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.zeroUrlFor));
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));
 

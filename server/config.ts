@@ -34,6 +34,8 @@ export type TandemConfig = {
   /** Serve the built client from client/dist (false under `npm run dev`, where Vite serves it). */
   serveClient: boolean;
   seedDemoData: boolean;
+  /** Where notification email goes; default: a JSON-lines file in the data dir. */
+  emailTransport?: import('./notify/email-transport.ts').EmailTransport;
   log: (line: string) => void;
 };
 

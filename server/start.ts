@@ -7,7 +7,10 @@ import type {TandemConfig} from './config.ts';
 import {connect, type Sql} from './db/connect.ts';
 import {startEmbeddedPostgres, type EmbeddedDatabase} from './db/embedded-postgres.ts';
 import {migrate} from './db/migrate.ts';
+import {metricsRoute} from './http/metrics.ts';
 import {scheduleAbandonment} from './jobs/abandon-idle-walks.ts';
+import {createDispatcher} from './notify/dispatcher.ts';
+import {fileEmailTransport} from './notify/email-transport.ts';
 import {assertPortsFree} from './ports.ts';
 import {seedDemoData} from './seed/demo-seed.ts';
 import {createDbProvider} from './zero/db-provider.ts';
@@ -93,6 +96,14 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
       ],
     });
     const contextOf = (headers: Headers) => contextFromHeaders(auth, sql, headers);
+    const dispatcher = createDispatcher(
+      sql,
+      config.emailTransport ?? fileEmailTransport(path.join(config.dataDir, 'mail-outbox.jsonl')),
+      log,
+    );
+    const dispatchTimer = setInterval(() => void dispatcher.kick(), 10_000);
+    dispatchTimer.unref();
+    stops.push(async () => clearInterval(dispatchTimer));
     const app = createApp({
       sql,
       auth,
@@ -101,6 +112,8 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
       zeroHealthUrl: config.internalZeroUrl,
       zeroUrlFor: requestUrl => config.publicZeroUrl ?? `${requestUrl.protocol}//${requestUrl.hostname}:${config.zeroPort}`,
       serveClient: config.serveClient,
+      afterMutate: () => void dispatcher.kick(),
+      metricsRoute: metricsRoute(sql, contextOf),
     });
 
     const server: ServerType = await new Promise((resolve, reject) => {

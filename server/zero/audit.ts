@@ -19,6 +19,10 @@ const SUBJECTS: Record<string, (args: Args) => Subject> = {
   'walk.updateNotes': walkSubject,
   'walk.resolve': a => ({...walkSubject(a), details: {helpful: Boolean(a.helpful)}}),
   'walk.escalate': a => ({...walkSubject(a), details: {reasonCategory: String(a.reasonCategory)}}),
+  'walk.park': walkSubject,
+  'handoff.claim': a => ({type: 'handoff', id: String(a.handoffId)}),
+  'handoff.release': a => ({type: 'handoff', id: String(a.handoffId)}),
+  'handoff.resolve': a => ({type: 'handoff', id: String(a.handoffId)}),
   'flow.create': a => ({type: 'flow', id: String(a.flowId)}),
   'flow.update': a => ({type: 'flow', id: String(a.flowId)}),
   'flow.publish': a => ({type: 'flow', id: String(a.flowId)}),
@@ -39,6 +43,7 @@ const L1_WORKSPACE = new Set([
   'walk.updateNotes',
   'walk.resolve',
   'walk.escalate',
+  'walk.park',
 ]);
 
 export async function appendAudit(

@@ -9,6 +9,8 @@ import {runMutation} from './run-mutation.ts';
 type Deps = {
   dbProvider: DbProvider;
   contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
+  /** Runs after each push has committed (e.g. sends queued notifications). */
+  afterMutate: () => void;
 };
 
 /**
@@ -17,7 +19,7 @@ type Deps = {
  * forwarded by zero-cache as the cookie or a bearer token; without one they
  * answer 401 and the client shows the sign-in page.
  */
-export function zeroRoutes({dbProvider, contextOf}: Deps) {
+export function zeroRoutes({dbProvider, contextOf, afterMutate}: Deps) {
   const app = new Hono();
 
   app.post('/mutate', async c => {
@@ -30,6 +32,7 @@ export function zeroRoutes({dbProvider, contextOf}: Deps) {
       userID: ctx.userId,
       logLevel: 'warn',
     });
+    afterMutate();
     return c.json(result);
   });
 

@@ -4,6 +4,7 @@ import {setActiveArgs} from '../../mutators/member/admin.ts';
 import {escalateWithoutWalkArgs} from '../../mutators/ticket/escalate-without-walk.ts';
 import {escalateArgs} from '../../mutators/walk/escalate.ts';
 import {writeHandoffPackage} from '../handoff/write-package.ts';
+import {queueEscalationDeliveries} from '../notify/queue-deliveries.ts';
 
 /**
  * The server's mutator tree: the shared mutators, with server-only
@@ -15,6 +16,7 @@ export const serverMutators = defineMutators(mutators, {
     escalate: defineMutator(escalateArgs, async ({tx, ctx, args}) => {
       await mutators.walk.escalate.fn({tx, ctx, args});
       await writeHandoffPackage(tx as ServerTransaction, args.handoffId);
+      await queueEscalationDeliveries(tx as ServerTransaction, args.handoffId);
     }),
   },
   member: {
@@ -30,6 +32,7 @@ export const serverMutators = defineMutators(mutators, {
     escalateWithoutWalk: defineMutator(escalateWithoutWalkArgs, async ({tx, ctx, args}) => {
       await mutators.ticket.escalateWithoutWalk.fn({tx, ctx, args});
       await writeHandoffPackage(tx as ServerTransaction, args.handoffId);
+      await queueEscalationDeliveries(tx as ServerTransaction, args.handoffId);
     }),
   },
 });

@@ -1,0 +1,44 @@
+import {defineMutator} from '@rocicorp/zero';
+import * as v from 'valibot';
+import {zql} from '../../schema/index.ts';
+import {id, text} from '../validators.ts';
+import {assertHolder, loadHandoffFor} from './claimable.ts';
+
+export const releaseArgs = v.object({handoffId: id});
+
+/** Puts a claimed handoff back in the queue; its walk is `escalated` again. */
+export const release = defineMutator(releaseArgs, async ({tx, ctx, args}) => {
+  const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
+  if (!handoff) return;
+  assertHolder(caller, handoff);
+  const now = Date.now();
+  await tx.mutate.handoff.update({id: handoff.id, status: 'open', claimed_by: null, claimed_at: null, first_action_at: null, released_at: now});
+  const walk = await tx.run(zql.walk.where('id', handoff.walk_id).one());
+  if (walk) {
+    await tx.mutate.walk.update({id: walk.id, status: 'escalated', state_version: walk.state_version + 1, last_activity_at: now});
+  }
+  await tx.mutate.ticket.update({id: handoff.ticket_id, status: 'escalated', assigned_user_id: null, updated_at: now});
+});
+
+export const resolveHandoffArgs = v.object({handoffId: id, resolutionNotes: text(20000)});
+
+/** The claimer closes the case: handoff, walk and ticket `resolved`. */
+export const resolve = defineMutator(resolveHandoffArgs, async ({tx, ctx, args}) => {
+  const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
+  if (!handoff) return;
+  assertHolder(caller, handoff);
+  const now = Date.now();
+  await tx.mutate.handoff.update({id: handoff.id, status: 'resolved', resolved_at: now});
+  const walk = await tx.run(zql.walk.where('id', handoff.walk_id).one());
+  if (walk) {
+    await tx.mutate.walk.update({
+      id: walk.id,
+      status: 'resolved',
+      resolution_notes: args.resolutionNotes,
+      ended_at: now,
+      state_version: walk.state_version + 1,
+      last_activity_at: now,
+    });
+  }
+  await tx.mutate.ticket.update({id: handoff.ticket_id, status: 'resolved', resolution_notes: args.resolutionNotes, updated_at: now});
+});
