@@ -30,7 +30,7 @@ export function zeroRoutes({dbProvider, contextOf, afterMutate}: Deps) {
       handler: transact => transact((tx, name, args) => runMutation(tx, ctx, name, args)),
       request: c.req.raw,
       userID: ctx.userId,
-      logLevel: 'warn',
+      logLevel: 'error',
     });
     afterMutate();
     return c.json(result);
@@ -44,7 +44,7 @@ export function zeroRoutes({dbProvider, contextOf, afterMutate}: Deps) {
       schema,
       request: c.req.raw,
       userID: ctx.userId,
-      logLevel: 'warn',
+      logLevel: 'error',
     });
     return c.json(result);
   });
