@@ -7,6 +7,9 @@ import {TicketsPage} from '../features/tickets/TicketsPage.tsx';
 import {LiveWalksPage} from '../features/walks/LiveWalksPage.tsx';
 import {WalkPage} from '../features/walks/WalkPage.tsx';
 import {TeamPage} from '../features/team/TeamPage.tsx';
+import {QueuePage} from '../features/queue/QueuePage.tsx';
+import {HandoffPage} from '../features/queue/HandoffPage.tsx';
+import {isEngineerOrOwner} from '../../mutators/permissions.ts';
 import {ConnectionIndicator} from './ConnectionIndicator.tsx';
 import {homeFor, navFor} from './nav.ts';
 import {useEffect} from 'react';
@@ -18,13 +21,15 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
   const ctx = session.context;
   const path = usePath();
   const nav = navFor(ctx);
-  const allowed = nav.some(n => n.href === path) || path.startsWith('/walks/');
+  const allowed =
+    nav.some(n => n.href === path) || path.startsWith('/walks/') || (path.startsWith('/handoffs/') && isEngineerOrOwner(ctx));
 
   useEffect(() => {
     if (!allowed) navigate(homeFor(ctx), {replace: true});
   }, [allowed, ctx]);
 
   const walk = match('/walks/:walkId', path);
+  const handoff = match('/handoffs/:handoffId', path);
   const covering = path === '/' && canUseL1Workspace(ctx) && l1ActingAs(ctx) === 'l1_coverage';
 
   return (
@@ -80,6 +85,10 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
       <main id="main" className="content">
         {walk ? (
           <WalkPage walkId={walk.walkId} />
+        ) : handoff ? (
+          <HandoffPage handoffId={handoff.handoffId} />
+        ) : path === '/queue' ? (
+          <QueuePage />
         ) : path === '/walks' ? (
           <LiveWalksPage />
         ) : path === '/tickets' ? (

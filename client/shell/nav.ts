@@ -7,6 +7,7 @@ export type NavItem = {href: string; label: string};
 export function navFor(ctx: TandemContext): NavItem[] {
   const items: NavItem[] = [];
   if (canUseL1Workspace(ctx)) items.push({href: '/', label: 'L1 workspace'});
+  if (isEngineerOrOwner(ctx)) items.push({href: '/queue', label: 'Queue'});
   if (isEngineerOrOwner(ctx)) items.push({href: '/walks', label: 'Live walks'});
   items.push({href: '/tickets', label: 'Tickets'});
   if (canManageAccount(ctx)) items.push({href: '/team', label: 'Team'});
@@ -14,5 +15,5 @@ export function navFor(ctx: TandemContext): NavItem[] {
 }
 
 export function homeFor(ctx: TandemContext): string {
-  return canUseL1Workspace(ctx) ? '/' : isEngineerOrOwner(ctx) ? '/walks' : '/tickets';
+  return canUseL1Workspace(ctx) ? '/' : isEngineerOrOwner(ctx) ? '/queue' : '/tickets';
 }

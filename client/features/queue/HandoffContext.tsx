@@ -1,0 +1,129 @@
+import {useQuery, useZero} from '@rocicorp/zero/react';
+import {useState} from 'react';
+import {mutators} from '../../../mutators/index.ts';
+import {queries} from '../../../queries/index.ts';
+import {navigate} from '../../app/router.tsx';
+import {mutationError} from '../../ui/mutation-error.ts';
+import {ago} from '../../ui/time.ts';
+import {useNow} from '../../ui/useNow.ts';
+import {useSession} from '../../zero/session-context.ts';
+import {alreadyClaimedText, claimRefusal, type ClaimRefusal} from './claim-error.ts';
+import {PackageView} from './PackageView.tsx';
+
+/**
+ * One frame with everything a claimer needs: the package, the assessment,
+ * "Pick up" before the claim and "Start here" after it, plus release and
+ * resolve for the holder.
+ */
+export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose?: () => void}) {
+  const zero = useZero();
+  const {context} = useSession();
+  const [handoff, details] = useQuery(queries.handoff.byId({handoffId}));
+  const [refusal, setRefusal] = useState<ClaimRefusal | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notes, setNotes] = useState('');
+  const now = useNow(1000);
+
+  if (!handoff) {
+    return <p className="empty">{details.type === 'complete' ? 'This handoff does not exist or is not yours to see.' : 'Loading handoff…'}</p>;
+  }
+  const mine = handoff.status === 'claimed' && handoff.claimed_by === context.userId;
+
+  const pickUp = async () => {
+    setRefusal(null);
+    const write = zero.mutate(mutators.handoff.claim({handoffId}));
+    const r = claimRefusal(await write.server);
+    if (r) setRefusal(r);
+  };
+  const run = async (request: Parameters<typeof zero.mutate>[0]) => {
+    setError(null);
+    const write = zero.mutate(request);
+    const message = mutationError(await write.client) ?? mutationError(await write.server);
+    setError(message);
+    return !message;
+  };
+
+  return (
+    <article className="handoff-context stack" aria-labelledby={`handoff-${handoff.id}`} data-testid="handoff-context">
+      <div className="page-head">
+        <h2 id={`handoff-${handoff.id}`}>{handoff.ticket?.problem_statement ?? 'Escalation'}</h2>
+        <span className="badge badge-warn">{handoff.reason_category}</span>
+        {onClose && (
+          <button className="btn btn-quiet" onClick={onClose} aria-label="Close">
+            Close
+          </button>
+        )}
+      </div>
+      <p className="row-meta">
+        {handoff.ticket?.customer_name ?? 'Unknown caller'} · escalated by {handoff.escalator?.name ?? 'someone'}{' '}
+        {ago(handoff.escalated_at, now)}
+        {handoff.walk?.flow ? ` · flow: ${handoff.walk.flow.title}` : ''}
+        {handoff.details ? ` · “${handoff.details}”` : ''}
+      </p>
+      {refusal && (
+        <p className="error" role="alert" data-testid="claim-refused">
+          {alreadyClaimedText(refusal, now)}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {handoff.status === 'open' && (
+        <div>
+          <button className="btn btn-primary" onClick={() => void pickUp()}>
+            Pick up
+          </button>
+        </div>
+      )}
+      {handoff.status === 'claimed' && !mine && (
+        <p className="notice">Picked up by {handoff.claimer?.name ?? 'someone'} {handoff.claimed_at ? ago(handoff.claimed_at, now) : ''}.</p>
+      )}
+      {mine && (
+        <div className="row">
+          <button className="btn btn-primary" onClick={() => navigate(`/walks/${handoff.walk_id}`)}>
+            Start here
+          </button>
+          <button
+            className="btn"
+            onClick={async () => {
+              if (await run(mutators.handoff.release({handoffId}))) onClose?.();
+            }}
+          >
+            Release to queue
+          </button>
+        </div>
+      )}
+      {mine && handoff.package?.nextSteps && (
+        <div className="chips" aria-label="Suggested steps">
+          {handoff.package.nextSteps.map((s, i) => (
+            <span key={i} className="chip">
+              {s}
+            </span>
+          ))}
+        </div>
+      )}
+      <PackageView pkg={handoff.package} assessment={handoff.assessment} writer={handoff.package_writer} />
+      {mine && (
+        <form
+          className="stack"
+          onSubmit={async e => {
+            e.preventDefault();
+            if (await run(mutators.handoff.resolve({handoffId, resolutionNotes: notes}))) setNotes('');
+          }}
+        >
+          <label className="field">
+            <span>Resolution notes</span>
+            <textarea rows={3} value={notes} onChange={e => setNotes(e.target.value)} />
+          </label>
+          <div>
+            <button className="btn" type="submit">
+              Resolve handoff
+            </button>
+          </div>
+        </form>
+      )}
+    </article>
+  );
+}

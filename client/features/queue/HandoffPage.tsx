@@ -1,0 +1,13 @@
+import {HandoffContext} from './HandoffContext.tsx';
+import './queue.css';
+
+/** The handoff context screen on its own route, reopenable from the walk. */
+export function HandoffPage({handoffId}: {handoffId: string}) {
+  return (
+    <div className="page">
+      <section className="card">
+        <HandoffContext handoffId={handoffId} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import {useQuery, useZero} from '@rocicorp/zero/react';
+import {useEffect, useState} from 'react';
+import {mutators} from '../../../mutators/index.ts';
+import {queries} from '../../../queries/index.ts';
+import {ago} from '../../ui/time.ts';
+import {useNow} from '../../ui/useNow.ts';
+import {HandoffContext} from './HandoffContext.tsx';
+import {MetricsPanel} from './MetricsPanel.tsx';
+import {useTitleCount} from './useTitleCount.ts';
+import './queue.css';
+
+/**
+ * The live handoff queue: unclaimed escalations arrive without reload,
+ * each card with its age ticking and an unread dot that clears on open,
+ * claim or dismiss (per user, synced). Enter opens a card, Esc closes it.
+ */
+export function QueuePage() {
+  const zero = useZero();
+  const [handoffs, details] = useQuery(queries.handoff.queue());
+  const [order, setOrder] = useState<'oldest' | 'newest'>('oldest');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const now = useNow(1000);
+  const unread = handoffs.filter(h => h.reads.length === 0).length;
+  useTitleCount(unread);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpenId(null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const shown = order === 'oldest' ? handoffs : [...handoffs].reverse();
+  const open = (id: string) => {
+    setOpenId(id);
+    void zero.mutate(mutators.handoff.markSeen({handoffId: id}));
+  };
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>Handoff queue</h1>
+        <div className="segmented" role="group" aria-label="Order">
+          <button className={order === 'oldest' ? 'seg active' : 'seg'} aria-pressed={order === 'oldest'} onClick={() => setOrder('oldest')}>
+            Oldest waiting first
+          </button>
+          <button className={order === 'newest' ? 'seg active' : 'seg'} aria-pressed={order === 'newest'} onClick={() => setOrder('newest')}>
+            Newest first
+          </button>
+        </div>
+      </div>
+      <div className={openId ? 'queue-layout with-context' : 'queue-layout'}>
+        <section className="card" aria-labelledby="queue-title">
+          <h2 id="queue-title" className="sr-only">
+            Waiting escalations
+          </h2>
+          <ul className="queue" aria-live="polite" data-testid="queue">
+            {shown.map(h => {
+              const isUnread = h.reads.length === 0;
+              return (
+                <li key={h.id} className="queue-card" data-handoff-id={h.id}>
+                  <button className="queue-open" onClick={() => open(h.id)} aria-expanded={openId === h.id}>
+                    {isUnread && <span className="unread-dot" aria-label="unread" />}
+                    <span className="grow">
+                      <span className="row-title">{h.ticket?.problem_statement ?? 'Escalation'}</span>
+                      <span className="row-meta">
+                        {h.ticket?.customer_name ?? 'Unknown caller'} · {h.reason_category} · from {h.escalator?.name ?? 'L1'}
+                      </span>
+                    </span>
+                    <span className="age" title={new Date(h.escalated_at).toLocaleString()}>
+                      {ago(h.escalated_at, now)}
+                    </span>
+                  </button>
+                  {isUnread && (
+                    <button
+                      className="btn btn-quiet btn-small"
+                      onClick={() => void zero.mutate(mutators.handoff.markSeen({handoffId: h.id, dismiss: true}))}
+                      aria-label={`Mark “${h.ticket?.problem_statement ?? 'escalation'}” as read`}
+                    >
+                      Dismiss
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          {handoffs.length === 0 && <p className="empty">{details.type === 'complete' ? 'Nothing waiting. Nice.' : 'Loading…'}</p>}
+        </section>
+        {openId && (
+          <section className="card" aria-label="Handoff context">
+            <HandoffContext key={openId} handoffId={openId} onClose={() => setOpenId(null)} />
+          </section>
+        )}
+      </div>
+      <MetricsPanel />
+    </div>
+  );
+}
