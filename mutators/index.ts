@@ -5,6 +5,11 @@ import {markSeen} from './handoff/read-mark.ts';
 import * as handoff from './handoff/release.ts';
 import * as invite from './invite/manage.ts';
 import * as member from './member/admin.ts';
+import * as presence from './presence/presence.ts';
+import {add as addLaneItem} from './task-lane/add.ts';
+import * as lane from './task-lane/change.ts';
+import * as fix from './task-lane/fix.ts';
+import {takeOver} from './walk/take-over.ts';
 import {escalateWithoutWalk} from './ticket/escalate-without-walk.ts';
 import {intake} from './ticket/intake.ts';
 import {escalate} from './walk/escalate.ts';
@@ -52,6 +57,21 @@ export const mutators = defineMutators({
     resolve,
     escalate,
     park,
+    takeOver,
+  },
+  taskLane: {
+    add: addLaneItem,
+    setState: lane.setState,
+    answer: lane.answer,
+    edit: lane.edit,
+    move: lane.move,
+    remove: lane.remove,
+    markFixApplied: fix.markApplied,
+    recordFixOutcome: fix.recordOutcome,
+  },
+  presence: {
+    heartbeat: presence.heartbeat,
+    leave: presence.leave,
   },
 });
 

@@ -12,6 +12,9 @@ export const byId = defineQuery(v.object({walkId: v.string()}), ({args, ctx}) =>
     .related('flow')
     .related('proposal')
     .related('steps', q => q.orderBy('seq', 'asc'))
+    .related('lane', q => q.where('deleted_at', 'IS', null).related('author').orderBy('position', 'asc'))
+    .related('presence', q => q.related('user'))
+    .related('handoffs', q => q.orderBy('escalated_at', 'desc'))
     .one(),
 );
 
@@ -19,5 +22,10 @@ export const byId = defineQuery(v.object({walkId: v.string()}), ({args, ctx}) =>
 export const active = defineQuery(({ctx}) => {
   let q = zql.walk.where('account_id', scopeAccountId(ctx)).where('status', 'active');
   if (ctx && ctx.role === 'l1_tech') q = q.where('driver_user_id', ctx.userId);
-  return q.related('ticket').related('driver').orderBy('last_activity_at', 'desc');
+  return q
+    .related('ticket')
+    .related('driver')
+    .related('flow')
+    .related('presence', p => p.related('user'))
+    .orderBy('last_activity_at', 'desc');
 });

@@ -27,3 +27,9 @@ export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 export const HANDOFF_STATUSES = ['open', 'claimed', 'resolved'] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+
+export const LANE_KINDS = ['question', 'check', 'fact', 'suggested_fix'] as const;
+export type LaneKind = (typeof LANE_KINDS)[number];
+
+export const FIX_OUTCOMES = ['proposed', 'applied_pending', 'applied_success', 'applied_failed', 'applied_partial', 'dismissed'] as const;
+export type FixOutcome = (typeof FIX_OUTCOMES)[number];

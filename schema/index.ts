@@ -3,7 +3,9 @@ import {
   auditRelationships,
   handoffRelationships,
   inviteRelationships,
+  laneRelationships,
   memberRelationships,
+  presenceRelationships,
   ticketRelationships,
   walkRelationships,
 } from './relationships.ts';
@@ -17,8 +19,10 @@ import {
   invite,
   member,
   notificationDelivery,
+  taskLaneItem,
   ticket,
   walk,
+  walkPresence,
   walkStep,
 } from './tables.ts';
 import type {TandemContext} from './context.ts';
@@ -37,6 +41,8 @@ export const schema = createSchema({
     handoffRead,
     invite,
     notificationDelivery,
+    taskLaneItem,
+    walkPresence,
   ],
   relationships: [
     memberRelationships,
@@ -45,6 +51,8 @@ export const schema = createSchema({
     handoffRelationships,
     inviteRelationships,
     auditRelationships,
+    laneRelationships,
+    presenceRelationships,
   ],
 });
 
@@ -61,6 +69,7 @@ export type WalkStep = Row<typeof schema.tables.walk_step>;
 export type Flow = Row<typeof schema.tables.flow>;
 export type Handoff = Row<typeof schema.tables.handoff>;
 export type Invite = Row<typeof schema.tables.invite>;
+export type TaskLaneItem = Row<typeof schema.tables.task_lane_item>;
 
 export type {TandemContext} from './context.ts';
 export * from './enums.ts';

@@ -1,5 +1,19 @@
 import {relationships} from '@rocicorp/zero';
-import {account, auditLog, flow, flowProposal, handoff, handoffRead, invite, member, ticket, walk, walkStep} from './tables.ts';
+import {
+  account,
+  auditLog,
+  flow,
+  flowProposal,
+  handoff,
+  handoffRead,
+  invite,
+  member,
+  taskLaneItem,
+  ticket,
+  walk,
+  walkPresence,
+  walkStep,
+} from './tables.ts';
 
 export const memberRelationships = relationships(member, ({one}) => ({
   account: one({sourceField: ['account_id'], destField: ['id'], destSchema: account}),
@@ -18,6 +32,16 @@ export const walkRelationships = relationships(walk, ({one, many}) => ({
   driver: one({sourceField: ['driver_user_id'], destField: ['id'], destSchema: member}),
   steps: many({sourceField: ['id'], destField: ['walk_id'], destSchema: walkStep}),
   handoffs: many({sourceField: ['id'], destField: ['walk_id'], destSchema: handoff}),
+  lane: many({sourceField: ['id'], destField: ['walk_id'], destSchema: taskLaneItem}),
+  presence: many({sourceField: ['id'], destField: ['walk_id'], destSchema: walkPresence}),
+}));
+
+export const laneRelationships = relationships(taskLaneItem, ({one}) => ({
+  author: one({sourceField: ['author_user_id'], destField: ['id'], destSchema: member}),
+}));
+
+export const presenceRelationships = relationships(walkPresence, ({one}) => ({
+  user: one({sourceField: ['user_id'], destField: ['id'], destSchema: member}),
 }));
 
 export const handoffRelationships = relationships(handoff, ({one, many}) => ({

@@ -1,6 +1,6 @@
 import {boolean, enumeration, json, number, string, table} from '@rocicorp/zero';
 import type {FlowDefinition} from './flow-definition.ts';
-import type {ActingAs, HandoffStatus, Role, SessionKind, TicketStatus, WalkStatus} from './enums.ts';
+import type {ActingAs, FixOutcome, HandoffStatus, Role, SessionKind, TicketStatus, WalkStatus} from './enums.ts';
 import type {Assessment, EscalationPackage} from './escalation-package.ts';
 
 // Column names match the Postgres columns (snake_case) one for one.
@@ -193,5 +193,41 @@ export const notificationDelivery = table('notification_delivery')
     created_at: number(),
     attempted_at: number().optional(),
     sent_at: number().optional(),
+  })
+  .primaryKey('id');
+
+export const taskLaneItem = table('task_lane_item')
+  .columns({
+    id: string(),
+    account_id: string(),
+    walk_id: string(),
+    kind: enumeration<'question' | 'check' | 'fact' | 'suggested_fix'>(),
+    text: string(),
+    state: enumeration<'open' | 'done' | 'dismissed'>(),
+    author_user_id: string(),
+    position: number(),
+    answer: string().optional(),
+    source: enumeration<'question' | 'check' | 'note' | 'ai' | 'manual'>().optional(),
+    source_item_id: string().optional(),
+    outcome: enumeration<FixOutcome>().optional(),
+    outcome_note: string().optional(),
+    pending_reason: string().optional(),
+    failure_reason: string().optional(),
+    applied_at: number().optional(),
+    superseded_by: string().optional(),
+    deleted_at: number().optional(),
+    created_at: number(),
+    updated_at: number(),
+  })
+  .primaryKey('id');
+
+export const walkPresence = table('walk_presence')
+  .columns({
+    id: string(),
+    account_id: string(),
+    walk_id: string(),
+    user_id: string(),
+    mode: enumeration<'watching' | 'driving'>(),
+    last_seen: number(),
   })
   .primaryKey('id');

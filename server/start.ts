@@ -9,6 +9,7 @@ import {startEmbeddedPostgres, type EmbeddedDatabase} from './db/embedded-postgr
 import {migrate} from './db/migrate.ts';
 import {metricsRoute} from './http/metrics.ts';
 import {scheduleAbandonment} from './jobs/abandon-idle-walks.ts';
+import {schedulePresenceSweep} from './jobs/sweep-presence.ts';
 import {createDispatcher} from './notify/dispatcher.ts';
 import {fileEmailTransport} from './notify/email-transport.ts';
 import {assertPortsFree} from './ports.ts';
@@ -81,6 +82,8 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
 
     const stopAbandonment = scheduleAbandonment(sql, log);
     stops.push(async () => stopAbandonment());
+    const stopSweep = schedulePresenceSweep(sql, log);
+    stops.push(async () => stopSweep());
 
     const auth = createAuth({
       authSql,

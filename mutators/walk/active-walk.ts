@@ -35,13 +35,18 @@ export async function loadDrivenWalk(
  * server it also stamps the claimer's first action after a claim (for the
  * time-to-first-action metric).
  */
-export async function touchWalk(tx: Transaction, walk: Walk, patch: Partial<Walk> = {}): Promise<void> {
+export async function touchWalk(
+  tx: Transaction,
+  walk: Walk,
+  patch: Partial<Walk> = {},
+  actorId: string = walk.driver_user_id,
+): Promise<void> {
   const now = Date.now();
   if (tx.location === 'server') {
     await (tx as ServerTransaction).dbTransaction.query(
       `update handoff set first_action_at = $1
        where walk_id = $2 and status = 'claimed' and claimed_by = $3 and first_action_at is null`,
-      [now, walk.id, walk.driver_user_id],
+      [now, walk.id, actorId],
     );
   }
   await tx.mutate.walk.update({

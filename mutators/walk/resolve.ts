@@ -1,4 +1,5 @@
 import {defineMutator} from '@rocicorp/zero';
+import {zql} from '../../schema/index.ts';
 import * as v from 'valibot';
 import {id, text} from '../validators.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
@@ -25,6 +26,15 @@ export const resolve = defineMutator(resolveArgs, async ({tx, ctx, args}) => {
     resolution_notes: args.resolutionNotes,
     updated_at: now,
   });
+  // Resolving while the active fix is verifying or pending records it as a success.
+  const fixes = await tx.run(
+    zql.task_lane_item.where('walk_id', walk.id).where('kind', 'suggested_fix').where('superseded_by', 'IS', null).where('deleted_at', 'IS', null),
+  );
+  for (const fix of fixes) {
+    if ((fix.outcome === 'proposed' && fix.applied_at) || fix.outcome === 'applied_pending') {
+      await tx.mutate.task_lane_item.update({id: fix.id, outcome: 'applied_success', state: 'done', updated_at: now});
+    }
+  }
   if (args.helpful && walk.session_kind === 'proposal' && walk.flow_proposal_id) {
     await tx.mutate.flow_proposal.update({id: walk.flow_proposal_id, validated_by_outcome: true});
   }

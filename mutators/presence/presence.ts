@@ -1,0 +1,35 @@
+import {defineMutator} from '@rocicorp/zero';
+import * as v from 'valibot';
+import {requireContext} from '../permissions.ts';
+import {loadOwned} from '../tenancy.ts';
+import {id} from '../validators.ts';
+
+/** A viewer disappears this long after their last heartbeat (the server sweeps). */
+export const PRESENCE_TTL_MS = 7_000;
+export const HEARTBEAT_MS = 3_000;
+
+export const presenceArgs = v.object({walkId: id});
+
+/**
+ * "I'm looking at this walk": one row per person per walk, refreshed every
+ * few seconds. Not audited and not a walk change (no state_version bump).
+ */
+export const heartbeat = defineMutator(presenceArgs, async ({tx, ctx, args}) => {
+  const caller = requireContext(ctx);
+  const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
+  if (!walk) return;
+  await tx.mutate.walk_presence.upsert({
+    id: `${walk.id}:${caller.userId}`,
+    account_id: caller.accountId,
+    walk_id: walk.id,
+    user_id: caller.userId,
+    mode: walk.driver_user_id === caller.userId ? 'driving' : 'watching',
+    last_seen: Date.now(),
+  });
+});
+
+/** Leaving the walk (tab closed, navigated away) removes the row at once. */
+export const leave = defineMutator(presenceArgs, async ({tx, ctx, args}) => {
+  const caller = requireContext(ctx);
+  await tx.mutate.walk_presence.delete({id: `${args.walkId}:${caller.userId}`});
+});

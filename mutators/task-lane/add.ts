@@ -1,0 +1,50 @@
+import {defineMutator} from '@rocicorp/zero';
+import * as v from 'valibot';
+import {LANE_KINDS, zql} from '../../schema/index.ts';
+import {fail} from '../errors.ts';
+import {id, requiredText} from '../validators.ts';
+import {touchWalk} from '../walk/active-walk.ts';
+import {loadLaneWalk, nextPosition} from './lane-walk.ts';
+
+export const addArgs = v.object({
+  itemId: id,
+  walkId: id,
+  kind: v.picklist(LANE_KINDS),
+  text: requiredText(2000),
+});
+
+/**
+ * Adds a question, check, fact or suggested fix to a walk's lane (SPEC §7).
+ * A new suggested fix supersedes the active one, which stays in history.
+ */
+export const add = defineMutator(addArgs, async ({tx, ctx, args}) => {
+  const existing = await tx.run(zql.task_lane_item.where('id', args.itemId).one());
+  const {caller, walk} = await loadLaneWalk(tx, ctx, args.walkId);
+  if (existing) {
+    if (existing.account_id === caller.accountId && existing.walk_id === walk.id) return; // replay
+    fail('invalid_input', 'itemId is already in use.', {field: 'itemId'});
+  }
+  const now = Date.now();
+  const previousFixes =
+    args.kind === 'suggested_fix'
+      ? await tx.run(
+          zql.task_lane_item.where('walk_id', walk.id).where('kind', 'suggested_fix').where('superseded_by', 'IS', null).where('deleted_at', 'IS', null),
+        )
+      : [];
+  await tx.mutate.task_lane_item.insert({
+    id: args.itemId,
+    account_id: walk.account_id,
+    walk_id: walk.id,
+    kind: args.kind,
+    text: args.text,
+    state: 'open',
+    author_user_id: caller.userId,
+    position: await nextPosition(tx, walk.id),
+    source: args.kind === 'fact' ? 'manual' : null,
+    outcome: args.kind === 'suggested_fix' ? 'proposed' : null,
+    created_at: now,
+    updated_at: now,
+  });
+  for (const fix of previousFixes) await tx.mutate.task_lane_item.update({id: fix.id, superseded_by: args.itemId, updated_at: now});
+  await touchWalk(tx, walk, {}, caller.userId);
+});

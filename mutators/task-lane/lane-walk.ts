@@ -1,0 +1,55 @@
+import type {Transaction} from '@rocicorp/zero';
+import {zql, type TandemContext, type TaskLaneItem, type Walk} from '../../schema/index.ts';
+import {fail} from '../errors.ts';
+import {isEngineerOrOwner, requireContext} from '../permissions.ts';
+import {mustLoadOwned} from '../tenancy.ts';
+import {lockWalk} from '../walk/active-walk.ts';
+
+/**
+ * The walk a lane change is about: the caller's account's, `active`, and the
+ * caller is its driver or an engineer/owner (a watching engineer whispers).
+ */
+export async function loadLaneWalk(
+  tx: Transaction,
+  ctx: TandemContext | undefined,
+  walkId: string,
+): Promise<{caller: TandemContext; walk: Walk}> {
+  const caller = requireContext(ctx);
+  await lockWalk(tx, walkId);
+  const walk = await mustLoadOwned(tx, caller, 'walk', walkId, 'Walk');
+  if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}; its lane can no longer change.`, {status: walk.status});
+  if (walk.driver_user_id !== caller.userId && !isEngineerOrOwner(caller)) {
+    fail('forbidden', 'Only the walk’s driver or an engineer can change its task lane.');
+  }
+  return {caller, walk};
+}
+
+/** A lane item (not deleted) with its walk, checked as above. */
+export async function loadLaneItem(
+  tx: Transaction,
+  ctx: TandemContext | undefined,
+  itemId: string,
+): Promise<{caller: TandemContext; walk: Walk; item: TaskLaneItem} | undefined> {
+  const caller = requireContext(ctx);
+  const item = await tx.run(zql.task_lane_item.where('id', itemId).one());
+  if (!item || item.account_id !== caller.accountId || item.deleted_at) {
+    if (!item && tx.location === 'client') return undefined;
+    fail('not_found', 'Task-lane item not found.');
+  }
+  const {walk} = await loadLaneWalk(tx, caller, item.walk_id);
+  // Re-read under the walk's lock: the item may have changed while we waited.
+  const fresh = (await tx.run(zql.task_lane_item.where('id', itemId).one())) ?? item;
+  return {caller, walk, item: fresh};
+}
+
+/** Writes to a superseded suggested fix are refused. */
+export function assertNotSuperseded(item: TaskLaneItem): void {
+  if (item.kind === 'suggested_fix' && item.superseded_by) {
+    fail('invalid_state', 'A newer suggested fix replaced this one; it can no longer change.');
+  }
+}
+
+export async function nextPosition(tx: Transaction, walkId: string): Promise<number> {
+  const items = await tx.run(zql.task_lane_item.where('walk_id', walkId).orderBy('position', 'desc').limit(1));
+  return (items[0]?.position ?? 0) + 1;
+}

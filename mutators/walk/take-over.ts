@@ -1,0 +1,32 @@
+import {defineMutator} from '@rocicorp/zero';
+import * as v from 'valibot';
+import {zql} from '../../schema/index.ts';
+import {fail} from '../errors.ts';
+import {assertEngineerOrOwner} from '../permissions.ts';
+import {mustLoadOwned} from '../tenancy.ts';
+import {id} from '../validators.ts';
+import {lockWalk, touchWalk} from './active-walk.ts';
+
+export const takeOverArgs = v.object({
+  walkId: id,
+  /** The driver the engineer saw: if someone else took over first, this one is refused. */
+  expectedDriverId: id,
+});
+
+/**
+ * A watching engineer takes the wheel: the driver changes, the previous
+ * driver becomes a watcher. Of two engineers pressing at once, exactly one
+ * becomes driver.
+ */
+export const takeOver = defineMutator(takeOverArgs, async ({tx, ctx, args}) => {
+  const caller = assertEngineerOrOwner(ctx);
+  await lockWalk(tx, args.walkId);
+  const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');
+  if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}.`, {status: walk.status});
+  if (walk.driver_user_id === caller.userId) return;
+  if (walk.driver_user_id !== args.expectedDriverId) {
+    const driver = await tx.run(zql.member.where('id', walk.driver_user_id).one());
+    fail('invalid_state', `${driver?.name ?? 'Someone else'} is driving this walk now.`, {driver_user_id: walk.driver_user_id});
+  }
+  await touchWalk(tx, walk, {driver_user_id: caller.userId, acting_as: 'self'}, caller.userId);
+});
