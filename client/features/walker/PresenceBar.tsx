@@ -1,0 +1,27 @@
+import {initials} from '../../shell/AppShell.tsx';
+
+type Viewer = {user_id: string; mode: 'watching' | 'driving'; user?: {name: string; role: string} | undefined};
+const ROLE = {owner: 'owner', engineer: 'engineer', l1_tech: 'L1 tech', viewer: 'viewer'} as Record<string, string>;
+
+/** Who is looking at this walk right now: a quiet row of avatars. */
+export function PresenceBar({viewers, selfId}: {viewers: readonly Viewer[]; selfId: string}) {
+  const others = viewers.filter(v => v.user_id !== selfId);
+  return (
+    <div className="presence" aria-label="Who is here" data-testid="presence">
+      {others.length === 0 ? (
+        <span className="muted">Only you</span>
+      ) : (
+        others.map(v => (
+          <span key={v.user_id} className={`presence-chip ${v.mode}`} title={`${v.user?.name ?? 'Someone'} (${ROLE[v.user?.role ?? ''] ?? ''}) is ${v.mode}`}>
+            <span className="avatar avatar-sm" aria-hidden="true">
+              {initials(v.user?.name ?? '?')}
+            </span>
+            <span>
+              {v.user?.name ?? 'Someone'} · {v.mode}
+            </span>
+          </span>
+        ))
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import {useQuery} from '@rocicorp/zero/react';
+import {isEngineerOrOwner} from '../../../mutators/permissions.ts';
+import {mutators} from '../../../mutators/index.ts';
+import {queries} from '../../../queries/index.ts';
+import {Link} from '../../app/router.tsx';
+import {StatusBadge} from '../../ui/StatusBadge.tsx';
+import {ago} from '../../ui/time.ts';
+import {useNow} from '../../ui/useNow.ts';
+import {useSession} from '../../zero/session-context.ts';
+import {EscalatePanel} from './EscalatePanel.tsx';
+import {FlowStep} from './FlowStep.tsx';
+import {NotesEditor} from './NotesEditor.tsx';
+import {PathList} from './PathList.tsx';
+import {PresenceBar} from './PresenceBar.tsx';
+import {ResolvePanel} from './ResolvePanel.tsx';
+import {TaskLane} from './TaskLane.tsx';
+import {usePresence} from './usePresence.ts';
+import {useRun} from './use-run.ts';
+import './walker.css';
+
+/**
+ * One walk, live for everyone looking at it: the driver walks the flow (or
+ * keeps notes), works the task lane and resolves or escalates; watchers see
+ * every step and keystroke batch, whisper into the lane, and may take over.
+ */
+export function WalkerView({walkId}: {walkId: string}) {
+  const {context} = useSession();
+  const [walk, details] = useQuery(queries.walk.byId({walkId}));
+  const {run, error} = useRun();
+  const now = useNow();
+  usePresence(walkId);
+
+  if (!walk) {
+    return (
+      <div className="page">
+        <p className="empty">{details.type === 'complete' ? 'This walk does not exist or is not yours to see.' : 'Loading walk…'}</p>
+      </div>
+    );
+  }
+  const ticket = walk.ticket;
+  const driving = walk.driver_user_id === context.userId;
+  const active = walk.status === 'active';
+  const tree = walk.flow?.definition ?? walk.proposal?.definition;
+  const answered = walk.steps.filter(s => s.kind === 'answer').length - walk.steps.filter(s => s.kind === 'back').length;
+  const myHandoff = walk.handoffs.find(h => h.status === 'claimed' && h.claimed_by === context.userId);
+  const canLane = active && (driving || isEngineerOrOwner(context));
+
+  return (
+    <div className="page walker">
+      <div className="page-head">
+        <h1 data-testid="walk-problem">{ticket?.problem_statement ?? 'Walk'}</h1>
+        <StatusBadge status={walk.status} />
+      </div>
+      <div className="walk-meta">
+        <p className="muted">
+          {ticket?.customer_name ?? 'Unknown caller'}
+          {ticket?.customer_contact ? ` · ${ticket.customer_contact}` : ''} · driven by {driving ? 'you' : walk.driver?.name ?? 'someone'} · started{' '}
+          {ago(walk.started_at, now)}
+          {walk.flow ? ` · flow: ${walk.flow.title}` : walk.proposal ? ` · proposal: ${walk.proposal.title}` : ' · free-form'}
+        </p>
+        <PresenceBar viewers={walk.presence} selfId={context.userId} />
+      </div>
+      {myHandoff && (
+        <p className="notice">
+          You picked this up from the queue. <Link href={`/handoffs/${myHandoff.id}`}>Reopen the handoff context</Link>
+        </p>
+      )}
+      {active && !driving && isEngineerOrOwner(context) && (
+        <div className="row">
+          <span className="muted">You're watching.</span>
+          <button className="btn btn-small" onClick={() => void run(mutators.walk.takeOver({walkId, expectedDriverId: walk.driver_user_id}))}>
+            Take over
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {walk.status === 'resolved' && (
+        <p className="notice" role="status">
+          Resolved{walk.helpful === false ? ' (not helpful)' : ''}. {walk.resolution_notes}
+        </p>
+      )}
+      {walk.status === 'escalated' && (
+        <p className="notice" role="status">
+          Escalated to the handoff queue.
+        </p>
+      )}
+      {walk.status === 'abandoned' && <p className="notice">Abandoned after 24 hours without activity.</p>}
+
+      <div className="walker-grid">
+        <div className="stack">
+          {tree && active && driving && <FlowStep walkId={walkId} definition={tree} currentNodeId={walk.current_node_id} canGoBack={answered > 0} />}
+          {tree && active && !driving && (
+            <section className="card" data-testid="current-node" data-node-id={walk.current_node_id ?? ''}>
+              <span className="node-kind">Now at</span>
+              <h2 className="node-text">{tree.nodes.find(n => n.id === walk.current_node_id)?.text ?? '…'}</h2>
+            </section>
+          )}
+          {(walk.session_kind === 'adhoc' || walk.notes) &&
+            (active && driving ? (
+              <NotesEditor walkId={walkId} notes={walk.notes} />
+            ) : (
+              <section className="card" aria-labelledby="notes-title">
+                <h2 id="notes-title">Notes</h2>
+                <pre className="notes" data-testid="notes-view">
+                  {walk.notes || 'No notes yet.'}
+                </pre>
+              </section>
+            ))}
+          <PathList steps={walk.steps} />
+          {active && driving && (
+            <div className="grid-2 even">
+              <ResolvePanel walkId={walkId} />
+              <EscalatePanel walkId={walkId} lane={walk.lane} />
+            </div>
+          )}
+        </div>
+        <TaskLane walkId={walkId} items={walk.lane} driverId={walk.driver_user_id} canChange={canLane} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type {Browser, Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {launchBrowser, signInThroughPage} from '../support/browser.ts';
+import {startTestStack, type TestStack} from '../support/stack.ts';
+
+/** The L1's day in a real browser: walk a seeded flow to its resolution, resolve; escalate another. */
+describe('the L1 walker', () => {
+  let stack: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startTestStack({serveClient: true});
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.dispose();
+  }, 60_000);
+
+  async function startWalk(page: Page, problem: string, flowTitle?: string) {
+    await page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'L1 workspace'}).click();
+    await page.getByPlaceholder(/Outlook keeps asking/).fill(problem);
+    if (flowTitle) await page.locator('select[name="flowId"]').selectOption({label: flowTitle});
+    await page.getByRole('button', {name: 'Start walk'}).click();
+    await page.getByTestId('walk-problem').filter({hasText: problem}).waitFor();
+  }
+  const node = (page: Page) => page.getByTestId('current-node');
+
+  it('walks “Printer offline” to a resolution (with a step back and a reload), resolves; escalates another; the queue shows both', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughPage(page, stack.appUrl, 'l1@northwind.test');
+
+    await startWalk(page, 'Accounting cannot print invoices', 'Printer offline');
+    await node(page).filter({hasText: "Is it only you who can't print"}).waitFor();
+    await page.getByRole('button', {name: 'Nobody can print to it'}).click();
+    await node(page).and(page.locator('[data-node-id="printer-panel"]')).waitFor();
+    expect(await page.getByTestId('path').getByText('Nobody can print to it').count()).toBe(1);
+
+    // Back is recorded, never erases history.
+    await page.getByRole('button', {name: '← Back'}).click();
+    await page.locator('[data-node-id="start"]').waitFor();
+    await page.getByTestId('path').getByText('↩ Stepped back').waitFor();
+
+    await page.getByLabel('Note for this step (optional)').fill('Only the accounting PC');
+    await page.getByRole('button', {name: 'Just this user'}).click();
+    await page.locator('[data-node-id="clear-queue"]').waitFor();
+
+    // Reload-proof: the walk comes back exactly where it was.
+    await page.reload();
+    await page.locator('[data-node-id="clear-queue"]').waitFor({timeout: 30_000});
+    await page.getByTestId('path').getByText('Only the accounting PC').waitFor();
+
+    await page.getByRole('button', {name: 'Test page prints'}).click();
+    await page.locator('[data-node-id="resolved-queue"]').waitFor();
+    await node(page).getByText('Resolution').waitFor();
+
+    await page.getByLabel('Resolution notes').fill('Cleared the stuck job; test page printed.');
+    await page.getByRole('button', {name: 'Resolve walk'}).click();
+    await page.getByRole('status').filter({hasText: 'Resolved'}).waitFor();
+
+    // A second call, escalated.
+    await startWalk(page, 'Server room temperature alarm');
+    await page.getByRole('textbox', {name: 'Notes', exact: true}).fill('Alarm panel shows 31°C');
+    await page.getByTestId('notes-state').filter({hasText: 'Saved'}).waitFor();
+    await page.getByLabel('Reason').selectOption('Tree dead-ended');
+    await page.getByRole('button', {name: 'Escalate', exact: true}).click();
+    await page.getByRole('status').filter({hasText: 'Escalated'}).waitFor();
+
+    await page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Tickets'}).click();
+    const list = page.getByTestId('ticket-list');
+    await list.locator('li', {hasText: 'Accounting cannot print invoices'}).getByText('resolved').waitFor();
+    await list.locator('li', {hasText: 'Server room temperature alarm'}).getByText('escalated').waitFor();
+
+    const [row] = await stack.sql`select w.step_count, w.status from walk w join ticket t on t.id = w.ticket_id where t.problem_statement = 'Accounting cannot print invoices'`;
+    expect(row).toEqual({step_count: 4, status: 'resolved'});
+    await context.close();
+  });
+});
