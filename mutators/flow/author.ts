@@ -1,4 +1,4 @@
-import {defineMutator} from '@rocicorp/zero';
+import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {flowProblems} from '../../schema/flow-validation.ts';
 import {zql} from '../../schema/index.ts';

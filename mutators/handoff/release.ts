@@ -1,4 +1,4 @@
-import {defineMutator} from '@rocicorp/zero';
+import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
 import {id, text} from '../validators.ts';

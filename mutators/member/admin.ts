@@ -1,4 +1,5 @@
-import {defineMutator, type Transaction} from '@rocicorp/zero';
+import type {Transaction} from '@rocicorp/zero';
+import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {ROLES, zql, type Member, type TandemContext} from '../../schema/index.ts';
 import {fail} from '../errors.ts';

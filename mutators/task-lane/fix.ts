@@ -1,4 +1,4 @@
-import {defineMutator} from '@rocicorp/zero';
+import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {FIX_OUTCOMES, type FixOutcome} from '../../schema/index.ts';
 import {fail} from '../errors.ts';

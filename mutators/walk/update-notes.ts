@@ -1,4 +1,4 @@
-import {defineMutator} from '@rocicorp/zero';
+import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {fail} from '../errors.ts';
 import {id} from '../validators.ts';
