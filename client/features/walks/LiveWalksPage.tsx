@@ -1,6 +1,7 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {queries} from '../../../queries/index.ts';
 import {Link} from '../../app/router.tsx';
+import {initials} from '../../shell/AppShell.tsx';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 
@@ -26,10 +27,20 @@ export function LiveWalksPage() {
                     <Link href={`/walks/${w.id}`}>{w.ticket?.problem_statement ?? 'Walk'}</Link>
                   </div>
                   <div className="row-meta">
-                    {w.driver?.name ?? 'Someone'} · {w.session_kind === 'adhoc' ? 'free-form notes' : `${w.step_count} steps`} · on call{' '}
+                    {w.driver?.name ?? 'Someone'} · {w.flow ? w.flow.title : 'free-form notes'}
+                    {w.flow ? ` · now at: ${w.flow.definition.nodes.find(n => n.id === w.current_node_id)?.text.slice(0, 60) ?? '…'}` : ''} · on call{' '}
                     {ago(w.started_at, now).replace(' ago', '')}
                   </div>
                 </div>
+                <span className="watchers" aria-label="Watching now">
+                  {w.presence
+                    .filter(p => p.user_id !== w.driver_user_id)
+                    .map(p => (
+                      <span key={p.user_id} className="avatar avatar-sm" title={`${p.user?.name ?? 'Someone'} is watching`}>
+                        {initials(p.user?.name ?? '?')}
+                      </span>
+                    ))}
+                </span>
                 <Link href={`/walks/${w.id}`} className="btn btn-small">
                   Watch
                 </Link>
