@@ -8,6 +8,8 @@ import {LiveWalksPage} from '../features/walks/LiveWalksPage.tsx';
 import {WalkPage} from '../features/walks/WalkPage.tsx';
 import {TeamPage} from '../features/team/TeamPage.tsx';
 import {QueuePage} from '../features/queue/QueuePage.tsx';
+import {FlowsPage} from '../features/flows/FlowsPage.tsx';
+import {FlowEditorPage} from '../features/flows/FlowEditorPage.tsx';
 import {HandoffPage} from '../features/queue/HandoffPage.tsx';
 import {isEngineerOrOwner} from '../../mutators/permissions.ts';
 import {ConnectionIndicator} from './ConnectionIndicator.tsx';
@@ -22,7 +24,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
   const path = usePath();
   const nav = navFor(ctx);
   const allowed =
-    nav.some(n => n.href === path) || path.startsWith('/walks/') || (path.startsWith('/handoffs/') && isEngineerOrOwner(ctx));
+    nav.some(n => n.href === path) || path.startsWith('/walks/') || ((path.startsWith('/handoffs/') || path.startsWith('/flows/')) && isEngineerOrOwner(ctx));
 
   useEffect(() => {
     if (!allowed) navigate(homeFor(ctx), {replace: true});
@@ -30,6 +32,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
 
   const walk = match('/walks/:walkId', path);
   const handoff = match('/handoffs/:handoffId', path);
+  const flowEdit = match('/flows/:flowId', path);
   const covering = path === '/' && canUseL1Workspace(ctx) && l1ActingAs(ctx) === 'l1_coverage';
 
   return (
@@ -87,6 +90,10 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
           <WalkPage walkId={walk.walkId} />
         ) : handoff ? (
           <HandoffPage handoffId={handoff.handoffId} />
+        ) : flowEdit ? (
+          <FlowEditorPage flowId={flowEdit.flowId} />
+        ) : path === '/flows' ? (
+          <FlowsPage />
         ) : path === '/queue' ? (
           <QueuePage />
         ) : path === '/walks' ? (

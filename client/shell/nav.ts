@@ -9,6 +9,7 @@ export function navFor(ctx: TandemContext): NavItem[] {
   if (canUseL1Workspace(ctx)) items.push({href: '/', label: 'L1 workspace'});
   if (isEngineerOrOwner(ctx)) items.push({href: '/queue', label: 'Queue'});
   if (isEngineerOrOwner(ctx)) items.push({href: '/walks', label: 'Live walks'});
+  if (isEngineerOrOwner(ctx)) items.push({href: '/flows', label: 'Flows'});
   items.push({href: '/tickets', label: 'Tickets'});
   if (canManageAccount(ctx)) items.push({href: '/team', label: 'Team'});
   return items;

@@ -2,6 +2,7 @@ import {useQuery, useZero} from '@rocicorp/zero/react';
 import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {queries} from '../../../queries/index.ts';
+import {ESCALATION_REASONS, type EscalationReason} from '../../../schema/index.ts';
 import {navigate} from '../../app/router.tsx';
 import {mutationError} from '../../ui/mutation-error.ts';
 
@@ -14,6 +15,47 @@ export function IntakeForm() {
   const [customerContact, setCustomerContact] = useState('');
   const [flowId, setFlowId] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [flowFilter, setFlowFilter] = useState('');
+  const [escalating, setEscalating] = useState(false);
+  const [reason, setReason] = useState<EscalationReason>(ESCALATION_REASONS[0]);
+  const [details, setDetails] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const shownFlows = flows.filter(f => f.id === flowId || f.title.toLowerCase().includes(flowFilter.trim().toLowerCase()));
+
+  const reset = () => {
+    setProblem('');
+    setCustomerName('');
+    setCustomerContact('');
+    setFlowId('');
+    setFlowFilter('');
+    setDetails('');
+    setEscalating(false);
+  };
+
+  const escalateNow = async () => {
+    if (!problem.trim()) {
+      setError('Describe the problem first.');
+      return;
+    }
+    setError(null);
+    setNotice(null);
+    const write = zero.mutate(
+      mutators.ticket.escalateWithoutWalk({
+        ticketId: crypto.randomUUID(),
+        walkId: crypto.randomUUID(),
+        handoffId: crypto.randomUUID(),
+        problemStatement: problem,
+        customerName: customerName || undefined,
+        customerContact: customerContact || undefined,
+        reasonCategory: reason,
+        details: details || undefined,
+      }),
+    );
+    const refused = mutationError(await write.client) ?? mutationError(await write.server);
+    if (refused) return setError(refused);
+    reset();
+    setNotice('Escalated to the handoff queue. The engineers have it.');
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -39,10 +81,7 @@ export function IntakeForm() {
       setError(local);
       return;
     }
-    setProblem('');
-    setCustomerName('');
-    setCustomerContact('');
-    setFlowId('');
+    reset();
     navigate(`/walks/${walkId}`);
     const remote = mutationError(await write.server);
     if (remote) setError(`The server refused the new call: ${remote}`);
@@ -80,10 +119,14 @@ export function IntakeForm() {
         </label>
       </div>
       <label className="field">
+        <span>Find a flow</span>
+        <input type="search" value={flowFilter} onChange={e => setFlowFilter(e.target.value)} placeholder="printer, VPN, password…" />
+      </label>
+      <label className="field">
         <span>Troubleshooting flow (optional)</span>
         <select name="flowId" value={flowId} onChange={e => setFlowId(e.target.value)}>
           <option value="">No flow: take free-form notes</option>
-          {flows.map(f => (
+          {shownFlows.map(f => (
             <option key={f.id} value={f.id}>
               {f.title}
             </option>
@@ -95,10 +138,40 @@ export function IntakeForm() {
           {error}
         </p>
       )}
-      <div>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {escalating && (
+        <div className="stack escalate-now">
+          <label className="field">
+            <span>Escalation reason</span>
+            <select name="intakeReason" value={reason} onChange={e => setReason(e.target.value as EscalationReason)}>
+              {ESCALATION_REASONS.map(r => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Escalation details (optional)</span>
+            <textarea rows={2} value={details} onChange={e => setDetails(e.target.value)} maxLength={4000} />
+          </label>
+        </div>
+      )}
+      <div className="row">
         <button type="submit" className="btn btn-primary">
           Start walk
         </button>
+        {escalating ? (
+          <button type="button" className="btn" onClick={() => void escalateNow()}>
+            Escalate now
+          </button>
+        ) : (
+          <button type="button" className="btn btn-quiet" onClick={() => setEscalating(true)}>
+            Escalate without walk…
+          </button>
+        )}
       </div>
     </form>
   );

@@ -1,0 +1,66 @@
+import {useQuery, useZero} from '@rocicorp/zero/react';
+import {useState, type FormEvent} from 'react';
+import {mutators} from '../../../mutators/index.ts';
+import {queries} from '../../../queries/index.ts';
+import {Link, navigate} from '../../app/router.tsx';
+import {mutationError} from '../../ui/mutation-error.ts';
+import {ago} from '../../ui/time.ts';
+
+/** Engineers and owners: the account's troubleshooting flows, drafts included. */
+export function FlowsPage() {
+  const zero = useZero();
+  const [flows] = useQuery(queries.flow.list());
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const now = Date.now();
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    const flowId = crypto.randomUUID();
+    const write = zero.mutate(mutators.flow.create({flowId, title}));
+    const refused = mutationError(await write.client);
+    if (refused) return setError(refused);
+    setTitle('');
+    navigate(`/flows/${flowId}`);
+  };
+
+  return (
+    <div className="page">
+      <h1>Flows</h1>
+      <form className="card row" onSubmit={create}>
+        <label className="field grow">
+          <span>New flow title</span>
+          <input name="flowTitle" value={title} onChange={e => setTitle(e.target.value)} required maxLength={200} />
+        </label>
+        <div className="field">
+          <span>&nbsp;</span>
+          <button className="btn btn-primary" type="submit">
+            New flow
+          </button>
+        </div>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <section className="card">
+        <ul className="list" data-testid="flows">
+          {flows.map(f => (
+            <li key={f.id} className="list-row">
+              <div className="grow">
+                <div className="row-title">
+                  <Link href={`/flows/${f.id}`}>{f.title}</Link>
+                </div>
+                <div className="row-meta">
+                  {f.definition.nodes.length} nodes · updated {ago(f.updated_at, now)}
+                </div>
+              </div>
+              <span className={f.status === 'published' ? 'badge badge-ok' : 'badge badge-neutral'}>{f.status}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
