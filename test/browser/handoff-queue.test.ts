@@ -77,6 +77,7 @@ describe('live handoff queue', () => {
     await senior.getByText('driven by you').waitFor();
     await senior.getByTestId('current-node').getByRole('button').first().waitFor();
     await senior.getByText('Reopen the handoff context').waitFor();
+    expect(await senior.getByTestId('suggested-steps').locator('.chip').count()).toBeGreaterThanOrEqual(2);
 
     const [h] = await stack.sql`select h.status, h.claimed_by from handoff h join ticket t on t.id = h.ticket_id where t.problem_statement = 'CEO cannot reach the file server'`;
     const [sam] = await stack.sql`select id from member where email = 'senior@northwind.test'`;

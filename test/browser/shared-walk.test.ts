@@ -37,9 +37,9 @@ describe('shared-screen walks', () => {
     await l1.getByTestId('presence').getByText('Sam Senior · watching').waitFor();
     await eng.getByTestId('presence').getByText('Lee Linden · driving').waitFor();
 
-    // Each step appears on the watcher's screen without reload.
+    // Each step appears on the watcher's screen without reload, within a second.
     await l1.getByRole('button', {name: 'Yes, mail loads in the browser'}).click();
-    await eng.getByTestId('path').getByText('Yes, mail loads in the browser').waitFor();
+    await eng.getByTestId('path').getByText('Yes, mail loads in the browser').waitFor({timeout: 1_000});
     await eng.locator('[data-node-id="status-bar"]').waitFor();
 
     // The engineer whispers a check; it shows on the L1's lane, marked as theirs.
@@ -47,7 +47,7 @@ describe('shared-screen walks', () => {
     await eng.locator('input[name="laneText"]').fill('Check Credential Manager for stale Office entries');
     await eng.getByRole('button', {name: 'Add', exact: true}).click();
     const whisper = l1.getByTestId('task-lane').locator('li', {hasText: 'Check Credential Manager'});
-    await whisper.waitFor();
+    await whisper.waitFor({timeout: 1_000});
     await whisper.getByText('from Sam Senior').waitFor();
     // The L1 answers it; the engineer sees the answer and the fact it became.
     await whisper.getByRole('textbox').fill('Two old entries found and removed');
@@ -66,7 +66,7 @@ describe('shared-screen walks', () => {
 
     // The engineer leaves; the L1's screen drops them within seconds (no ghost).
     await engCtx.close();
-    await l1.getByTestId('presence').getByText('Only you').waitFor({timeout: 12_000});
+    await l1.getByTestId('presence').getByText('Only you').waitFor({timeout: 10_000});
     await l1Ctx.close();
   });
 

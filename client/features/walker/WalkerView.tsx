@@ -61,9 +61,20 @@ export function WalkerView({walkId}: {walkId: string}) {
         <PresenceBar viewers={walk.presence} selfId={context.userId} />
       </div>
       {myHandoff && (
-        <p className="notice">
-          You picked this up from the queue. <Link href={`/handoffs/${myHandoff.id}`}>Reopen the handoff context</Link>
-        </p>
+        <div className="notice stack">
+          <span>
+            You picked this up from the queue. <Link href={`/handoffs/${myHandoff.id}`}>Reopen the handoff context</Link>
+          </span>
+          {myHandoff.package?.nextSteps && (
+            <div className="chips" aria-label="Suggested steps" data-testid="suggested-steps">
+              {myHandoff.package.nextSteps.map((step, i) => (
+                <span key={i} className="chip">
+                  {step}
+                </span>
+              ))}
+            </div>
+          )}
+        </div>
       )}
       {active && !driving && isEngineerOrOwner(context) && (
         <div className="row">
