@@ -11,7 +11,7 @@ import {metricsRoute} from './http/metrics.ts';
 import {scheduleAbandonment} from './jobs/abandon-idle-walks.ts';
 import {schedulePresenceSweep} from './jobs/sweep-presence.ts';
 import {createDispatcher} from './notify/dispatcher.ts';
-import {fileEmailTransport} from './notify/email-transport.ts';
+import {emailTransportFromEnv} from './notify/email-transport.ts';
 import {assertPortsFree} from './ports.ts';
 import {seedDemoData} from './seed/demo-seed.ts';
 import {createDbProvider} from './zero/db-provider.ts';
@@ -101,7 +101,7 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
     const contextOf = (headers: Headers) => contextFromHeaders(auth, sql, headers);
     const dispatcher = createDispatcher(
       sql,
-      config.emailTransport ?? fileEmailTransport(path.join(config.dataDir, 'mail-outbox.jsonl')),
+      config.emailTransport ?? (await emailTransportFromEnv(config.dataDir)),
       log,
     );
     const dispatchTimer = setInterval(() => void dispatcher.kick(), 10_000);

@@ -31,6 +31,7 @@ export function MetricsPanel() {
       <td>{count ?? '—'}</td>
       <td>{duration(s?.average ?? null)}</td>
       <td>{duration(s?.median ?? null)}</td>
+      <td>{duration(s?.p90 ?? null)}</td>
       <td>{duration(s?.p95 ?? null)}</td>
     </tr>
   );
@@ -57,6 +58,7 @@ export function MetricsPanel() {
               <th scope="col">Count</th>
               <th scope="col">Average</th>
               <th scope="col">Median</th>
+              <th scope="col">p90</th>
               <th scope="col">p95</th>
             </tr>
           </thead>
