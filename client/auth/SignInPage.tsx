@@ -1,4 +1,5 @@
 import {useState, type FormEvent} from 'react';
+import {AuthCard, FormError} from './AuthCard.tsx';
 import {signIn} from './session-api.ts';
 
 const DEMO = [
@@ -31,12 +32,7 @@ export function SignInPage({onSignedIn, notice}: {onSignedIn: () => void; notice
   };
 
   return (
-    <main className="signin">
-      <div className="signin-card">
-        <div className="brand brand-lg">
-          <span className="brand-mark" aria-hidden="true" />
-          Tandem
-        </div>
+    <AuthCard>
         <p className="muted">Walk the call together. Sign in to your helpdesk workspace.</p>
         {notice && <p className="notice" role="status">{notice}</p>}
         <form onSubmit={submit} className="stack">
@@ -63,11 +59,7 @@ export function SignInPage({onSignedIn, notice}: {onSignedIn: () => void; notice
               onChange={e => setPassword(e.target.value)}
             />
           </label>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
@@ -92,7 +84,6 @@ export function SignInPage({onSignedIn, notice}: {onSignedIn: () => void; notice
             ))}
           </ul>
         </details>
-      </div>
-    </main>
+    </AuthCard>
   );
 }

@@ -2,9 +2,10 @@ import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import type {SessionKind} from '../../schema/index.ts';
 import {fail} from '../errors.ts';
-import {assertL1Workspace, l1ActingAs} from '../permissions.ts';
+import {assertL1Workspace} from '../permissions.ts';
 import {isReplayOfOwnRow, loadOwned} from '../tenancy.ts';
 import {id, optionalText, requiredText} from '../validators.ts';
+import {insertCall} from './new-call.ts';
 
 export const intakeArgs = v.pipe(
   v.object({
@@ -42,36 +43,12 @@ export const intake = defineMutator(intakeArgs, async ({tx, ctx, args}) => {
     currentNodeId = proposal?.definition.start ?? null;
   }
 
-  const now = Date.now();
-  await tx.mutate.ticket.insert({
-    id: args.ticketId,
-    account_id: caller.accountId,
-    kind: 'internal',
-    customer_name: args.customerName || null,
-    customer_contact: args.customerContact || null,
-    problem_statement: args.problemStatement,
-    status: 'walking',
-    assigned_user_id: caller.userId,
-    created_by: caller.userId,
-    created_at: now,
-    updated_at: now,
-  });
-  await tx.mutate.walk.insert({
-    id: args.walkId,
-    account_id: caller.accountId,
-    ticket_id: args.ticketId,
-    session_kind: sessionKind,
-    flow_id: args.flowId ?? null,
-    flow_proposal_id: args.proposalId ?? null,
-    status: 'active',
-    current_node_id: currentNodeId,
-    driver_user_id: caller.userId,
-    started_by: caller.userId,
-    acting_as: l1ActingAs(caller),
-    notes: '',
-    step_count: 0,
-    state_version: 0,
-    started_at: now,
-    last_activity_at: now,
+  await insertCall(tx, caller, args, {
+    ticketStatus: 'walking',
+    walkStatus: 'active',
+    sessionKind,
+    flowId: args.flowId,
+    proposalId: args.proposalId,
+    currentNodeId,
   });
 });

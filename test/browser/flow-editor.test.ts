@@ -1,22 +1,14 @@
 import type {Browser} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {launchBrowser, signInThroughPage} from '../support/browser.ts';
-import {startTestStack, type TestStack} from '../support/stack.ts';
+import {describe, expect, it} from 'vitest';
+import {signInThroughPage} from '../support/browser.ts';
+import type {TestStack} from '../support/stack.ts';
+import {browserSuite} from '../support/suites.ts';
 
 /** An engineer authors and publishes a flow in the browser; L1 techs then find it at intake. */
 describe('flow authoring and intake', () => {
   let stack: TestStack;
   let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startTestStack({serveClient: true});
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.dispose();
-  }, 60_000);
+  browserSuite(world => ({stack, browser} = world));
 
   it('builds a tree, is stopped by a problem that names the node, publishes; the L1 finds it by search', async () => {
     const engCtx = await browser.newContext();
@@ -64,6 +56,7 @@ describe('flow authoring and intake', () => {
     const l1 = await l1Ctx.newPage();
     await signInThroughPage(l1, stack.appUrl, 'l1@northwind.test');
     await l1.getByLabel('Find a flow').fill('camera');
+    await l1.locator('select[name="flowId"] option', {hasText: 'Teams camera not working'}).waitFor({state: 'attached'});
     const options = await l1.locator('select[name="flowId"] option').allTextContents();
     expect(options).toEqual(['No flow: take free-form notes', 'Teams camera not working']);
     await l1.getByPlaceholder(/Outlook keeps asking/).fill('Camera black in Teams');

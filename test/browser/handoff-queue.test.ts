@@ -1,7 +1,8 @@
 import type {Browser} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {launchBrowser, signInThroughPage} from '../support/browser.ts';
-import {startTestStack, type TestStack} from '../support/stack.ts';
+import {describe, expect, it} from 'vitest';
+import {signInThroughPage} from '../support/browser.ts';
+import type {TestStack} from '../support/stack.ts';
+import {browserSuite} from '../support/suites.ts';
 
 /**
  * The moment Tandem is sold on: the L1 escalates, the card arrives in the
@@ -11,16 +12,7 @@ import {startTestStack, type TestStack} from '../support/stack.ts';
 describe('live handoff queue', () => {
   let stack: TestStack;
   let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startTestStack({serveClient: true});
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.dispose();
-  }, 60_000);
+  browserSuite(world => ({stack, browser} = world));
 
   it('escalation arrives live; one engineer picks it up and sees the context; the other sees "Already claimed by"', async () => {
     const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
@@ -79,9 +71,10 @@ describe('live handoff queue', () => {
     await senior.getByText('Reopen the handoff context').waitFor();
     expect(await senior.getByTestId('suggested-steps').locator('.chip').count()).toBeGreaterThanOrEqual(2);
 
-    const [h] = await stack.sql`select h.status, h.claimed_by from handoff h join ticket t on t.id = h.ticket_id where t.problem_statement = 'CEO cannot reach the file server'`;
     const [sam] = await stack.sql`select id from member where email = 'senior@northwind.test'`;
-    expect(h).toEqual({status: 'claimed', claimed_by: sam.id});
+    await expect
+      .poll(async () => (await stack.sql`select h.status, h.claimed_by from handoff h join ticket t on t.id = h.ticket_id where t.problem_statement = 'CEO cannot reach the file server'`)[0])
+      .toEqual({status: 'claimed', claimed_by: sam.id});
     await Promise.all(contexts.map(c => c.close()));
   });
 

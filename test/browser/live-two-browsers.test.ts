@@ -1,7 +1,8 @@
 import type {Browser} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {launchBrowser, signInThroughPage} from '../support/browser.ts';
-import {startTestStack, type TestStack} from '../support/stack.ts';
+import {describe, expect, it} from 'vitest';
+import {signInThroughPage} from '../support/browser.ts';
+import type {TestStack} from '../support/stack.ts';
+import {browserSuite} from '../support/suites.ts';
 
 /**
  * Two real Chromium sessions against the real stack: what one person does
@@ -10,16 +11,7 @@ import {startTestStack, type TestStack} from '../support/stack.ts';
 describe('two browsers, one account', () => {
   let stack: TestStack;
   let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startTestStack({serveClient: true});
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.dispose();
-  }, 60_000);
+  browserSuite(world => ({stack, browser} = world));
 
   it('shows the sign-in page to a visitor without a session', async () => {
     const context = await browser.newContext();

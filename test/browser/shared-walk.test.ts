@@ -1,22 +1,14 @@
 import type {Browser} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {launchBrowser, signInThroughPage} from '../support/browser.ts';
-import {startTestStack, type TestStack} from '../support/stack.ts';
+import {describe, expect, it} from 'vitest';
+import {signInThroughPage} from '../support/browser.ts';
+import type {TestStack} from '../support/stack.ts';
+import {browserSuite} from '../support/suites.ts';
 
 /** SPEC §7 in two real browsers: the engineer watches the L1's walk live, whispers, and takes over. */
 describe('shared-screen walks', () => {
   let stack: TestStack;
   let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startTestStack({serveClient: true});
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.dispose();
-  }, 60_000);
+  browserSuite(world => ({stack, browser} = world));
 
   it('steps, notes and presence flow live; a whisper lands on the L1’s screen; take-over switches the driver', async () => {
     const [l1Ctx, engCtx] = await Promise.all([browser.newContext(), browser.newContext()]);

@@ -1,22 +1,14 @@
 import type {Browser, Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {launchBrowser, signInThroughPage} from '../support/browser.ts';
-import {startTestStack, type TestStack} from '../support/stack.ts';
+import {describe, expect, it} from 'vitest';
+import {signInThroughPage} from '../support/browser.ts';
+import type {TestStack} from '../support/stack.ts';
+import {browserSuite} from '../support/suites.ts';
 
 /** The L1's day in a real browser: walk a seeded flow to its resolution, resolve; escalate another. */
 describe('the L1 walker', () => {
   let stack: TestStack;
   let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startTestStack({serveClient: true});
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.dispose();
-  }, 60_000);
+  browserSuite(world => ({stack, browser} = world));
 
   async function startWalk(page: Page, problem: string, flowTitle?: string) {
     await page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'L1 workspace'}).click();
@@ -73,8 +65,9 @@ describe('the L1 walker', () => {
     await list.locator('li', {hasText: 'Accounting cannot print invoices'}).getByText('resolved').waitFor();
     await list.locator('li', {hasText: 'Server room temperature alarm'}).getByText('escalated').waitFor();
 
-    const [row] = await stack.sql`select w.step_count, w.status from walk w join ticket t on t.id = w.ticket_id where t.problem_statement = 'Accounting cannot print invoices'`;
-    expect(row).toEqual({step_count: 4, status: 'resolved'});
+    await expect
+      .poll(async () => (await stack.sql`select w.step_count, w.status from walk w join ticket t on t.id = w.ticket_id where t.problem_statement = 'Accounting cannot print invoices'`)[0])
+      .toEqual({step_count: 4, status: 'resolved'});
     await context.close();
   });
 });

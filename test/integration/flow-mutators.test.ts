@@ -1,6 +1,7 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {startTestDatabase, type TestDatabase} from '../support/database.ts';
-import {demoContext, serverMutator} from '../support/server-mutate.ts';
+import {describe, expect, it} from 'vitest';
+import type {TestDatabase} from '../support/database.ts';
+import {databaseSuite} from '../support/suites.ts';
+import {demoContext, type serverMutator} from '../support/server-mutate.ts';
 
 describe('flow authoring on the server', () => {
   let db: TestDatabase;
@@ -9,11 +10,7 @@ describe('flow authoring on the server', () => {
   const l1 = demoContext('l1@northwind.test');
   const contoso = demoContext('engineer@contoso.test');
 
-  beforeAll(async () => {
-    db = await startTestDatabase();
-    mutate = serverMutator(db.sql);
-  }, 120_000);
-  afterAll(async () => db?.dispose());
+  databaseSuite(world => ({db, mutate} = world));
 
   const flowRow = async (id: string) => (await db.sql`select status, title, definition from flow where id = ${id}`)[0];
 

@@ -1,9 +1,10 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {handoffMetrics, stats} from '../../server/metrics/handoff-metrics.ts';
 import {createDispatcher} from '../../server/notify/dispatcher.ts';
 import type {EmailMessage} from '../../server/notify/email-transport.ts';
-import {startTestDatabase, type TestDatabase} from '../support/database.ts';
-import {demoContext, serverMutator, type Outcome} from '../support/server-mutate.ts';
+import type {TestDatabase} from '../support/database.ts';
+import {databaseSuite} from '../support/suites.ts';
+import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
 /** SPEC §8 on the server: claims, release, resolve, notifications, metrics. */
 describe('handoffs on the server', () => {
@@ -16,11 +17,7 @@ describe('handoffs on the server', () => {
   const viewer = demoContext('viewer@northwind.test');
   const contosoEngineer = demoContext('engineer@contoso.test');
 
-  beforeAll(async () => {
-    db = await startTestDatabase();
-    mutate = serverMutator(db.sql);
-  }, 120_000);
-  afterAll(async () => db?.dispose());
+  databaseSuite(world => ({db, mutate} = world));
 
   const code = (o: Outcome) => (o.ok ? 'ok' : o.code);
   async function escalated(by = l1) {

@@ -1,10 +1,11 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {acceptInvite, describeInvite, InvalidInviteError} from '../../server/people/accept-invite.ts';
 import {hashInviteCode} from '../../server/people/invite-code.ts';
 import {createDbProvider} from '../../server/zero/db-provider.ts';
 import {NORTHWIND} from '../../server/seed/demo-people.ts';
-import {startTestDatabase, type TestDatabase} from '../support/database.ts';
-import {demoContext, serverMutator, type Outcome} from '../support/server-mutate.ts';
+import type {TestDatabase} from '../support/database.ts';
+import {databaseSuite} from '../support/suites.ts';
+import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
 /** SPEC §3 on the server: roles, seats, coverage, invites, audit, isolation. */
 describe('people, roles, seats and invites', () => {
@@ -19,11 +20,7 @@ describe('people, roles, seats and invites', () => {
   const contosoOwner = demoContext('owner@contoso.test');
   const contosoEngineer = demoContext('engineer@contoso.test');
 
-  beforeAll(async () => {
-    db = await startTestDatabase();
-    mutate = serverMutator(db.sql);
-  }, 120_000);
-  afterAll(async () => db?.dispose());
+  databaseSuite(world => ({db, mutate} = world));
 
   const code = (o: Outcome) => (o.ok ? 'ok' : o.code);
   const member = async (id: string) => (await db.sql`select role, active, can_cover_l1 from member where id = ${id}`)[0];

@@ -1,7 +1,8 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {sweepPresence} from '../../server/jobs/sweep-presence.ts';
-import {startTestDatabase, type TestDatabase} from '../support/database.ts';
-import {demoContext, serverMutator, type Outcome} from '../support/server-mutate.ts';
+import type {TestDatabase} from '../support/database.ts';
+import {databaseSuite} from '../support/suites.ts';
+import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
 /** SPEC §7 on the server: task lane, suggested fixes, take-over, presence. */
 describe('task lane, fixes, take-over and presence', () => {
@@ -14,11 +15,7 @@ describe('task lane, fixes, take-over and presence', () => {
   const viewer = demoContext('viewer@northwind.test');
   const contoso = demoContext('engineer@contoso.test');
 
-  beforeAll(async () => {
-    db = await startTestDatabase();
-    mutate = serverMutator(db.sql);
-  }, 120_000);
-  afterAll(async () => db?.dispose());
+  databaseSuite(world => ({db, mutate} = world));
 
   const code = (o: Outcome) => (o.ok ? 'ok' : o.code);
   async function walk() {

@@ -1,8 +1,9 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {abandonIdleWalks, IDLE_LIMIT_MS} from '../../server/jobs/abandon-idle-walks.ts';
 import {demoFlows} from '../../server/seed/demo-flows.ts';
-import {startTestDatabase, type TestDatabase} from '../support/database.ts';
-import {demoContext, serverMutator, type Outcome} from '../support/server-mutate.ts';
+import type {TestDatabase} from '../support/database.ts';
+import {databaseSuite} from '../support/suites.ts';
+import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
 /** Every walk transition and refusal of SPEC §5–§6, through the server's own mutators on real Postgres. */
 describe('walk mutators on the server', () => {
@@ -16,11 +17,7 @@ describe('walk mutators on the server', () => {
   const contosoOwner = demoContext('owner@contoso.test');
   const outlook = demoFlows.find(f => f.title === "Outlook won't connect")!;
 
-  beforeAll(async () => {
-    db = await startTestDatabase();
-    mutate = serverMutator(db.sql);
-  }, 120_000);
-  afterAll(async () => db?.dispose());
+  databaseSuite(world => ({db, mutate} = world));
 
   const expectRefused = (o: Outcome, code: string) => {
     expect(o.ok ? 'ok' : o.code).toBe(code);

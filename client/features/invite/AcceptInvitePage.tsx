@@ -1,4 +1,5 @@
 import {useEffect, useState, type FormEvent} from 'react';
+import {AuthCard, FormError} from '../../auth/AuthCard.tsx';
 
 type Invite = {email: string; role: string; accountName: string};
 const ROLE_LABEL: Record<string, string> = {owner: 'owner', engineer: 'engineer', l1_tech: 'L1 tech', viewer: 'viewer'};
@@ -43,12 +44,7 @@ export function AcceptInvitePage({code, onJoined}: {code: string; onJoined: () =
   };
 
   return (
-    <main className="signin">
-      <div className="signin-card">
-        <div className="brand brand-lg">
-          <span className="brand-mark" aria-hidden="true" />
-          Tandem
-        </div>
+    <AuthCard>
         {problem ? (
           <p className="error" role="alert">
             {problem}
@@ -80,17 +76,12 @@ export function AcceptInvitePage({code, onJoined}: {code: string; onJoined: () =
                 onChange={e => setPassword(e.target.value)}
               />
             </label>
-            {error && (
-              <p className="error" role="alert">
-                {error}
-              </p>
-            )}
+            <FormError message={error} />
             <button className="btn btn-primary" type="submit" disabled={busy}>
               {busy ? 'Joining…' : 'Join the team'}
             </button>
           </form>
         )}
-      </div>
-    </main>
+    </AuthCard>
   );
 }
