@@ -11,12 +11,14 @@ import {inviteRoutes} from './http/invites.ts';
 import {sessionRoute} from './http/session.ts';
 import {staticClient} from './http/static-client.ts';
 import type {DbProvider} from './zero/db-provider.ts';
+import type {ServerMutators} from './zero/server-mutators.ts';
 import {zeroRoutes} from './zero/routes.ts';
 
 export type AppDeps = {
   sql: Sql;
   auth: Auth;
   dbProvider: DbProvider;
+  serverMutators: ServerMutators;
   contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
   zeroHealthUrl: string;
   zeroUrlFor: (requestUrl: URL) => string;

@@ -36,6 +36,8 @@ export type TandemConfig = {
   seedDemoData: boolean;
   /** Where notification email goes; default: a JSON-lines file in the data dir. */
   emailTransport?: import('./notify/email-transport.ts').EmailTransport;
+  /** The model client; undefined = from ANTHROPIC_API_KEY, null = AI off. */
+  ai?: import('./ai/model-client.ts').AiConfig | null;
   log: (line: string) => void;
 };
 

@@ -15,6 +15,9 @@ import {emailTransportFromEnv} from './notify/email-transport.ts';
 import {assertPortsFree} from './ports.ts';
 import {seedDemoData} from './seed/demo-seed.ts';
 import {createDbProvider} from './zero/db-provider.ts';
+import {createServerMutators} from './zero/server-mutators.ts';
+import {aiConfigFromEnv} from './ai/model-client.ts';
+import {createPackageJob} from './handoff/package-job.ts';
 import {startZeroCache, type ZeroCacheHandle} from './zero-cache/zero-cache-process.ts';
 
 export type RunningTandem = {
@@ -107,15 +110,26 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
     const dispatchTimer = setInterval(() => void dispatcher.kick(), 10_000);
     dispatchTimer.unref();
     stops.push(async () => clearInterval(dispatchTimer));
+    const dbProvider = createDbProvider(sql);
+    const ai = config.ai === undefined ? aiConfigFromEnv() : config.ai ?? undefined;
+    log(ai ? `AI assist: on (${ai.model})` : 'AI assist: off (no ANTHROPIC_API_KEY): the deterministic writer is used');
+    const packageJob = createPackageJob(sql, dbProvider, ai, log);
+    const packageTimer = setInterval(() => void packageJob.kick(), 5_000);
+    packageTimer.unref();
+    stops.push(async () => clearInterval(packageTimer));
     const app = createApp({
       sql,
       auth,
-      dbProvider: createDbProvider(sql),
+      dbProvider,
+      serverMutators: createServerMutators({aiEnabled: !!ai}),
       contextOf,
       zeroHealthUrl: config.internalZeroUrl,
       zeroUrlFor: requestUrl => config.publicZeroUrl ?? `${requestUrl.protocol}//${requestUrl.hostname}:${config.zeroPort}`,
       serveClient: config.serveClient,
-      afterMutate: () => void dispatcher.kick(),
+      afterMutate: () => {
+        void dispatcher.kick();
+        void packageJob.kick();
+      },
       metricsRoute: metricsRoute(sql, contextOf),
     });
 

@@ -5,9 +5,11 @@ import {queries} from '../../queries/index.ts';
 import {schema, type TandemContext} from '../../schema/index.ts';
 import type {DbProvider} from './db-provider.ts';
 import {runMutation} from './run-mutation.ts';
+import type {ServerMutators} from './server-mutators.ts';
 
 type Deps = {
   dbProvider: DbProvider;
+  serverMutators: ServerMutators;
   contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
   /** Runs after each push has committed (e.g. sends queued notifications). */
   afterMutate: () => void;
@@ -19,7 +21,7 @@ type Deps = {
  * forwarded by zero-cache as the cookie or a bearer token; without one they
  * answer 401 and the client shows the sign-in page.
  */
-export function zeroRoutes({dbProvider, contextOf, afterMutate}: Deps) {
+export function zeroRoutes({dbProvider, serverMutators, contextOf, afterMutate}: Deps) {
   const app = new Hono();
 
   app.post('/mutate', async c => {
@@ -27,7 +29,7 @@ export function zeroRoutes({dbProvider, contextOf, afterMutate}: Deps) {
     if (!ctx) return c.json({error: 'unauthenticated'}, 401);
     const result = await handleMutateRequest({
       dbProvider,
-      handler: transact => transact((tx, name, args) => runMutation(tx, ctx, name, args)),
+      handler: transact => transact((tx, name, args) => runMutation(serverMutators, tx, ctx, name, args)),
       request: c.req.raw,
       userID: ctx.userId,
       logLevel: 'error',

@@ -3,7 +3,7 @@ import {isApplicationError} from '@rocicorp/zero/server';
 import {fail} from '../../mutators/errors.ts';
 import type {TandemContext} from '../../schema/index.ts';
 import {appendAudit} from './audit.ts';
-import {serverMutators} from './server-mutators.ts';
+import type {ServerMutators} from './server-mutators.ts';
 
 /**
  * Runs one pushed mutation inside its Postgres transaction: the server's
@@ -12,6 +12,7 @@ import {serverMutators} from './server-mutators.ts';
  * unexpected is logged here and reported without internals.
  */
 export async function runMutation(
+  serverMutators: ServerMutators,
   tx: Transaction,
   ctx: TandemContext,
   name: string,

@@ -11,11 +11,12 @@ import {queueEscalationDeliveries} from '../notify/queue-deliveries.ts';
  * additions layered on top where a rule or a write needs what only the
  * server has. Each override runs the shared mutator first.
  */
-export const serverMutators = defineMutators(mutators, {
+export function createServerMutators({aiEnabled}: {aiEnabled: boolean}) {
+  return defineMutators(mutators, {
   walk: {
     escalate: defineMutator(escalateArgs, async ({tx, ctx, args}) => {
       await mutators.walk.escalate.fn({tx, ctx, args});
-      await writeHandoffPackage(tx as ServerTransaction, args.handoffId);
+      await writeHandoffPackage(tx as ServerTransaction, args.handoffId, aiEnabled);
       await queueEscalationDeliveries(tx as ServerTransaction, args.handoffId);
     }),
   },
@@ -31,8 +32,10 @@ export const serverMutators = defineMutators(mutators, {
   ticket: {
     escalateWithoutWalk: defineMutator(escalateWithoutWalkArgs, async ({tx, ctx, args}) => {
       await mutators.ticket.escalateWithoutWalk.fn({tx, ctx, args});
-      await writeHandoffPackage(tx as ServerTransaction, args.handoffId);
+      await writeHandoffPackage(tx as ServerTransaction, args.handoffId, aiEnabled);
       await queueEscalationDeliveries(tx as ServerTransaction, args.handoffId);
     }),
   },
 });
+}
+export type ServerMutators = ReturnType<typeof createServerMutators>;

@@ -3,6 +3,7 @@ import type {TandemContext} from '../../schema/index.ts';
 import type {Sql} from '../../server/db/connect.ts';
 import {createDbProvider} from '../../server/zero/db-provider.ts';
 import {runMutation} from '../../server/zero/run-mutation.ts';
+import {createServerMutators} from '../../server/zero/server-mutators.ts';
 import {DEMO_PEOPLE} from '../../server/seed/demo-people.ts';
 
 export type Outcome = {ok: true} | {ok: false; code: string; message: string; details: Record<string, unknown>};
@@ -11,11 +12,12 @@ export type Outcome = {ok: true} | {ok: false; code: string; message: string; de
  * Runs a mutation exactly as the mutate endpoint does (server mutator,
  * checks, audit) in its own Postgres transaction, and reports the outcome.
  */
-export function serverMutator(sql: Sql) {
+export function serverMutator(sql: Sql, {aiEnabled = false}: {aiEnabled?: boolean} = {}) {
   const db = createDbProvider(sql);
+  const registry = createServerMutators({aiEnabled});
   return async (ctx: TandemContext, name: string, args: unknown): Promise<Outcome> => {
     try {
-      await db.transaction(tx => runMutation(tx, ctx, name, args));
+      await db.transaction(tx => runMutation(registry, tx, ctx, name, args));
       return {ok: true};
     } catch (error) {
       if (!isApplicationError(error)) throw error;

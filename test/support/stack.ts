@@ -37,6 +37,7 @@ export async function startTestStack(options: {serveClient?: boolean} = {}): Pro
     zeroAdminPassword: 'test-admin',
     serveClient: options.serveClient ?? false,
     seedDemoData: true,
+    ai: null,
     log: line => lines.push(line),
   });
   let tandem: RunningTandem;
