@@ -1,5 +1,6 @@
 import {defineMutators} from '@rocicorp/zero';
 import * as flow from './flow/author.ts';
+import {saveDraft} from './generated/save-draft.ts';
 import {claim} from './handoff/claim.ts';
 import {markSeen} from './handoff/read-mark.ts';
 import * as handoff from './handoff/release.ts';
@@ -68,6 +69,9 @@ export const mutators = defineMutators({
     remove: lane.remove,
     markFixApplied: fix.markApplied,
     recordFixOutcome: fix.recordOutcome,
+  },
+  resolutionNote: {
+    saveDraft,
   },
   presence: {
     heartbeat: presence.heartbeat,

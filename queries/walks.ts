@@ -15,6 +15,7 @@ export const byId = defineQuery(v.object({walkId: v.string()}), ({args, ctx}) =>
     .related('lane', q => q.where('deleted_at', 'IS', null).related('author').orderBy('position', 'asc'))
     .related('presence', q => q.related('user'))
     .related('handoffs', q => q.orderBy('escalated_at', 'desc'))
+    .related('generated')
     .one(),
 );
 

@@ -14,6 +14,7 @@ import {
   auditLog,
   flow,
   flowProposal,
+  generatedText,
   handoff,
   handoffRead,
   invite,
@@ -43,6 +44,7 @@ export const schema = createSchema({
     notificationDelivery,
     taskLaneItem,
     walkPresence,
+    generatedText,
   ],
   relationships: [
     memberRelationships,

@@ -4,6 +4,7 @@ import {
   auditLog,
   flow,
   flowProposal,
+  generatedText,
   handoff,
   handoffRead,
   invite,
@@ -34,6 +35,7 @@ export const walkRelationships = relationships(walk, ({one, many}) => ({
   handoffs: many({sourceField: ['id'], destField: ['walk_id'], destSchema: handoff}),
   lane: many({sourceField: ['id'], destField: ['walk_id'], destSchema: taskLaneItem}),
   presence: many({sourceField: ['id'], destField: ['walk_id'], destSchema: walkPresence}),
+  generated: many({sourceField: ['id'], destField: ['walk_id'], destSchema: generatedText}),
 }));
 
 export const laneRelationships = relationships(taskLaneItem, ({one}) => ({

@@ -232,3 +232,17 @@ export const walkPresence = table('walk_presence')
     last_seen: number(),
   })
   .primaryKey('id');
+
+export const generatedText = table('generated_text')
+  .columns({
+    id: string(),
+    account_id: string(),
+    walk_id: string(),
+    kind: enumeration<'resolution_note'>(),
+    state_version: number(),
+    writer: enumeration<'ai' | 'local'>(),
+    generated: string(),
+    draft: string(),
+    updated_at: number(),
+  })
+  .primaryKey('id');

@@ -25,6 +25,7 @@ export type AppDeps = {
   serveClient: boolean;
   afterMutate: () => void;
   metricsRoute: Hono;
+  walkRoutes: Hono;
 };
 
 /** The Hono app: routes mounted by concern, nothing else. */
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/health', healthRoute(deps.sql, deps.zeroHealthUrl));
   app.route('/api/invites', inviteRoutes(deps.dbProvider, deps.auth));
   app.route('/api/metrics', deps.metricsRoute);
+  app.route('/api/walks', deps.walkRoutes);
   app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.zeroUrlFor));
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));
 

@@ -8,6 +8,7 @@ import {connect, type Sql} from './db/connect.ts';
 import {startEmbeddedPostgres, type EmbeddedDatabase} from './db/embedded-postgres.ts';
 import {migrate} from './db/migrate.ts';
 import {metricsRoute} from './http/metrics.ts';
+import {resolutionNoteRoute} from './http/resolution-note.ts';
 import {scheduleAbandonment} from './jobs/abandon-idle-walks.ts';
 import {schedulePresenceSweep} from './jobs/sweep-presence.ts';
 import {createDispatcher} from './notify/dispatcher.ts';
@@ -131,6 +132,7 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
         void packageJob.kick();
       },
       metricsRoute: metricsRoute(sql, contextOf),
+      walkRoutes: resolutionNoteRoute(dbProvider, ai, contextOf, log),
     });
 
     const server: ServerType = await new Promise((resolve, reject) => {

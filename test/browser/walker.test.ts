@@ -48,7 +48,19 @@ describe('the L1 walker', () => {
     await page.locator('[data-node-id="resolved-queue"]').waitFor();
     await node(page).getByText('Resolution').waitFor();
 
-    await page.getByLabel('Resolution notes').fill('Cleared the stuck job; test page printed.');
+    // The resolution note: drafted by the server (no key here: the local writer), edited, kept across a reload, posted.
+    await page.getByRole('button', {name: 'Draft resolution note'}).click();
+    const preview = page.getByLabel('Resolution note preview');
+    await expect.poll(() => preview.inputValue().catch(() => '')).toContain('Root cause');
+    await page.getByTestId('note-writer').filter({hasText: 'local writer'}).waitFor();
+    expect(await preview.inputValue()).toContain('Problem\nAccounting cannot print invoices');
+    await preview.fill(`${await preview.inputValue()}\nCustomer confirmed printing works.`);
+    await expect
+      .poll(async () => (await stack.sql`select draft from generated_text`)[0]?.draft ?? '')
+      .toContain('Customer confirmed printing works.');
+    await page.reload();
+    await expect.poll(() => preview.inputValue().catch(() => '')).toContain('Customer confirmed printing works.');
+    await page.getByRole('button', {name: 'Use this note'}).click();
     await page.getByRole('button', {name: 'Resolve walk'}).click();
     await page.getByRole('status').filter({hasText: 'Resolved'}).waitFor();
 
@@ -68,6 +80,9 @@ describe('the L1 walker', () => {
     await expect
       .poll(async () => (await stack.sql`select w.step_count, w.status from walk w join ticket t on t.id = w.ticket_id where t.problem_statement = 'Accounting cannot print invoices'`)[0])
       .toEqual({step_count: 4, status: 'resolved'});
+    const [ticket] = await stack.sql`select resolution_notes from ticket where problem_statement = 'Accounting cannot print invoices'`;
+    expect(ticket.resolution_notes).toContain('Customer confirmed printing works.');
+    expect(ticket.resolution_notes).toContain('Resolution');
     await context.close();
   });
 });

@@ -1,9 +1,18 @@
 import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
+import {NotePreview} from './NotePreview.tsx';
 import {useRun} from './use-run.ts';
 
 /** Did this fix it? + resolution notes → walk and ticket resolved. */
-export function ResolvePanel({walkId}: {walkId: string}) {
+export function ResolvePanel({
+  walkId,
+  generated,
+  stateVersion,
+}: {
+  walkId: string;
+  generated: {draft: string; writer: 'ai' | 'local'; state_version: number} | undefined;
+  stateVersion: number;
+}) {
   const {run, error} = useRun();
   const [helpful, setHelpful] = useState<'yes' | 'no'>('yes');
   const [notes, setNotes] = useState('');
@@ -23,6 +32,7 @@ export function ResolvePanel({walkId}: {walkId: string}) {
           <input type="radio" name="helpful" value="no" checked={helpful === 'no'} onChange={() => setHelpful('no')} /> No
         </label>
       </fieldset>
+      <NotePreview walkId={walkId} generated={generated} stateVersion={stateVersion} onUse={setNotes} />
       <label className="field">
         <span>Resolution notes</span>
         <textarea rows={3} value={notes} onChange={e => setNotes(e.target.value)} maxLength={20000} />

@@ -124,7 +124,7 @@ export function WalkerView({walkId}: {walkId: string}) {
           <PathList steps={walk.steps} />
           {active && driving && (
             <div className="grid-2 even">
-              <ResolvePanel walkId={walkId} />
+              <ResolvePanel walkId={walkId} generated={walk.generated.find(g => g.kind === 'resolution_note')} stateVersion={walk.state_version} />
               <EscalatePanel walkId={walkId} lane={walk.lane} />
             </div>
           )}

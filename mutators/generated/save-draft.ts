@@ -1,0 +1,21 @@
+import * as v from 'valibot';
+import {zql} from '../../schema/index.ts';
+import {defineMutator} from '../define.ts';
+import {fail} from '../errors.ts';
+import {isEngineerOrOwner, requireContext} from '../permissions.ts';
+import {id, text} from '../validators.ts';
+
+export const saveDraftArgs = v.object({walkId: id, draft: text(20000)});
+
+/** Keeps the person's edits to a generated resolution note (the preview persists across reloads). */
+export const saveDraft = defineMutator(saveDraftArgs, async ({tx, ctx, args}) => {
+  const caller = requireContext(ctx);
+  const row = await tx.run(zql.generated_text.where('id', `${args.walkId}:resolution_note`).one());
+  if (!row || row.account_id !== caller.accountId) {
+    if (!row && tx.location === 'client') return;
+    fail('not_found', 'There is no draft for this walk yet.');
+  }
+  const walk = await tx.run(zql.walk.where('id', args.walkId).one());
+  if (walk && walk.driver_user_id !== caller.userId && !isEngineerOrOwner(caller)) fail('forbidden', 'Only the driver or an engineer edits the note.');
+  await tx.mutate.generated_text.update({id: row.id, draft: args.draft, updated_at: Date.now()});
+});

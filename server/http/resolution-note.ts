@@ -1,0 +1,56 @@
+import type {ServerTransaction} from '@rocicorp/zero';
+import {Hono} from 'hono';
+import {isEngineerOrOwner} from '../../mutators/permissions.ts';
+import {zql, type TandemContext} from '../../schema/index.ts';
+import type {AiConfig} from '../ai/model-client.ts';
+import {renderNote, writeResolutionNote} from '../ai/resolution-note.ts';
+import {loadWalkData} from '../handoff/write-package.ts';
+import type {DbProvider} from '../zero/db-provider.ts';
+
+/**
+ * POST /api/walks/:walkId/resolution-note: drafts the customer-facing note
+ * (AI when configured, else the local writer) and stores it keyed by the
+ * walk's state_version; asking again without a change to the walk returns
+ * the stored draft instead of regenerating. The draft syncs to every screen.
+ */
+export function resolutionNoteRoute(db: DbProvider, ai: AiConfig | undefined, contextOf: (h: Headers) => Promise<TandemContext | undefined>, log: (l: string) => void) {
+  const app = new Hono();
+  app.post('/:walkId/resolution-note', async c => {
+    const ctx = await contextOf(c.req.raw.headers);
+    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+    const walkId = c.req.param('walkId');
+    const walk = await db.transaction(tx => tx.run(zql.walk.where('id', walkId).one()));
+    if (!walk || walk.account_id !== ctx.accountId) return c.json({error: 'not_found', message: 'Walk not found.'}, 404);
+    if (walk.driver_user_id !== ctx.userId && !isEngineerOrOwner(ctx)) return c.json({error: 'forbidden', message: 'Only the driver or an engineer.'}, 403);
+    const id = `${walkId}:resolution_note`;
+    const existing = await db.transaction(tx => tx.run(zql.generated_text.where('id', id).one()));
+    if (existing && existing.state_version === walk.state_version) return c.json({id, regenerated: false});
+
+    const input = await db.transaction(async zeroTx => {
+      const tx = zeroTx as ServerTransaction;
+      const loaded = await loadWalkData(tx, walkId);
+      const lane = await tx.run(zql.task_lane_item.where('walk_id', walkId).where('deleted_at', 'IS', null));
+      const facts = lane.filter(i => i.kind === 'fact').map(i => i.text);
+      const worked = lane.find(i => i.kind === 'suggested_fix' && !i.superseded_by && (i.outcome === 'applied_success' || (i.outcome === 'proposed' && i.applied_at)));
+      return loaded && {...loaded.record, facts, fixThatWorked: worked?.text ?? null, atResolution: loaded.atResolution};
+    });
+    if (!input) return c.json({error: 'not_found', message: 'Walk not found.'}, 404);
+    const {note, writer} = await writeResolutionNote(input, ai, log);
+    const text = renderNote(note);
+    await db.transaction(async tx => {
+      await tx.mutate.generated_text.upsert({
+        id,
+        account_id: walk.account_id,
+        walk_id: walkId,
+        kind: 'resolution_note',
+        state_version: walk.state_version,
+        writer,
+        generated: text,
+        draft: text,
+        updated_at: Date.now(),
+      });
+    });
+    return c.json({id, regenerated: true});
+  });
+  return app;
+}
