@@ -17,3 +17,8 @@ export const byId = defineQuery(v.object({flowId: v.string()}), ({args, ctx}) =>
   if (!ctx || !isEngineerOrOwner(ctx)) q = q.where('status', 'published');
   return q.one();
 });
+
+/** Drafted flows (AI or manual): walkable by everyone of the account, newest first. */
+export const proposals = defineQuery(({ctx}) =>
+  zql.flow_proposal.where('account_id', scopeAccountId(ctx)).orderBy('created_at', 'desc').limit(100),
+);

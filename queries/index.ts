@@ -11,7 +11,7 @@ export const queries = defineQueries({
   ticket: {list: ticket.list},
   walk: {byId: walk.byId, active: walk.active},
   member: {me: member.me, list: member.list},
-  flow: {list: flow.list, byId: flow.byId},
+  flow: {list: flow.list, byId: flow.byId, proposals: flow.proposals},
   handoff: {queue: handoff.queue, byId: handoff.byId, mine: handoff.mine},
   account: {current: admin.currentAccount},
   invite: {list: admin.invites},

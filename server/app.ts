@@ -26,6 +26,7 @@ export type AppDeps = {
   afterMutate: () => void;
   metricsRoute: Hono;
   walkRoutes: Hono;
+  flowRoutes: Hono;
 };
 
 /** The Hono app: routes mounted by concern, nothing else. */
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/invites', inviteRoutes(deps.dbProvider, deps.auth));
   app.route('/api/metrics', deps.metricsRoute);
   app.route('/api/walks', deps.walkRoutes);
+  app.route('/api/flows', deps.flowRoutes);
   app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.zeroUrlFor));
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));
 

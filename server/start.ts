@@ -9,6 +9,7 @@ import {startEmbeddedPostgres, type EmbeddedDatabase} from './db/embedded-postgr
 import {migrate} from './db/migrate.ts';
 import {metricsRoute} from './http/metrics.ts';
 import {resolutionNoteRoute} from './http/resolution-note.ts';
+import {flowDraftRoute} from './http/flow-drafts.ts';
 import {scheduleAbandonment} from './jobs/abandon-idle-walks.ts';
 import {schedulePresenceSweep} from './jobs/sweep-presence.ts';
 import {createDispatcher} from './notify/dispatcher.ts';
@@ -133,6 +134,7 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
       },
       metricsRoute: metricsRoute(sql, contextOf),
       walkRoutes: resolutionNoteRoute(dbProvider, ai, contextOf, log),
+      flowRoutes: flowDraftRoute(sql, ai, contextOf, log),
     });
 
     const server: ServerType = await new Promise((resolve, reject) => {

@@ -51,6 +51,13 @@ describe('flow authoring and intake', () => {
     await eng.getByRole('button', {name: 'Publish'}).click();
     await eng.getByTestId('flow-status').filter({hasText: 'published'}).waitFor();
 
+    // Draft a proposal from a problem statement (no key here: Tandem's template).
+    await eng.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Flows'}).click();
+    await eng.locator('input[name="draftProblem"]').fill('Webcam flickers in meetings');
+    await eng.getByRole('button', {name: 'Draft proposal'}).click();
+    await eng.getByRole('status').filter({hasText: 'from Tandem’s template, no AI'}).waitFor();
+    await eng.getByTestId('proposals').getByText('Webcam flickers in meetings').waitFor();
+
     // The L1 finds it with the flow search and walks it.
     const l1Ctx = await browser.newContext();
     const l1 = await l1Ctx.newPage();
@@ -65,6 +72,19 @@ describe('flow authoring and intake', () => {
     await l1.getByTestId('current-node').getByText('Is the camera light on?').waitFor();
     await l1.getByRole('button', {name: 'No', exact: true}).click();
     await l1.getByTestId('current-node').getByText('Escalate: camera hardware or driver').waitFor();
+
+    // The drafted proposal is walkable too; a helpful resolve validates it.
+    await l1.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'L1 workspace'}).click();
+    await l1.getByPlaceholder(/Outlook keeps asking/).fill('Flicker on the webcam');
+    await l1.locator('select[name="flowId"] option', {hasText: 'Webcam flickers in meetings'}).waitFor({state: 'attached'});
+    await l1.locator('select[name="flowId"]').selectOption({label: 'Webcam flickers in meetings'});
+    await l1.getByRole('button', {name: 'Start walk'}).click();
+    await l1.getByTestId('current-node').getByText('Is the problem still happening right now?').waitFor();
+    await l1.getByRole('button', {name: 'No, it stopped'}).click();
+    await l1.getByRole('button', {name: 'Resolve walk'}).click();
+    await expect
+      .poll(async () => (await stack.sql`select validated_by_outcome from flow_proposal where title = 'Webcam flickers in meetings'`)[0]?.validated_by_outcome)
+      .toBe(true);
 
     // Escalate without a walk, straight from intake.
     await l1.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'L1 workspace'}).click();

@@ -5,6 +5,7 @@ import {queries} from '../../../queries/index.ts';
 import {Link, navigate} from '../../app/router.tsx';
 import {mutationError} from '../../ui/mutation-error.ts';
 import {ago} from '../../ui/time.ts';
+import {DraftFlowForm} from './DraftFlowForm.tsx';
 
 /** Engineers and owners: the account's troubleshooting flows, drafts included. */
 export function FlowsPage() {
@@ -44,6 +45,7 @@ export function FlowsPage() {
           {error}
         </p>
       )}
+      <DraftFlowForm />
       <section className="card">
         <ul className="list" data-testid="flows">
           {flows.map(f => (

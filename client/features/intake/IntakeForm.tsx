@@ -10,6 +10,7 @@ import {mutationError} from '../../ui/mutation-error.ts';
 export function IntakeForm() {
   const zero = useZero();
   const [flows] = useQuery(queries.flow.list());
+  const [proposals] = useQuery(queries.flow.proposals());
   const [problem, setProblem] = useState('');
   const [customerName, setCustomerName] = useState('');
   const [customerContact, setCustomerContact] = useState('');
@@ -20,7 +21,9 @@ export function IntakeForm() {
   const [reason, setReason] = useState<EscalationReason>(ESCALATION_REASONS[0]);
   const [details, setDetails] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const shownFlows = flows.filter(f => f.id === flowId || f.title.toLowerCase().includes(flowFilter.trim().toLowerCase()));
+  const matches = (title: string) => title.toLowerCase().includes(flowFilter.trim().toLowerCase());
+  const shownFlows = flows.filter(f => `flow:${f.id}` === flowId || matches(f.title));
+  const shownProposals = proposals.filter(p => `proposal:${p.id}` === flowId || matches(p.title));
 
   const reset = () => {
     setProblem('');
@@ -73,7 +76,8 @@ export function IntakeForm() {
         problemStatement: problem,
         customerName: customerName || undefined,
         customerContact: customerContact || undefined,
-        flowId: flowId || undefined,
+        flowId: flowId.startsWith('flow:') ? flowId.slice(5) : undefined,
+        proposalId: flowId.startsWith('proposal:') ? flowId.slice(9) : undefined,
       }),
     );
     const local = mutationError(await write.client);
@@ -127,10 +131,19 @@ export function IntakeForm() {
         <select name="flowId" value={flowId} onChange={e => setFlowId(e.target.value)}>
           <option value="">No flow: take free-form notes</option>
           {shownFlows.map(f => (
-            <option key={f.id} value={f.id}>
+            <option key={f.id} value={`flow:${f.id}`}>
               {f.title}
             </option>
           ))}
+          {shownProposals.length > 0 && (
+            <optgroup label="Drafted flows (proposals)">
+              {shownProposals.map(p => (
+                <option key={p.id} value={`proposal:${p.id}`}>
+                  {p.title}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </label>
       {error && (
