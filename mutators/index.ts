@@ -2,6 +2,7 @@ import {defineMutators} from '@rocicorp/zero';
 import * as flow from './flow/author.ts';
 import {saveDraft} from './generated/save-draft.ts';
 import {claim} from './handoff/claim.ts';
+import {editPackage} from './handoff/edit-package.ts';
 import {markSeen} from './handoff/read-mark.ts';
 import * as handoff from './handoff/release.ts';
 import * as invite from './invite/manage.ts';
@@ -37,6 +38,7 @@ export const mutators = defineMutators({
     release: handoff.release,
     resolve: handoff.resolve,
     markSeen,
+    editPackage,
   },
   member: {
     changeRole: member.changeRole,

@@ -146,6 +146,8 @@ export const handoff = table('handoff')
     assessment: json<Assessment>().optional(),
     package_writer: enumeration<'local' | 'ai' | 'pending'>().optional(),
     package_started_at: number().optional(),
+    package_edited_by: string().optional(),
+    package_edited_at: number().optional(),
     package_state_version: number().optional(),
     claimed_by: string().optional(),
     claimed_at: number().optional(),

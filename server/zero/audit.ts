@@ -32,6 +32,7 @@ const SUBJECTS: Record<string, (args: Args) => Subject> = {
   'handoff.claim': a => ({type: 'handoff', id: String(a.handoffId)}),
   'handoff.release': a => ({type: 'handoff', id: String(a.handoffId)}),
   'handoff.resolve': a => ({type: 'handoff', id: String(a.handoffId)}),
+  'handoff.editPackage': a => ({type: 'handoff', id: String(a.handoffId)}),
   'flow.create': a => ({type: 'flow', id: String(a.flowId)}),
   'flow.update': a => ({type: 'flow', id: String(a.flowId)}),
   'flow.publish': a => ({type: 'flow', id: String(a.flowId)}),

@@ -63,6 +63,13 @@ describe('live handoff queue', () => {
     // The owner's open context view now says who has it.
     await owner.getByTestId('handoff-context').getByText(/Picked up by Sam Senior/).waitFor();
 
+    // The package can be corrected before it is relied on; the edit is what everyone reads.
+    await context.getByRole('button', {name: 'Edit package'}).click();
+    await context.getByLabel('Current hypothesis').fill('File server share permissions changed overnight.');
+    await context.getByRole('button', {name: 'Save package'}).click();
+    await context.getByText('File server share permissions changed overnight.').waitFor();
+    await context.getByText(/Edited by a person/).waitFor();
+
     // "Start here" opens the walk, now driven by the engineer, at its latest state.
     await context.getByRole('button', {name: 'Start here'}).click();
     await senior.getByTestId('walk-problem').filter({hasText: 'CEO cannot reach the file server'}).waitFor();

@@ -98,6 +98,16 @@ describe('handoffs on the server', () => {
     expect(code(await mutate(senior, 'handoff.claim', {handoffId: parkId}))).toBe('not_found');
   });
 
+  it('the package is edited by the escalator or an engineer, never by other L1 techs or other accounts', async () => {
+    const {handoffId} = await escalated();
+    const pkg = {problem: 'P', confirmed: ['C'], tried: ['T'], hypothesis: 'H', nextSteps: ['N1', 'N2']};
+    expect(code(await mutate(demoContext('l1b@northwind.test'), 'handoff.editPackage', {handoffId, package: pkg}))).toBe('forbidden');
+    expect(code(await mutate(contosoEngineer, 'handoff.editPackage', {handoffId, package: pkg}))).toBe('not_found');
+    expect(code(await mutate(senior, 'handoff.editPackage', {handoffId, package: {...pkg, nextSteps: []}}))).toBe('invalid_input');
+    expect(await mutate(l1, 'handoff.editPackage', {handoffId, package: pkg})).toEqual({ok: true});
+    expect(await handoffRow(handoffId)).toMatchObject({package: pkg, package_edited_by: l1.userId});
+  });
+
   it('a refused escalation queues nothing', async () => {
     const {walkId} = await escalated();
     const handoffId = crypto.randomUUID();

@@ -8,6 +8,7 @@ import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 import {useSession} from '../../zero/session-context.ts';
 import {alreadyClaimedText, claimRefusal, type ClaimRefusal} from './claim-error.ts';
+import {PackageEditor} from './PackageEditor.tsx';
 import {PackageView} from './PackageView.tsx';
 
 /**
@@ -22,6 +23,7 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
   const [refusal, setRefusal] = useState<ClaimRefusal | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState('');
+  const [editing, setEditing] = useState(false);
   const now = useNow(1000);
 
   if (!handoff) {
@@ -104,7 +106,21 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
           ))}
         </div>
       )}
-      <PackageView pkg={handoff.package} assessment={handoff.assessment} writer={handoff.package_writer} />
+      {editing && handoff.package ? (
+        <PackageEditor handoffId={handoff.id} pkg={handoff.package} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          <PackageView pkg={handoff.package} assessment={handoff.assessment} writer={handoff.package_writer} />
+          {handoff.package_edited_at && <p className="row-meta">Edited by a person {ago(handoff.package_edited_at, now)}.</p>}
+          {handoff.package && handoff.status !== 'resolved' && (
+            <div>
+              <button className="btn btn-small" onClick={() => setEditing(true)}>
+                Edit package
+              </button>
+            </div>
+          )}
+        </>
+      )}
       {mine && (
         <form
           className="stack"

@@ -1,0 +1,32 @@
+import * as v from 'valibot';
+import {zql} from '../../schema/index.ts';
+import {defineMutator} from '../define.ts';
+import {fail} from '../errors.ts';
+import {isEngineerOrOwner, requireContext} from '../permissions.ts';
+import {id} from '../validators.ts';
+
+const line = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(2000));
+export const editPackageArgs = v.object({
+  handoffId: id,
+  package: v.object({
+    problem: line,
+    confirmed: v.pipe(v.array(line), v.minLength(1), v.maxLength(30)),
+    tried: v.pipe(v.array(line), v.minLength(1), v.maxLength(30)),
+    hypothesis: line,
+    nextSteps: v.pipe(v.array(line), v.minLength(1), v.maxLength(8)),
+  }),
+});
+
+/** The escalator or an engineer corrects the generated package; the edit is what gets read. */
+export const editPackage = defineMutator(editPackageArgs, async ({tx, ctx, args}) => {
+  const caller = requireContext(ctx);
+  const handoff = await tx.run(zql.handoff.where('id', args.handoffId).one());
+  if (!handoff || handoff.account_id !== caller.accountId) {
+    if (!handoff && tx.location === 'client') return;
+    fail('not_found', 'Handoff not found.');
+  }
+  if (handoff.escalated_by !== caller.userId && !isEngineerOrOwner(caller)) fail('forbidden', 'Only the escalator or an engineer edits the package.');
+  if (handoff.status === 'resolved') fail('invalid_state', 'This handoff is closed.');
+  if (handoff.package_writer === 'pending') fail('invalid_state', 'The package is still being written.');
+  await tx.mutate.handoff.update({id: handoff.id, package: args.package, package_edited_by: caller.userId, package_edited_at: Date.now()});
+});
