@@ -1,5 +1,6 @@
 import {useState, type FormEvent} from 'react';
-import {AuthCard, FormError} from './AuthCard.tsx';
+import {FormError} from '../ui/FormError.tsx';
+import {AuthCard} from './AuthCard.tsx';
 import {signIn} from './session-api.ts';
 
 const DEMO = [

@@ -17,7 +17,7 @@ describe('two browsers, one account', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(stack.appUrl);
-    await expect(page.getByRole('button', {name: 'Sign in'}).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', {name: 'Sign in'}).waitFor();
     // Wrong password: a clear message, no session.
     await page.getByLabel('Email').fill('l1@northwind.test');
     await page.getByLabel('Password').fill('not-the-password');

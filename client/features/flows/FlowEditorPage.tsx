@@ -7,6 +7,7 @@ import type {FlowDefinition} from '../../../schema/index.ts';
 import {useRun} from '../walker/use-run.ts';
 import {NodeEditor} from './NodeEditor.tsx';
 import './flows.css';
+import {FormError} from '../../ui/FormError.tsx';
 
 /** JSON with sorted keys: Postgres jsonb does not keep key order. */
 function canonical(value: unknown): string {
@@ -123,11 +124,7 @@ export function FlowEditorPage({flowId}: {flowId: string}) {
           </button>
         </div>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="row sticky-actions">
         <button className="btn btn-primary" onClick={() => void save()} disabled={!dirty}>
           Save

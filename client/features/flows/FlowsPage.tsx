@@ -6,6 +6,7 @@ import {Link, navigate} from '../../app/router.tsx';
 import {mutationError} from '../../ui/mutation-error.ts';
 import {ago} from '../../ui/time.ts';
 import {DraftFlowForm} from './DraftFlowForm.tsx';
+import {FormError} from '../../ui/FormError.tsx';
 
 /** Engineers and owners: the account's troubleshooting flows, drafts included. */
 export function FlowsPage() {
@@ -40,11 +41,7 @@ export function FlowsPage() {
           </button>
         </div>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <DraftFlowForm />
       <section className="card">
         <ul className="list" data-testid="flows">

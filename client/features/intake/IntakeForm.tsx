@@ -5,6 +5,7 @@ import {queries} from '../../../queries/index.ts';
 import {ESCALATION_REASONS, type EscalationReason} from '../../../schema/index.ts';
 import {navigate} from '../../app/router.tsx';
 import {mutationError} from '../../ui/mutation-error.ts';
+import {FormError} from '../../ui/FormError.tsx';
 
 /** "What's the user calling about?": one mutation creates the ticket and its walk. */
 export function IntakeForm() {
@@ -146,11 +147,7 @@ export function IntakeForm() {
           )}
         </select>
       </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {notice && (
         <p className="notice" role="status">
           {notice}

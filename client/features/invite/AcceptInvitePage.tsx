@@ -1,5 +1,6 @@
 import {useEffect, useState, type FormEvent} from 'react';
-import {AuthCard, FormError} from '../../auth/AuthCard.tsx';
+import {AuthCard} from '../../auth/AuthCard.tsx';
+import {FormError} from '../../ui/FormError.tsx';
 
 type Invite = {email: string; role: string; accountName: string};
 const ROLE_LABEL: Record<string, string> = {owner: 'owner', engineer: 'engineer', l1_tech: 'L1 tech', viewer: 'viewer'};

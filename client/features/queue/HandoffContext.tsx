@@ -10,6 +10,7 @@ import {useSession} from '../../zero/session-context.ts';
 import {alreadyClaimedText, claimRefusal, type ClaimRefusal} from './claim-error.ts';
 import {PackageEditor} from './PackageEditor.tsx';
 import {PackageView} from './PackageView.tsx';
+import {FormError} from '../../ui/FormError.tsx';
 
 /**
  * One frame with everything a claimer needs: the package, the assessment,
@@ -67,11 +68,7 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
           {alreadyClaimedText(refusal, now)}
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {handoff.status === 'open' && (
         <div>
           <button className="btn btn-primary" onClick={() => void pickUp()}>

@@ -2,6 +2,7 @@ import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import type {EscalationPackage} from '../../../schema/index.ts';
 import {useRun} from '../walker/use-run.ts';
+import {FormError} from '../../ui/FormError.tsx';
 
 const lines = (text: string) => text.split('\n').map(l => l.trim()).filter(Boolean);
 
@@ -36,11 +37,7 @@ export function PackageEditor({handoffId, pkg, onDone}: {handoffId: string; pkg:
       {area("What we've tried (one per line)", tried, setTried)}
       {area('Current hypothesis', hypothesis, setHypothesis, 2)}
       {area('Suggested next steps (one per line)', nextSteps, setNextSteps)}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="row">
         <button className="btn btn-primary" type="submit">
           Save package

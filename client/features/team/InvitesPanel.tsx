@@ -7,6 +7,7 @@ import {ago} from '../../ui/time.ts';
 import {newInviteCode} from './invite-code.ts';
 import {ROLE_LABEL} from './MembersTable.tsx';
 import {useMutation} from './use-mutation.ts';
+import {FormError} from '../../ui/FormError.tsx';
 
 function inviteState(i: {accepted_at?: number | null; revoked_at?: number | null; expires_at: number}, now: number) {
   if (i.accepted_at) return 'accepted';
@@ -62,11 +63,7 @@ export function InvitesPanel() {
           </button>
         </div>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {link && (
         <div className="notice stack" role="status">
           <span>Send this link to the invitee. It works once, for 7 days, and is shown only now.</span>

@@ -2,6 +2,7 @@ import {mutators} from '../../../mutators/index.ts';
 import {ROLES, type Member} from '../../../schema/index.ts';
 import {useSession} from '../../zero/session-context.ts';
 import {useMutation} from './use-mutation.ts';
+import {FormError} from '../../ui/FormError.tsx';
 
 export const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
 
@@ -12,11 +13,7 @@ export function MembersTable({members}: {members: readonly Member[]}) {
   return (
     <section className="card" aria-labelledby="members-title">
       <h2 id="members-title">Members</h2>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <table className="table" data-testid="members">
         <thead>
           <tr>

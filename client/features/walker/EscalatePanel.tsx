@@ -2,6 +2,7 @@ import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {ESCALATION_REASONS, type TaskLaneItem} from '../../../schema/index.ts';
 import {useRun} from './use-run.ts';
+import {FormError} from '../../ui/FormError.tsx';
 
 type Answer = 'failed' | 'worked' | 'partial' | 'never';
 
@@ -67,11 +68,7 @@ export function EscalatePanel({walkId, lane}: {walkId: string; lane: readonly Ta
         <span>Details (optional)</span>
         <textarea rows={2} value={details} onChange={e => setDetails(e.target.value)} maxLength={4000} />
       </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div>
         <button className="btn" type="submit">
           Escalate
@@ -99,11 +96,7 @@ export function EscalatePanel({walkId, lane}: {walkId: string; lane: readonly Ta
                 <input value={partialNote} onChange={e => setPartialNote(e.target.value)} required />
               </label>
             )}
-            {error && (
-              <p className="error" role="alert">
-                {error}
-              </p>
-            )}
+            <FormError message={error} />
             <div className="row">
               <button className="btn btn-primary" type="submit">
                 Record and escalate

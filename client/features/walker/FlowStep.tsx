@@ -2,6 +2,7 @@ import {useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import type {FlowDefinition} from '../../../schema/index.ts';
 import {useRun} from './use-run.ts';
+import {FormError} from '../../ui/FormError.tsx';
 
 /** The current node of a flow walk: its text, its answers as buttons, a note, and Back. */
 export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId: string; definition: FlowDefinition; currentNodeId: string | null | undefined; canGoBack: boolean}) {
@@ -47,11 +48,7 @@ export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId
           </button>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

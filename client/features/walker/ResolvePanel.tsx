@@ -2,6 +2,7 @@ import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {NotePreview} from './NotePreview.tsx';
 import {useRun} from './use-run.ts';
+import {FormError} from '../../ui/FormError.tsx';
 
 /** Did this fix it? + resolution notes → walk and ticket resolved. */
 export function ResolvePanel({
@@ -37,11 +38,7 @@ export function ResolvePanel({
         <span>Resolution notes</span>
         <textarea rows={3} value={notes} onChange={e => setNotes(e.target.value)} maxLength={20000} />
       </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div>
         <button className="btn btn-primary" type="submit">
           Resolve walk

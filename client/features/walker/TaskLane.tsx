@@ -4,6 +4,7 @@ import {LANE_KINDS, type LaneKind, type TaskLaneItem} from '../../../schema/inde
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 import {useRun} from './use-run.ts';
+import {FormError} from '../../ui/FormError.tsx';
 
 type Item = TaskLaneItem & {author?: {name: string} | undefined};
 const KIND_LABEL: Record<LaneKind, string> = {question: 'Ask', check: 'Check', fact: 'What we know', suggested_fix: 'Suggested fix'};
@@ -106,11 +107,7 @@ function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: str
           </button>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </li>
   );
 }
@@ -160,11 +157,7 @@ export function TaskLane({walkId, items, driverId, canChange}: {walkId: string; 
           </div>
         </form>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

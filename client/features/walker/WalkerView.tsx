@@ -17,6 +17,7 @@ import {TaskLane} from './TaskLane.tsx';
 import {usePresence} from './usePresence.ts';
 import {useRun} from './use-run.ts';
 import './walker.css';
+import {FormError} from '../../ui/FormError.tsx';
 
 /**
  * One walk, live for everyone looking at it: the driver walks the flow (or
@@ -84,11 +85,7 @@ export function WalkerView({walkId}: {walkId: string}) {
           </button>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {walk.status === 'resolved' && (
         <p className="notice" role="status">
           Resolved{walk.helpful === false ? ' (not helpful)' : ''}. {walk.resolution_notes}
