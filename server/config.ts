@@ -69,7 +69,7 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
   const zeroPort = overrides.zeroPort ?? intEnv('ZERO_PORT', 4848);
   const dataDir = overrides.dataDir ?? path.resolve(env.TANDEM_DATA_DIR || path.join(ROOT_DIR, '.data'));
   const spawnZeroCache = overrides.spawnZeroCache ?? env.TANDEM_SPAWN_ZERO_CACHE !== 'false';
-  const publicUrl = overrides.publicUrl ?? env.TANDEM_PUBLIC_URL ?? `http://localhost:${port}`;
+  const publicUrl = overrides.publicUrl ?? (env.TANDEM_PUBLIC_URL || `http://localhost:${port}`);
   return {
     port,
     zeroPort,
@@ -78,15 +78,15 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
     embeddedPgPort: overrides.embeddedPgPort ?? intEnv('TANDEM_PG_PORT', 5433),
     spawnZeroCache,
     publicZeroUrl: has('publicZeroUrl') ? overrides.publicZeroUrl : env.ZERO_PUBLIC_URL || undefined,
-    internalZeroUrl: overrides.internalZeroUrl ?? env.ZERO_INTERNAL_URL ?? `http://127.0.0.1:${zeroPort}`,
-    internalApiUrl: overrides.internalApiUrl ?? env.TANDEM_INTERNAL_API_URL ?? `http://127.0.0.1:${port}`,
-    authSecret: overrides.authSecret ?? env.BETTER_AUTH_SECRET ?? persistentSecret(dataDir, 'auth-secret'),
+    internalZeroUrl: overrides.internalZeroUrl ?? (env.ZERO_INTERNAL_URL || `http://127.0.0.1:${zeroPort}`),
+    internalApiUrl: overrides.internalApiUrl ?? (env.TANDEM_INTERNAL_API_URL || `http://127.0.0.1:${port}`),
+    authSecret: overrides.authSecret ?? (env.BETTER_AUTH_SECRET || persistentSecret(dataDir, 'auth-secret')),
     publicUrl,
     trustedOrigins:
       overrides.trustedOrigins ??
-      (env.TANDEM_TRUSTED_ORIGINS ?? '').split(',').map(o => o.trim()).filter(Boolean),
+      (env.TANDEM_TRUSTED_ORIGINS || '').split(',').map(o => o.trim()).filter(Boolean),
     zeroAdminPassword:
-      overrides.zeroAdminPassword ?? env.ZERO_ADMIN_PASSWORD ?? persistentSecret(dataDir, 'zero-admin-password'),
+      overrides.zeroAdminPassword ?? (env.ZERO_ADMIN_PASSWORD || persistentSecret(dataDir, 'zero-admin-password')),
     serveClient: overrides.serveClient ?? true,
     seedDemoData: overrides.seedDemoData ?? env.TANDEM_SEED_DEMO !== 'false',
     log: overrides.log ?? (line => console.log(line)),

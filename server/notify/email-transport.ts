@@ -31,6 +31,6 @@ export async function smtpEmailTransport(url: string, from: string): Promise<Ema
 
 /** TANDEM_SMTP_URL picks SMTP; otherwise the file transport in the data dir. */
 export async function emailTransportFromEnv(dataDir: string, env = process.env): Promise<EmailTransport> {
-  if (env.TANDEM_SMTP_URL) return smtpEmailTransport(env.TANDEM_SMTP_URL, env.TANDEM_MAIL_FROM ?? 'Tandem <tandem@localhost>');
+  if (env.TANDEM_SMTP_URL) return smtpEmailTransport(env.TANDEM_SMTP_URL, env.TANDEM_MAIL_FROM || 'Tandem <tandem@localhost>');
   return fileEmailTransport(path.join(dataDir, 'mail-outbox.jsonl'));
 }
