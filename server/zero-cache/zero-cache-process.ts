@@ -1,8 +1,8 @@
-import {spawn, type ChildProcess} from 'node:child_process';
 import {createWriteStream, existsSync, mkdirSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {ROOT_DIR} from '../config.ts';
+import {superviseChild, type Backoff} from '../supervise/supervised-child.ts';
 
 export type ZeroCacheOptions = {
   upstreamDb: string;
@@ -11,6 +11,7 @@ export type ZeroCacheOptions = {
   apiUrl: string;
   adminPassword: string;
   log: (line: string) => void;
+  backoff?: Partial<Backoff>;
 };
 
 export type ZeroCacheHandle = {
@@ -18,6 +19,11 @@ export type ZeroCacheHandle = {
   logFile: string;
   /** Resolves once zero-cache answers on its port. */
   ready: () => Promise<void>;
+  /** The running zero-cache's pid (undefined while it is being restarted). */
+  pid: () => number | undefined;
+  launches: () => number;
+  /** Resolves once a launch after `launches` answers (i.e. after a restart). */
+  readyAfter: (launches: number) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -55,68 +61,56 @@ export function zeroCacheEnv(o: ZeroCacheOptions): Record<string, string> {
   };
 }
 
+/** Polls zero-cache's /keepalive until it answers, the launch exits, or 2 minutes pass. */
+async function keepaliveAnswers(url: string, port: number, exited: Promise<void>, logFile: string): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (gone) throw new Error(`zero-cache exited before it was ready (log: ${logFile})`);
+    try {
+      const res = await fetch(`${url}/keepalive`, {signal: AbortSignal.timeout(1000)});
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+  throw new Error(`zero-cache did not come up on port ${port} within 2 minutes (log: ${logFile})`);
+}
+
 /**
- * Runs zero-cache as a supervised child: its output goes to a log file in
- * the data dir, and if it dies unexpectedly it is restarted with backoff
- * (1 s, 2 s, 4 s … up to 30 s), which the log says.
+ * Runs zero-cache as a supervised child (server/supervise/supervised-child.ts):
+ * its output goes to a log file in the data dir, and if it dies unexpectedly
+ * it is restarted with backoff (1 s, 2 s, 4 s … up to 30 s), which the log says.
  */
 export function startZeroCache(o: ZeroCacheOptions): ZeroCacheHandle {
   mkdirSync(o.dataDir, {recursive: true});
   const logFile = path.join(o.dataDir, 'zero-cache.log');
   const logStream = createWriteStream(logFile, {flags: 'a'});
   const url = `http://127.0.0.1:${o.port}`;
-  let child: ChildProcess | undefined;
-  let stopping = false;
-  let restarts = 0;
-  let restartTimer: NodeJS.Timeout | undefined;
-
-  const launch = () => {
-    const startedAt = Date.now();
-    child = spawn(nodeBinary(), [zeroCacheCli()], {
-      env: {...process.env, ...zeroCacheEnv(o)},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.pipe(logStream, {end: false});
-    child.stderr?.pipe(logStream, {end: false});
-    child.on('exit', (code, signal) => {
-      child = undefined;
-      if (stopping) return;
-      if (Date.now() - startedAt > 60_000) restarts = 0;
-      const delay = Math.min(30_000, 1000 * 2 ** restarts++);
-      o.log(`zero-cache exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000}s (log: ${logFile})`);
-      restartTimer = setTimeout(launch, delay);
-    });
-  };
-  launch();
+  const child = superviseChild({
+    name: 'zero-cache',
+    command: nodeBinary(),
+    args: [zeroCacheCli()],
+    env: {...process.env, ...zeroCacheEnv(o)},
+    output: chunk => logStream.write(chunk),
+    waitReady: (_child, exited) => keepaliveAnswers(url, o.port, exited, logFile),
+    log: o.log,
+    logHint: `(log: ${logFile})`,
+    backoff: o.backoff,
+  });
 
   return {
     url,
     logFile,
-    async ready() {
-      const deadline = Date.now() + 120_000;
-      while (Date.now() < deadline) {
-        try {
-          const res = await fetch(`${url}/keepalive`, {signal: AbortSignal.timeout(1000)});
-          if (res.ok) return;
-        } catch {
-          // not up yet
-        }
-        await new Promise(r => setTimeout(r, 250));
-      }
-      throw new Error(`zero-cache did not come up on port ${o.port} within 2 minutes (log: ${logFile})`);
-    },
+    ready: child.ready,
+    pid: child.pid,
+    launches: child.launches,
+    readyAfter: child.readyAfter,
     async stop() {
-      stopping = true;
-      clearTimeout(restartTimer);
-      const c = child;
-      if (c && c.exitCode === null) {
-        const exited = new Promise<void>(resolve => c.once('exit', () => resolve()));
-        c.kill('SIGTERM');
-        const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
-      logStream.end();
+      await child.stop();
+      await new Promise<void>(resolve => logStream.end(() => resolve()));
     },
   };
 }

@@ -1,0 +1,110 @@
+import {createApp} from '../app.ts';
+import {createAuth} from '../auth/auth.ts';
+import {contextFromHeaders} from '../auth/context.ts';
+import type {TandemConfig} from '../config.ts';
+import {connect} from '../db/connect.ts';
+import {flowDraftRoute} from '../http/flow-drafts.ts';
+import {listenGracefully} from '../http/graceful-server.ts';
+import {metricsRoute} from '../http/metrics.ts';
+import {resolutionNoteRoute} from '../http/resolution-note.ts';
+import {scheduleAbandonment} from '../jobs/abandon-idle-walks.ts';
+import {schedulePresenceSweep} from '../jobs/sweep-presence.ts';
+import {createDispatcher} from '../notify/dispatcher.ts';
+import {emailTransportFromEnv} from '../notify/email-transport.ts';
+import {aiConfigFromEnv} from '../ai/model-client.ts';
+import {createPackageJob} from '../handoff/package-job.ts';
+import {createDbProvider} from '../zero/db-provider.ts';
+import {createServerMutators} from '../zero/server-mutators.ts';
+
+/** How long a shutdown waits for requests in flight (mutations) to finish. */
+export const DRAIN_TIMEOUT_MS = 20_000;
+
+export type RunningApi = {
+  /**
+   * Graceful: stops accepting connections, lets in-flight requests (e.g.
+   * /api/zero/mutate) commit and answer, stops the jobs, then closes the
+   * database pools.
+   */
+  stop: () => Promise<void>;
+};
+
+/**
+ * The API server: the Hono app on `config.port` (app + API, SPEC §13) and its
+ * background jobs (idle-walk abandonment, presence sweep, notification
+ * dispatcher, escalation-package writer). The database must be migrated
+ * already. Runs in the API child process (server/api/api-child.ts) or, when
+ * asked, inside the caller's process.
+ */
+export async function startApi(config: TandemConfig, databaseUrl: string): Promise<RunningApi> {
+  const {log} = config;
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanUp = async () => {
+    for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(e => log(`  while stopping the API: ${e?.message ?? e}`));
+    cleanups.length = 0;
+  };
+
+  try {
+    const sql = connect(databaseUrl, {max: 20});
+    cleanups.push(() => sql.end({timeout: 5}));
+    const authSql = connect(databaseUrl, {max: 5, searchPath: 'auth'});
+    cleanups.push(() => authSql.end({timeout: 5}));
+
+    // Every job is safe to run on several servers at once (conditional
+    // updates, row locks); each API process runs one copy of each.
+    const stopAbandonment = scheduleAbandonment(sql, log);
+    cleanups.push(stopAbandonment);
+    const stopSweep = schedulePresenceSweep(sql, log);
+    cleanups.push(stopSweep);
+
+    const auth = createAuth({
+      authSql,
+      secret: config.authSecret,
+      publicUrl: config.publicUrl,
+      isActiveMember: async userId => (await sql`select 1 from member where id = ${userId} and active`).length > 0,
+      trustedOrigins: [
+        config.publicUrl,
+        `http://localhost:${config.port}`,
+        `http://127.0.0.1:${config.port}`,
+        ...config.trustedOrigins,
+      ],
+    });
+    const contextOf = (headers: Headers) => contextFromHeaders(auth, sql, headers);
+    const dispatcher = createDispatcher(sql, config.emailTransport ?? (await emailTransportFromEnv(config.dataDir)), log);
+    const dispatchTimer = setInterval(() => void dispatcher.kick(), 10_000);
+    dispatchTimer.unref();
+    cleanups.push(() => clearInterval(dispatchTimer));
+    const dbProvider = createDbProvider(sql);
+    const ai = config.ai === undefined ? aiConfigFromEnv() : (config.ai ?? undefined);
+    log(ai ? `AI assist: on (${ai.model})` : 'AI assist: off (no ANTHROPIC_API_KEY): the deterministic writer is used');
+    const packageJob = createPackageJob(sql, dbProvider, ai, log);
+    const packageTimer = setInterval(() => void packageJob.kick(), 5_000);
+    packageTimer.unref();
+    cleanups.push(() => clearInterval(packageTimer));
+
+    const app = createApp({
+      sql,
+      auth,
+      dbProvider,
+      serverMutators: createServerMutators({aiEnabled: !!ai}),
+      contextOf,
+      zeroHealthUrl: config.internalZeroUrl,
+      zeroUrlFor: requestUrl => config.publicZeroUrl ?? `${requestUrl.protocol}//${requestUrl.hostname}:${config.zeroPort}`,
+      serveClient: config.serveClient,
+      afterMutate: () => {
+        void dispatcher.kick();
+        void packageJob.kick();
+      },
+      metricsRoute: metricsRoute(sql, contextOf),
+      walkRoutes: resolutionNoteRoute(dbProvider, ai, contextOf, log),
+      flowRoutes: flowDraftRoute(sql, ai, contextOf, log),
+    });
+
+    const server = await listenGracefully(app.fetch, config.port);
+    // Stops first: no request may find its pools closed.
+    cleanups.push(() => server.drain(DRAIN_TIMEOUT_MS));
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+  return {stop: cleanUp};
+}
