@@ -6,6 +6,7 @@ import {schema, type TandemContext} from '../../schema/index.ts';
 import type {DbProvider} from './db-provider.ts';
 import {runMutation} from './run-mutation.ts';
 import type {ServerMutators} from './server-mutators.ts';
+import {pushDbProvider} from './transient-db-errors.ts';
 
 type Deps = {
   dbProvider: DbProvider;
@@ -28,7 +29,8 @@ export function zeroRoutes({dbProvider, serverMutators, contextOf, afterMutate}:
     const ctx = await contextOf(c.req.raw.headers);
     if (!ctx) return c.json({error: 'unauthenticated'}, 401);
     const result = await handleMutateRequest({
-      dbProvider,
+      // A database outage fails the push (retried later), never the mutation.
+      dbProvider: pushDbProvider(dbProvider),
       handler: transact => transact((tx, name, args) => runMutation(serverMutators, tx, ctx, name, args)),
       request: c.req.raw,
       userID: ctx.userId,

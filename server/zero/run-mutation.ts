@@ -4,12 +4,14 @@ import {fail} from '../../mutators/errors.ts';
 import type {TandemContext} from '../../schema/index.ts';
 import {appendAudit} from './audit.ts';
 import type {ServerMutators} from './server-mutators.ts';
+import {isTransientDatabaseError} from './transient-db-errors.ts';
 
 /**
  * Runs one pushed mutation inside its Postgres transaction: the server's
  * mutator (shared code plus authoritative checks), then its audit row.
  * Every refusal leaves as an ApplicationError with a stable code; anything
- * unexpected is logged here and reported without internals.
+ * unexpected is logged here and reported without internals, except a lost
+ * database connection, which fails the push so that it is retried.
  */
 export async function runMutation(
   serverMutators: ServerMutators,
@@ -25,6 +27,8 @@ export async function runMutation(
     await appendAudit(tx, ctx, name, (args ?? {}) as Record<string, unknown>);
   } catch (error) {
     if (isApplicationError(error)) throw error;
+    // The database went away (e.g. restarting): not this change's fault; the push is retried.
+    if (isTransientDatabaseError(error)) throw error;
     if (error instanceof InputValidationError) {
       fail('invalid_input', error.message.replace(/^Validation failed for mutator [^:]+: /, 'Invalid input: '));
     }

@@ -1,5 +1,6 @@
 import {Zero} from '@rocicorp/zero';
 import WebSocket from 'ws';
+import {keepConnected} from '../../client/zero/keep-connected.ts';
 import {mutators} from '../../mutators/index.ts';
 import {schema, type TandemContext} from '../../schema/index.ts';
 import type {Session} from './sign-in.ts';
@@ -14,7 +15,7 @@ if (!(globalThis as {WebSocket?: unknown}).WebSocket) {
  * client: in-memory store, the session token as Zero's `auth`.
  */
 export function zeroClient(zeroUrl: string, session: Session) {
-  return new Zero({
+  const zero = new Zero({
     cacheURL: zeroUrl,
     userID: session.context.userId,
     auth: session.token,
@@ -26,6 +27,9 @@ export function zeroClient(zeroUrl: string, session: Session) {
     // Refusals are expected in tests; keep Zero's own logging quiet unless asked.
     ...(process.env.TANDEM_TEST_VERBOSE ? {} : {logSink: {log: () => {}}}),
   });
+  // As the app does (client/zero/ZeroRoot.tsx): resume by itself after a fatal error.
+  keepConnected(zero);
+  return zero;
 }
 export type TandemZero = ReturnType<typeof zeroClient>;
 

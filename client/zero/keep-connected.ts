@@ -1,0 +1,41 @@
+/** The part of a Zero instance this needs (a browser's or a Node client's). */
+export type ConnectableZero = {
+  connection: {
+    state: {current: {name: string}; subscribe: (listener: (state: {name: string}) => void) => () => void};
+    connect: () => Promise<void>;
+  };
+};
+
+/**
+ * Zero stops reconnecting after what it treats as a fatal error — state
+ * `error`, e.g. a push that zero-cache could not deliver because the API was
+ * down or restarting — until the app calls `connection.connect()`. For
+ * Tandem every such error is a part of the stack being restarted, so this
+ * resumes the connection by itself with backoff (1 s, 2 s … 30 s, back to
+ * 1 s once connected): nobody has to reload. Pending mutations stay queued
+ * in the client meanwhile and are pushed, exactly once, when it reconnects.
+ * `needs-auth` is left alone (the app returns to the sign-in page).
+ * Returns a function that stops watching.
+ */
+export function keepConnected(zero: ConnectableZero, backoff = {initialMs: 1000, maxMs: 30_000}): () => void {
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let unsubscribe = () => {};
+  const stop = () => {
+    unsubscribe();
+    clearTimeout(timer);
+  };
+  const onState = (state: {name: string}) => {
+    if (state.name === 'closed') return stop();
+    if (state.name === 'connected') attempt = 0;
+    if (state.name !== 'error' || timer) return;
+    const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** attempt++);
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (zero.connection.state.current.name === 'error') void zero.connection.connect().catch(() => {});
+    }, delay);
+  };
+  unsubscribe = zero.connection.state.subscribe(onState);
+  onState(zero.connection.state.current);
+  return stop;
+}
