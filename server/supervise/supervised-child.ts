@@ -20,6 +20,16 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null)
   return signal ? `signal ${signal}` : `code ${code}`;
 }
 
+/** Signals every process of the group led by `pid` (none left is fine). */
+function killGroup(pid: number | undefined, signal: NodeJS.Signals) {
+  if (!pid) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
 function seconds(ms: number): string {
   return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)} s`;
 }
@@ -33,6 +43,12 @@ export type SupervisedChildOptions = {
   cwd?: string;
   /** Open an IPC channel (child_process `send`/`message`). */
   ipc?: boolean;
+  /**
+   * The child starts processes of its own (zero-cache does): run it in its
+   * own process group, and when it dies, kill what is left of the group, so
+   * that no orphan keeps its ports or files and the restart can start clean.
+   */
+  processGroup?: boolean;
   /** Where the child's stdout and stderr go. */
   output: (chunk: Buffer, stream: 'stdout' | 'stderr') => void;
   onMessage?: (message: unknown) => void;
@@ -96,6 +112,7 @@ export function superviseChild(o: SupervisedChildOptions): SupervisedChild {
       cwd: o.cwd,
       env: o.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe', ...(o.ipc ? (['ipc'] as const) : [])],
+      detached: o.processGroup,
     });
     child = c;
     c.stdout?.on('data', (chunk: Buffer) => o.output(chunk, 'stdout'));
@@ -107,6 +124,7 @@ export function superviseChild(o: SupervisedChildOptions): SupervisedChild {
       const finish = (code: number | null, signal: NodeJS.Signals | null) => {
         if (done) return;
         done = true;
+        if (o.processGroup) killGroup(c.pid, 'SIGKILL');
         resolve();
         if (child === c) child = undefined;
         onExit(code, signal, startedAt, launchNo);
@@ -166,7 +184,10 @@ export function superviseChild(o: SupervisedChildOptions): SupervisedChild {
       if (c && c.exitCode === null && c.signalCode === null) {
         const exited = new Promise<void>(resolve => c.once('exit', () => resolve()));
         c.kill('SIGTERM');
-        const timer = setTimeout(() => c.kill('SIGKILL'), o.stopTimeoutMs ?? 10_000);
+        const timer = setTimeout(() => {
+          c.kill('SIGKILL');
+          if (o.processGroup) killGroup(c.pid, 'SIGKILL');
+        }, o.stopTimeoutMs ?? 10_000);
         await exited;
         clearTimeout(timer);
       }

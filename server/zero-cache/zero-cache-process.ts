@@ -95,6 +95,8 @@ export function startZeroCache(o: ZeroCacheOptions): ZeroCacheHandle {
     args: [zeroCacheCli()],
     env: {...process.env, ...zeroCacheEnv(o)},
     output: chunk => logStream.write(chunk),
+    // zero-cache runs workers (replicator, syncers …) as processes of its own.
+    processGroup: true,
     waitReady: (_child, exited) => keepaliveAnswers(url, o.port, exited, logFile),
     log: o.log,
     logHint: `(log: ${logFile})`,

@@ -5,13 +5,18 @@ import {configFromEnv} from '../../server/config.ts';
 import {startTandem, type RunningTandem} from '../../server/start.ts';
 import {freePort} from './free-port.ts';
 
-export type TestStack = RunningTandem & {dataDir: string; dispose: () => Promise<void>};
+export type TestStack = RunningTandem & {
+  dataDir: string;
+  /** The supervisor's log so far (restarts, job runs …). */
+  logLines: string[];
+  dispose: () => Promise<void>;
+};
 
 /**
  * The real stack for a test file: its own embedded PostgreSQL in a fresh
  * temp dir (never DATABASE_URL: tests must not touch a developer's
- * database), migrations, demo seed, the API and a real zero-cache child, all
- * on free ports. `dispose` stops it and deletes the data.
+ * database), migrations, demo seed, the API child process and a real
+ * zero-cache child (both supervised: restarted when killed), all on free ports. `dispose` stops it and deletes the data.
  */
 export async function startTestStack(options: {serveClient?: boolean} = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
@@ -38,7 +43,10 @@ export async function startTestStack(options: {serveClient?: boolean} = {}): Pro
     serveClient: options.serveClient ?? false,
     seedDemoData: true,
     ai: null,
-    log: line => lines.push(line),
+    log: line => {
+      lines.push(line);
+      if (process.env.TANDEM_TEST_VERBOSE) console.log(`[stack] ${line}`);
+    },
   });
   let tandem: RunningTandem;
   try {
@@ -51,6 +59,7 @@ export async function startTestStack(options: {serveClient?: boolean} = {}): Pro
   return {
     ...tandem,
     dataDir,
+    logLines: lines,
     dispose: async () => {
       await tandem.stop();
       rmSync(dataDir, {recursive: true, force: true});

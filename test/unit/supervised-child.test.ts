@@ -62,6 +62,29 @@ describe('the supervisor of a child process', () => {
     expect(child.pid()).toBeUndefined();
   });
 
+  it('kills what is left of a process group when its leader dies, so the restart starts clean', async () => {
+    // The leader starts a worker of its own and prints its pid, as zero-cache does.
+    const script = `const w = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+      console.log('worker ' + w.pid); setInterval(() => {}, 1000);`;
+    let out = '';
+    const {child} = supervise(script, {processGroup: true, output: chunk => (out += chunk.toString())});
+    await child.ready();
+    const worker = Number((await eventually(() => /worker (\d+)/.exec(out), Boolean, 10_000))![1]);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive(worker)).toBe(true);
+    process.kill(child.pid()!, 'SIGKILL');
+    await child.readyAfter(1);
+    await eventually(() => alive(worker), a => !a, 10_000);
+    await child.stop();
+  });
+
   it('restarts nothing once stopped', async () => {
     const {child, lines} = supervise('setInterval(() => {}, 1000)');
     await child.ready();
