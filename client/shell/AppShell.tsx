@@ -13,6 +13,7 @@ import {FlowEditorPage} from '../features/flows/FlowEditorPage.tsx';
 import {HandoffPage} from '../features/queue/HandoffPage.tsx';
 import {isEngineerOrOwner} from '../../mutators/permissions.ts';
 import {ConnectionIndicator} from './ConnectionIndicator.tsx';
+import {UnsyncedChanges} from '../offline/UnsyncedChanges.tsx';
 import {homeFor, navFor} from './nav.ts';
 import {useEffect} from 'react';
 
@@ -86,6 +87,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
         </div>
       )}
       <main id="main" className="content">
+        <UnsyncedChanges />
         {walk ? (
           <WalkPage walkId={walk.walkId} />
         ) : handoff ? (

@@ -3,11 +3,13 @@ import {isApplicationError} from '@rocicorp/zero/server';
 import {fail} from '../../mutators/errors.ts';
 import type {TandemContext} from '../../schema/index.ts';
 import {appendAudit} from './audit.ts';
+import {claimChange} from './change-ledger.ts';
 import type {ServerMutators} from './server-mutators.ts';
 
 /**
- * Runs one pushed mutation inside its Postgres transaction: the server's
- * mutator (shared code plus authoritative checks), then its audit row.
+ * Runs one pushed mutation inside its Postgres transaction: the change
+ * ledger (exactly once for replays), the server's mutator (shared code plus
+ * authoritative checks), then its audit row.
  * Every refusal leaves as an ApplicationError with a stable code; anything
  * unexpected is logged here and reported without internals.
  */
@@ -21,6 +23,8 @@ export async function runMutation(
   const mutator = getMutator(serverMutators, name);
   if (!mutator) fail('invalid_input', `Unknown mutator "${name}".`);
   try {
+    // A replay of a change already applied is answered, not applied again.
+    if (!(await claimChange(tx as never, ctx, name, args))) return;
     await mutator.fn({tx, args, ctx} as never);
     await appendAudit(tx, ctx, name, (args ?? {}) as Record<string, unknown>);
   } catch (error) {
