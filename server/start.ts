@@ -12,6 +12,7 @@ import {resolutionNoteRoute} from './http/resolution-note.ts';
 import {flowDraftRoute} from './http/flow-drafts.ts';
 import {scheduleAbandonment} from './jobs/abandon-idle-walks.ts';
 import {schedulePresenceSweep} from './jobs/sweep-presence.ts';
+import {scheduleLedgerPruning} from './jobs/prune-change-ledger.ts';
 import {createDispatcher} from './notify/dispatcher.ts';
 import {emailTransportFromEnv} from './notify/email-transport.ts';
 import {assertPortsFree} from './ports.ts';
@@ -89,6 +90,8 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
     stops.push(async () => stopAbandonment());
     const stopSweep = schedulePresenceSweep(sql, log);
     stops.push(async () => stopSweep());
+    const stopPruning = scheduleLedgerPruning(sql, log);
+    stops.push(async () => stopPruning());
 
     const auth = createAuth({
       authSql,

@@ -199,4 +199,30 @@ describe('offline walking', () => {
     expect(await refused.getByRole('textbox').first().inputValue()).toBe(typed);
     await l1.context.close();
   }, 120_000);
+
+  it('two tabs of the same person stay consistent offline; a closed tab\'s waiting changes are sent by the other, once', async () => {
+    const {context, page: tabA} = await signedIn('l1@northwind.test');
+    const walkId = await startOutlookWalk(tabA, 'Outlook offline on two screens');
+    const tabB = await context.newPage();
+    await tabB.goto(`${stack.appUrl}/walks/${walkId}`);
+    await tabB.locator('[data-node-id="start"]').waitFor({timeout: 30_000});
+
+    await context.setOffline(true);
+    await tabA.getByTestId('connection').filter({hasText: 'Offline'}).waitFor({timeout: 30_000});
+    await walkSteps(tabA, PATH.slice(0, 2));
+    // The other tab shows the same walk and the same waiting changes.
+    await tabB.locator(`[data-node-id="${PATH[1].node}"]`).waitFor({timeout: 30_000});
+    await tabB.getByTestId('connection').filter({hasText: '2 changes waiting'}).waitFor({timeout: 30_000});
+
+    await tabA.close();
+    await context.setOffline(false);
+    await tabB.getByTestId('connection').filter({hasText: 'Online'}).waitFor({timeout: 60_000});
+    await expect
+      .poll(async () => (await stepsOf(walkId)).map(s => s.option_id), {timeout: 30_000})
+      .toEqual(['owa-works', 'status-offline']);
+    await tabB.getByTestId('connection').filter({hasNotText: 'waiting'}).waitFor({timeout: 30_000});
+    await tabB.waitForTimeout(2_000);
+    expect(await stepsOf(walkId)).toHaveLength(2);
+    await context.close();
+  }, 120_000);
 });
