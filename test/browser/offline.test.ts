@@ -225,4 +225,42 @@ describe('offline walking', () => {
     expect(await stepsOf(walkId)).toHaveLength(2);
     await context.close();
   }, 120_000);
+
+  it('an escalation made offline reaches the engineers\' live queue once on reconnect; picking up waits for a connection', async () => {
+    const senior = await signedIn('senior@northwind.test');
+    await senior.page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Queue'}).click();
+    const queue = senior.page.getByTestId('queue');
+
+    const l1 = await signedIn('l1@northwind.test');
+    const walkId = await startOutlookWalk(l1.page, 'Outlook offline for the front desk');
+    await l1.context.setOffline(true);
+    await l1.page.getByTestId('connection').filter({hasText: 'Offline'}).waitFor({timeout: 30_000});
+    await walkSteps(l1.page, PATH.slice(0, 1));
+    await l1.page.getByLabel('Reason').selectOption('Customer demanding senior');
+    await l1.page.getByLabel('Details (optional)').fill('Front desk cannot check guests in');
+    await l1.page.getByRole('button', {name: 'Escalate', exact: true}).click();
+    await l1.page.getByRole('status').filter({hasText: 'Escalated'}).waitFor();
+    await l1.page.getByTestId('connection').filter({hasText: '2 changes waiting'}).waitFor();
+    await senior.page.waitForTimeout(2_000);
+    expect(await queue.locator('li', {hasText: 'Outlook offline for the front desk'}).count()).toBe(0);
+
+    await l1.context.setOffline(false);
+    const card = queue.locator('li', {hasText: 'Outlook offline for the front desk'});
+    await card.waitFor({timeout: 60_000});
+    await l1.page.getByTestId('connection').filter({hasNotText: 'waiting'}).waitFor({timeout: 30_000});
+    expect(await stack.sql`select status from handoff where walk_id = ${walkId}`).toEqual([{status: 'open'}]);
+    expect((await stepsOf(walkId)).map(s => s.option_id)).toEqual(['owa-works']);
+
+    // Offline, the engineer sees the queue as last synced, but a claim is a race decided now: not queued.
+    await card.locator('button.queue-open').click();
+    const pickUp = senior.page.getByTestId('handoff-context').getByRole('button', {name: 'Pick up'});
+    await pickUp.waitFor();
+    await senior.context.setOffline(true);
+    await expect.poll(() => pickUp.isDisabled(), {timeout: 30_000}).toBe(true);
+    await senior.page.getByText('Picking up needs a connection').waitFor();
+    await senior.context.setOffline(false);
+    await expect.poll(() => pickUp.isDisabled(), {timeout: 60_000}).toBe(false);
+    await l1.context.close();
+    await senior.context.close();
+  }, 150_000);
 });
