@@ -4,15 +4,28 @@
 // cached: they are live or they are offline.
 const CACHE = 'tandem-shell-v1';
 
-async function precacheShell() {
+const assetsOf = html => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map(m => m[1]);
+
+/** Keeps the new index and drops assets only older builds used. */
+async function keepIndex(res) {
   const cache = await caches.open(CACHE);
-  const res = await fetch('/', {cache: 'no-store'});
-  if (!res.ok) return;
   const html = await res.clone().text();
   await cache.put('/', res);
+  const current = new Set(assetsOf(html));
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/assets/') && !current.has(path)) await cache.delete(request);
+  }
+  return current;
+}
+
+async function precacheShell() {
+  const res = await fetch('/', {cache: 'no-store'});
+  if (!res.ok) return;
   // The built index names its hashed assets; keep each of them too.
-  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map(m => m[1]);
-  await Promise.all(assets.map(a => cache.add(a).catch(() => {})));
+  const assets = await keepIndex(res);
+  const cache = await caches.open(CACHE);
+  await Promise.all([...assets].map(a => cache.add(a).catch(() => {})));
 }
 
 self.addEventListener('install', event => {
@@ -38,10 +51,7 @@ self.addEventListener('fetch', event => {
     event.respondWith(
       fetch(request)
         .then(async res => {
-          if (res.ok) {
-            const cache = await caches.open(CACHE);
-            await cache.put('/', res.clone());
-          }
+          if (res.ok) await keepIndex(res.clone());
           return res;
         })
         .catch(async () => (await caches.match('/')) ?? Response.error()),
