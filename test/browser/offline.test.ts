@@ -51,6 +51,19 @@ describe('offline walking', () => {
     }
   }
 
+  /** Cuts the network and waits until the page says so; returns the indicator. */
+  async function goOffline({context, page}: {context: BrowserContext; page: Page}) {
+    await context.setOffline(true);
+    const status = page.getByTestId('connection');
+    await status.filter({hasText: 'Offline'}).waitFor({timeout: 30_000});
+    return status;
+  }
+
+  const expectNotes = (walkId: string, notes: string) =>
+    expect
+      .poll(async () => (await stack.sql`select notes from walk where id = ${walkId}`)[0]?.notes, {timeout: 30_000})
+      .toBe(notes);
+
   const stepsOf = (walkId: string) =>
     stack.sql<{kind: string; option_id: string | null; node_id: string}[]>`
       select kind, option_id, node_id from walk_step where walk_id = ${walkId} order by seq`;
@@ -94,9 +107,7 @@ describe('offline walking', () => {
       'internet-ok',
       'creds-still-broken',
     ]);
-    await expect
-      .poll(async () => (await stack.sql`select notes from walk where id = ${walkId}`)[0]?.notes, {timeout: 30_000})
-      .toBe('Customer on hotel Wi-Fi, captive portal');
+    await expectNotes(walkId, 'Customer on hotel Wi-Fi, captive portal');
     await senior.page.locator('[data-node-id="new-profile"]').waitFor({timeout: 30_000});
     await senior.page.getByTestId('notes-view').filter({hasText: 'captive portal'}).waitFor();
     await status.filter({hasNotText: 'waiting'}).waitFor();
@@ -107,9 +118,7 @@ describe('offline walking', () => {
   it('stays offline longer than Zero\'s default disconnect timeout (1 min) and keeps walking; nothing is lost', async () => {
     const l1 = await signedIn('l1@northwind.test');
     const walkId = await startOutlookWalk(l1.page, 'Outlook offline in the branch office');
-    await l1.context.setOffline(true);
-    const status = l1.page.getByTestId('connection');
-    await status.filter({hasText: 'Offline'}).waitFor({timeout: 30_000});
+    const status = await goOffline(l1);
     await walkSteps(l1.page, PATH.slice(0, 2));
     await l1.page.waitForTimeout(65_000);
     await walkSteps(l1.page, PATH.slice(2, 4));
@@ -121,9 +130,7 @@ describe('offline walking', () => {
     await expect
       .poll(async () => (await stepsOf(walkId)).map(s => s.option_id), {timeout: 30_000})
       .toEqual(['owa-works', 'status-offline', 'offline-still-broken', 'internet-ok']);
-    await expect
-      .poll(async () => (await stack.sql`select notes from walk where id = ${walkId}`)[0]?.notes, {timeout: 30_000})
-      .toBe('Branch router rebooted twice');
+    await expectNotes(walkId, 'Branch router rebooted twice');
     await status.filter({hasNotText: 'waiting'}).waitFor({timeout: 30_000});
     await l1.context.close();
   }, 180_000);
@@ -138,9 +145,7 @@ describe('offline walking', () => {
         attributes: true,
       });
     });
-    await l1.context.setOffline(true);
-    const status = l1.page.getByTestId('connection');
-    await status.filter({hasText: 'Offline'}).waitFor({timeout: 30_000});
+    const status = await goOffline(l1);
     await walkSteps(l1.page, PATH.slice(0, 1));
     await l1.page.waitForFunction(() => (window as any).__gaveUp === true, undefined, {timeout: 30_000});
     // Zero refuses changes now; the outbox keeps them (and the text stays in the editor).
@@ -152,9 +157,7 @@ describe('offline walking', () => {
     await l1.context.setOffline(false);
     await status.filter({hasText: 'Online'}).waitFor({timeout: 60_000});
     await expect.poll(async () => (await stepsOf(walkId)).map(s => s.option_id), {timeout: 30_000}).toEqual(['owa-works']);
-    await expect
-      .poll(async () => (await stack.sql`select notes from walk where id = ${walkId}`)[0]?.notes, {timeout: 30_000})
-      .toBe('Scanner dock also offline');
+    await expectNotes(walkId, 'Scanner dock also offline');
     await status.filter({hasNotText: 'waiting'}).waitFor({timeout: 30_000});
     // Late replays are answered by the change ledger, never applied twice.
     await l1.page.waitForTimeout(2_000);
@@ -166,9 +169,7 @@ describe('offline walking', () => {
   it('shows which queued change the server refused, and why, when an engineer took over and resolved the walk meanwhile; the typed text stays', async () => {
     const l1 = await signedIn('l1@northwind.test');
     const walkId = await startOutlookWalk(l1.page, 'Outlook offline for the CFO');
-    await l1.context.setOffline(true);
-    const status = l1.page.getByTestId('connection');
-    await status.filter({hasText: 'Offline'}).waitFor({timeout: 30_000});
+    const status = await goOffline(l1);
     await l1.page.getByRole('button', {name: PATH[0].answer}).click();
     await l1.page.locator(`[data-node-id="${PATH[0].node}"]`).waitFor();
     const typed = 'CFO says the laptop was re-imaged on Friday; keep this for the ticket';
