@@ -37,6 +37,9 @@ export function createAuth(options: AuthOptions) {
       updateAge: 60 * 60 * 24,
     },
     advanced: {
+      // Secure (and the __Secure- name prefix) whenever the app is served over
+      // HTTPS; plain http (local use) cannot carry Secure cookies.
+      useSecureCookies: new URL(options.publicUrl).protocol === 'https:',
       defaultCookieAttributes: {sameSite: 'lax', httpOnly: true},
     },
     telemetry: {enabled: false},
