@@ -1,4 +1,5 @@
 import {defineMutators} from '@rocicorp/zero';
+import {updateSessionPolicy} from './account/session-policy.ts';
 import * as flow from './flow/author.ts';
 import {saveDraft} from './generated/save-draft.ts';
 import {claim} from './handoff/claim.ts';
@@ -27,6 +28,9 @@ import {updateNotes} from './walk/update-notes.ts';
  * server/zero/server-mutators.ts.
  */
 export const mutatorDefinitions = {
+  account: {
+    updateSessionPolicy,
+  },
   flow: {
     create: flow.create,
     update: flow.update,

@@ -42,6 +42,12 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', crossSiteGuard(deps.trustedOrigins));
 
   app.post('/api/auth/sign-in/email', signInRateLimit(deps.sql, deps.signInLimits));
+  // better-auth's own session read honours the account's session policy too
+  // (resolving the session ends it when the policy says so).
+  app.get('/api/auth/get-session', async (c, next) => {
+    await deps.contextOf(c.req.raw.headers);
+    await next();
+  });
   app.on(['GET', 'POST'], '/api/auth/*', c => deps.auth.handler(c.req.raw));
   app.route('/api/zero', zeroRoutes(deps));
   app.route('/api/health', healthRoute(deps.sql, deps.zeroHealthUrl));

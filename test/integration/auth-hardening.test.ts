@@ -3,13 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {configFromEnv} from '../../server/config.ts';
-import {DEMO_PASSWORD} from '../../server/seed/demo-people.ts';
+import {CONTOSO, DEMO_PASSWORD, NORTHWIND} from '../../server/seed/demo-people.ts';
+import {queries} from '../../queries/index.ts';
 import {startTandem, type RunningTandem} from '../../server/start.ts';
 import {launchBrowser, signInThroughPage} from '../support/browser.ts';
 import {freePort} from '../support/free-port.ts';
-import {postRaw, pushBody} from '../support/push.ts';
+import {postRaw, pushBody, pushMutation} from '../support/push.ts';
 import {signIn} from '../support/sign-in.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';
+import {eventually, zeroClient} from '../support/zero-client.ts';
 
 /**
  * Auth hardening against the defaults users get (no test overrides of the
@@ -228,14 +230,139 @@ describe('auth hardening', () => {
     });
 
     it('locks an address after 30 failures, whatever the emails', async () => {
-      for (let i = 0; i < 30; i++) {
-        expect((await signInRaw(stack.appUrl, `nobody${i}@example.test`, 'wrong-password')).status).toBe(401);
+      for (let batch = 0; batch < 6; batch++) {
+        const statuses = await Promise.all(
+          Array.from({length: 5}, (_, i) => signInRaw(stack.appUrl, `nobody${batch * 5 + i}@example.test`, 'wrong-password').then(r => r.status)),
+        );
+        expect(statuses).toEqual([401, 401, 401, 401, 401]);
       }
       const res = await signInRaw(stack.appUrl, 'senior@northwind.test', DEMO_PASSWORD);
       expect(res.status).toBe(429);
       expect(((await res.json()) as {message: string}).message).toContain('this network address');
       await stack.sql`delete from auth.sign_in_attempt`;
       expect((await signInRaw(stack.appUrl, 'senior@northwind.test', DEMO_PASSWORD)).status).toBe(200);
+    });
+  });
+  describe('session idle and absolute expiry (per account, set by its owner)', () => {
+    const setPolicy = (idleMinutes: number, absoluteHours: number) =>
+      stack.sql`update account set session_idle_minutes = ${idleMinutes}, session_absolute_hours = ${absoluteHours} where id = ${NORTHWIND.id}`;
+    /** Moves a session's sign-in and last activity into the past (minutes ago). */
+    const age = (token: string, {signedIn, active}: {signedIn: number; active: number}) =>
+      stack.sql`update auth.session set "createdAt" = now() - ${`${signedIn} minutes`}::interval,
+        "updatedAt" = now() - ${`${active} minutes`}::interval where token = ${token}`;
+    const sessionStatus = async (headers: Record<string, string>) => (await fetch(`${stack.appUrl}/api/session`, {headers})).status;
+    const mutateStatus = async (credentials: Parameters<typeof pushMutation>[1]) =>
+      (await pushMutation(stack.appUrl, credentials, 'presence.leave', {walkId: crypto.randomUUID()})).answer.status;
+    const sessionRows = async (token: string) => (await stack.sql`select 1 from auth.session where token = ${token}`).length;
+
+    afterAll(async () => {
+      await stack.sql`update account set session_idle_minutes = 10080, session_absolute_hours = 720`;
+    });
+
+    it('owners set it within bounds (audited, synced to the account); others cannot; out of bounds is invalid_input', async () => {
+      const owner = await signIn(stack.appUrl, 'owner@northwind.test');
+      const update = (session: {token: string}, args: unknown) =>
+        pushMutation(stack.appUrl, {token: session.token}, 'account.updateSessionPolicy', args).then(r => r.result);
+      expect(await update(owner, {idleMinutes: 45, absoluteHours: 12})).toEqual({ok: true});
+      const [account] = await stack.sql`select session_idle_minutes, session_absolute_hours from account where id = ${NORTHWIND.id}`;
+      expect(account).toEqual({session_idle_minutes: 45, session_absolute_hours: 12});
+      const [audit] = await stack.sql`select actor_user_id, subject_type, subject_id, details from audit_log where action = 'account.updateSessionPolicy'`;
+      expect(audit).toMatchObject({actor_user_id: owner.context.userId, subject_type: 'account', subject_id: NORTHWIND.id, details: {idleMinutes: '45', absoluteHours: '12'}});
+
+      const zero = zeroClient(stack.zeroUrl, owner);
+      try {
+        await eventually(() => zero.run(queries.account.current(), {type: 'complete'}), a => a?.session_idle_minutes === 45 && a.session_absolute_hours === 12);
+      } finally {
+        await zero.close();
+      }
+
+      for (const email of ['senior@northwind.test', 'viewer@northwind.test', 'l1@northwind.test']) {
+        const other = await signIn(stack.appUrl, email);
+        expect(await update(other, {idleMinutes: 30, absoluteHours: 2}), email).toMatchObject({ok: false, code: 'forbidden'});
+      }
+      for (const args of [
+        {idleMinutes: 14, absoluteHours: 1},
+        {idleMinutes: 30 * 24 * 60 + 1, absoluteHours: 1},
+        {idleMinutes: 15, absoluteHours: 0},
+        {idleMinutes: 15, absoluteHours: 90 * 24 + 1},
+        {idleMinutes: 15.5, absoluteHours: 1},
+        {idleMinutes: '15', absoluteHours: 1},
+        {idleMinutes: 15},
+      ]) {
+        expect(await update(owner, args), JSON.stringify(args)).toMatchObject({ok: false, code: 'invalid_input'});
+      }
+      // The bounds themselves are allowed.
+      expect(await update(owner, {idleMinutes: 15, absoluteHours: 1})).toEqual({ok: true});
+      expect(await update(owner, {idleMinutes: 30 * 24 * 60, absoluteHours: 90 * 24})).toEqual({ok: true});
+    });
+
+    it('an idle-expired session is refused on /api/session and /api/zero/mutate, by bearer and by cookie, and ends', async () => {
+      await setPolicy(15, 1);
+      const bearer = await signIn(stack.appUrl, 'l1@northwind.test');
+      await age(bearer.token, {signedIn: 20, active: 16});
+      expect(await sessionStatus({authorization: `Bearer ${bearer.token}`})).toBe(401);
+      expect(await mutateStatus({token: bearer.token})).toBe(401);
+      expect(await sessionRows(bearer.token)).toBe(0);
+
+      const cookie = await signIn(stack.appUrl, 'l1@northwind.test');
+      await age(cookie.token, {signedIn: 20, active: 16});
+      expect(await mutateStatus({cookie: cookie.cookie, origin: stack.appUrl})).toBe(401);
+      expect(await sessionStatus({cookie: cookie.cookie})).toBe(401);
+
+      // Within the limit it works, and the request counts as activity.
+      const active = await signIn(stack.appUrl, 'l1@northwind.test');
+      await age(active.token, {signedIn: 20, active: 14});
+      expect(await sessionStatus({authorization: `Bearer ${active.token}`})).toBe(200);
+      expect(await mutateStatus({token: active.token})).toBe(200);
+      const [{idle}] = await stack.sql`select extract(epoch from now() - "updatedAt")::int as idle from auth.session where token = ${active.token}`;
+      expect(idle).toBeLessThan(60);
+    });
+
+    it('an absolute-expired session is refused however active it is, better-auth’s own session read included', async () => {
+      await setPolicy(15, 1);
+      const s = await signIn(stack.appUrl, 'senior@northwind.test');
+      await age(s.token, {signedIn: 61, active: 0});
+      expect(await mutateStatus({token: s.token})).toBe(401);
+      expect(await sessionStatus({authorization: `Bearer ${s.token}`})).toBe(401);
+
+      const c = await signIn(stack.appUrl, 'senior@northwind.test');
+      await age(c.token, {signedIn: 61, active: 0});
+      const res = await fetch(`${stack.appUrl}/api/auth/get-session`, {headers: {cookie: c.cookie}});
+      expect(await res.json()).toBeNull();
+      expect(await sessionRows(c.token)).toBe(0);
+
+      const fresh = await signIn(stack.appUrl, 'senior@northwind.test');
+      await age(fresh.token, {signedIn: 59, active: 0});
+      expect(await sessionStatus({authorization: `Bearer ${fresh.token}`})).toBe(200);
+    });
+
+    it('an owner changes it from the Team page', async () => {
+      await setPolicy(10080, 720);
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage();
+        await signInThroughPage(page, stack.appUrl, 'owner@northwind.test');
+        await page.goto(`${stack.appUrl}/team`);
+        const panel = page.getByRole('region', {name: 'Sessions'});
+        await panel.getByLabel('Sign out after idle (minutes)').fill('30');
+        await panel.getByLabel('Sign out after at most (hours)').fill('8');
+        await panel.getByRole('button', {name: 'Save'}).click();
+        await panel.getByRole('status').filter({hasText: 'Saved.'}).waitFor({timeout: 30_000});
+        await eventually(
+          async () => (await stack.sql`select session_idle_minutes, session_absolute_hours from account where id = ${NORTHWIND.id}`)[0],
+          row => row.session_idle_minutes === 30 && row.session_absolute_hours === 8,
+        );
+      } finally {
+        await browser.close();
+      }
+    });
+
+    it('the policy is per account: Contoso keeps its own', async () => {
+      await setPolicy(15, 1);
+      const contoso = await signIn(stack.appUrl, 'engineer@contoso.test');
+      expect(contoso.context.accountId).toBe(CONTOSO.id);
+      await age(contoso.token, {signedIn: 180, active: 60});
+      expect(await sessionStatus({authorization: `Bearer ${contoso.token}`})).toBe(200);
     });
   });
 });
