@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {DEFAULT_SIGN_IN_LIMITS} from './auth/sign-in-limit.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,6 +37,8 @@ export type TandemConfig = {
   seedDemoData: boolean;
   /** Where notification email goes; default: a JSON-lines file in the data dir. */
   emailTransport?: import('./notify/email-transport.ts').EmailTransport;
+  /** Sign-in rate limit (server/auth/sign-in-limit.ts). */
+  signInLimits: import('./auth/sign-in-limit.ts').SignInLimits;
   /** The model client; undefined = from ANTHROPIC_API_KEY, null = AI off. */
   ai?: import('./ai/model-client.ts').AiConfig | null;
   log: (line: string) => void;
@@ -46,6 +49,14 @@ function intEnv(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+function countEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
   return n;
 }
 
@@ -89,6 +100,12 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
       overrides.zeroAdminPassword ?? (env.ZERO_ADMIN_PASSWORD || persistentSecret(dataDir, 'zero-admin-password')),
     serveClient: overrides.serveClient ?? true,
     seedDemoData: overrides.seedDemoData ?? env.TANDEM_SEED_DEMO !== 'false',
+    signInLimits: overrides.signInLimits ?? {
+      maxPerEmail: countEnv('TANDEM_SIGNIN_MAX_PER_EMAIL', DEFAULT_SIGN_IN_LIMITS.maxPerEmail),
+      maxPerIp: countEnv('TANDEM_SIGNIN_MAX_PER_IP', DEFAULT_SIGN_IN_LIMITS.maxPerIp),
+      windowMinutes: countEnv('TANDEM_SIGNIN_WINDOW_MINUTES', DEFAULT_SIGN_IN_LIMITS.windowMinutes),
+      trustProxy: env.TANDEM_TRUST_PROXY === 'true',
+    },
     log: overrides.log ?? (line => console.log(line)),
   };
 }

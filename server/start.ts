@@ -93,18 +93,19 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
     const stopPruning = scheduleLedgerPruning(sql, log);
     stops.push(async () => stopPruning());
 
+    const trustedOrigins = [
+      config.publicUrl,
+      `http://localhost:${config.port}`,
+      `http://127.0.0.1:${config.port}`,
+      ...config.trustedOrigins,
+    ];
     const auth = createAuth({
       authSql,
       secret: config.authSecret,
       publicUrl: config.publicUrl,
       isActiveMember: async userId =>
         (await sql`select 1 from member where id = ${userId} and active`).length > 0,
-      trustedOrigins: [
-        config.publicUrl,
-        `http://localhost:${config.port}`,
-        `http://127.0.0.1:${config.port}`,
-        ...config.trustedOrigins,
-      ],
+      trustedOrigins,
     });
     const contextOf = (headers: Headers) => contextFromHeaders(auth, sql, headers);
     const dispatcher = createDispatcher(
@@ -131,6 +132,8 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
       zeroHealthUrl: config.internalZeroUrl,
       zeroUrlFor: requestUrl => config.publicZeroUrl ?? `${requestUrl.protocol}//${requestUrl.hostname}:${config.zeroPort}`,
       serveClient: config.serveClient,
+      trustedOrigins,
+      signInLimits: config.signInLimits,
       afterMutate: () => {
         void dispatcher.kick();
         void packageJob.kick();

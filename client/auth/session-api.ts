@@ -58,7 +58,10 @@ export async function signIn(email: string, password: string): Promise<void> {
   });
   if (res.ok) return;
   if (res.status === 401 || res.status === 400) throw new Error('That email and password do not match an account.');
-  if (res.status === 429) throw new Error('Too many attempts. Wait a minute and try again.');
+  if (res.status === 429) {
+    const body = (await res.json().catch(() => null)) as {message?: string} | null;
+    throw new Error(body?.message ?? 'Too many attempts. Wait a few minutes and try again.');
+  }
   throw new Error(`Sign-in failed (${res.status}). Try again.`);
 }
 

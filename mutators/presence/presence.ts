@@ -28,8 +28,13 @@ export const heartbeat = defineMutator(presenceArgs, async ({tx, ctx, args}) => 
   });
 });
 
-/** Leaving the walk (tab closed, navigated away) removes the row at once. */
+/**
+ * Leaving the walk (tab closed, navigated away) removes the row at once.
+ * Like every mutator, it names only walks of the caller's account.
+ */
 export const leave = defineMutator(presenceArgs, async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
-  await tx.mutate.walk_presence.delete({id: `${args.walkId}:${caller.userId}`});
+  const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
+  if (!walk) return;
+  await tx.mutate.walk_presence.delete({id: `${walk.id}:${caller.userId}`});
 });

@@ -1,4 +1,4 @@
-import {getMutator, InputValidationError, type Transaction} from '@rocicorp/zero';
+import {getMutator, InputValidationError, isMutator, type Transaction} from '@rocicorp/zero';
 import {isApplicationError} from '@rocicorp/zero/server';
 import {fail} from '../../mutators/errors.ts';
 import type {TandemContext} from '../../schema/index.ts';
@@ -20,8 +20,10 @@ export async function runMutation(
   name: string,
   args: unknown,
 ): Promise<void> {
+  // Only the mutators themselves: a path may also reach inherited members
+  // ("constructor", "__proto__") or the registry's own tag ("~").
   const mutator = getMutator(serverMutators, name);
-  if (!mutator) fail('invalid_input', `Unknown mutator "${name}".`);
+  if (!isMutator(mutator)) fail('invalid_input', `Unknown mutator "${name.slice(0, 100)}".`);
   try {
     // A replay of a change already applied is answered, not applied again.
     if (!(await claimChange(tx as never, ctx, name, args))) return;
