@@ -10,8 +10,9 @@ type Result = StandardSchemaV1.Result<any>;
  * outbox's envelope (changeId, replayed) is checked on its own and handed
  * through to the mutator function.
  */
-function acceptingEnvelope(validator: Validator): Validator {
+function acceptingEnvelope(validator: Validator): Validator & {argsValidator: Validator} {
   return {
+    argsValidator: validator,
     '~standard': {
       version: 1,
       vendor: 'tandem',
@@ -51,3 +52,9 @@ export const defineMutator = ((validator: Validator, fn: any) =>
       throw error;
     }
   })) as typeof defineZeroMutator;
+
+/** The validator of a mutator's own arguments (without the envelope), for tools that read its shape. */
+export function argsValidatorOf(definition: {validator?: unknown}): unknown {
+  const v = definition.validator as {argsValidator?: unknown} | undefined;
+  return v?.argsValidator ?? v;
+}

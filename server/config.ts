@@ -106,6 +106,9 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
       windowMinutes: countEnv('TANDEM_SIGNIN_WINDOW_MINUTES', DEFAULT_SIGN_IN_LIMITS.windowMinutes),
       trustProxy: env.TANDEM_TRUST_PROXY === 'true',
     },
+    // Given as null, AI stays off whatever the environment says (tests); absent, the environment decides.
+    ai: overrides.ai,
+    emailTransport: overrides.emailTransport,
     log: overrides.log ?? (line => console.log(line)),
   };
 }

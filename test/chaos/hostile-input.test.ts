@@ -1,6 +1,7 @@
 import {isMutator} from '@rocicorp/zero';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {ERROR_CODES} from '../../mutators/errors.ts';
+import {argsValidatorOf} from '../../mutators/define.ts';
 import {mutatorDefinitions, mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
 import {chaosFull, chaosSize, recordChaos} from '../support/chaos-report.ts';
@@ -30,7 +31,7 @@ function definitionLeaves(tree: Record<string, unknown>, prefix = ''): Leaf[] {
   return Object.entries(tree).flatMap(([key, value]) => {
     const name = prefix ? `${prefix}.${key}` : key;
     const def = value as {'~'?: string; validator?: Leaf['validator']};
-    if (def['~'] === 'MutatorDefinition') return [{name, validator: def.validator!}];
+    if (def['~'] === 'MutatorDefinition') return [{name, validator: argsValidatorOf(def) as ArgSchema}];
     return definitionLeaves(value as Record<string, unknown>, name);
   });
 }
