@@ -1,0 +1,5 @@
+import type {BenchContext} from '../context.ts';
+
+export async function memory(_ctx: BenchContext): Promise<unknown> {
+  throw new Error('not written yet');
+}
