@@ -23,3 +23,8 @@ export function summarize(samples: readonly number[]): Summary {
     mean_ms: round(mean),
   };
 }
+
+/** The middle value (the lower one of an even count, like percentile 50). */
+export function median(samples: readonly number[]): number {
+  return percentile(samples, 50);
+}

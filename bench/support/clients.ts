@@ -10,8 +10,9 @@ export type {TandemZero};
 export function clientSet(zeroUrl: string) {
   const open: {close: () => Promise<void>}[] = [];
   return {
-    tandem(session: Session): TandemZero {
-      const z = zeroClient(zeroUrl, session);
+    /** A Tandem client (of zero-cache, or of whatever relays it at `url`). */
+    tandem(session: Session, url = zeroUrl): TandemZero {
+      const z = zeroClient(url, session);
       open.push(z);
       return z;
     },
