@@ -35,20 +35,20 @@ async function loadHistory(sql: Sql, account: BenchAccount, tickets: number, ste
       insert into ticket (id, account_id, kind, customer_name, problem_statement, status, assigned_user_id, created_by, created_at, updated_at, resolution_notes)
       select 'sync-ticket-' || g, ${account.id}, 'internal', 'Customer ' || (g % 300),
              'Ticket ' || g || ': cannot sign in to Outlook after the password change, asks again and again',
-             case when g > ${tickets - 50} then 'walking' else 'resolved' end,
+             case when g > ${tickets - 50}::int then 'walking' else 'resolved' end,
              (${l1s}::text[])[1 + g % ${l1s.length}], (${l1s}::text[])[1 + g % ${l1s.length}],
-             ${t0} + g * 60000, ${t0} + g * 60000 + 600000,
-             case when g > ${tickets - 50} then null else 'Cleared the cached credentials; signed in again.' end
+             ${t0}::float8 + g * 60000, ${t0}::float8 + g * 60000 + 600000,
+             case when g > ${tickets - 50}::int then null else 'Cleared the cached credentials; signed in again.' end
       from generate_series(1, ${tickets}) g`;
     await tx`
       insert into walk (id, account_id, ticket_id, session_kind, flow_id, status, current_node_id, driver_user_id, started_by,
                         step_count, state_version, helpful, started_at, last_activity_at, ended_at)
       select 'sync-walk-' || g, ${account.id}, 'sync-ticket-' || g, 'flow', ${account.flowId},
-             case when g > ${tickets - 50} then 'active' else 'resolved' end,
-             case when g > ${tickets - 50} then 'a' else 'end' end,
+             case when g > ${tickets - 50}::int then 'active' else 'resolved' end,
+             case when g > ${tickets - 50}::int then 'a' else 'end' end,
              (${l1s}::text[])[1 + g % ${l1s.length}], (${l1s}::text[])[1 + g % ${l1s.length}],
-             ${stepsPerWalk}, ${stepsPerWalk}, true, ${t0} + g * 60000, ${t0} + g * 60000 + 600000,
-             case when g > ${tickets - 50} then null else ${t0} + g * 60000 + 600000 end
+             ${stepsPerWalk}, ${stepsPerWalk}, true, ${t0}::float8 + g * 60000, ${t0}::float8 + g * 60000 + 600000,
+             case when g > ${tickets - 50}::int then null else ${t0}::float8 + g * 60000 + 600000 end
       from generate_series(1, ${tickets}) g`;
     await tx`
       insert into walk_step (id, account_id, walk_id, seq, node_id, question, answer, option_id, kind, recorded_by, recorded_at)
@@ -57,7 +57,7 @@ async function loadHistory(sql: Sql, account: BenchAccount, tickets: number, ste
              case when s % 2 = 1 then 'Does the device show the sign-in screen after a restart?'
                   else 'Can the user sign in with their work account on that screen?' end,
              case when s % 2 = 1 then 'Yes, it shows the sign-in screen' else 'No, it says the password is wrong' end,
-             'next', 'answer', (${l1s}::text[])[1 + g % ${l1s.length}], ${t0} + g * 60000 + s * 30000
+             'next', 'answer', (${l1s}::text[])[1 + g % ${l1s.length}], ${t0}::float8 + g * 60000 + s * 30000
       from generate_series(1, ${tickets}) g, generate_series(1, ${stepsPerWalk}) s`;
   });
   await insertOpenHandoffs(sql, account, account.l1s[0], openHandoffs);
@@ -110,7 +110,7 @@ export async function initialSync({stack, sessions, sizes}: BenchContext) {
     await stack.sql`
       insert into ticket (id, account_id, problem_statement, status, created_by, created_at, updated_at)
       select case when g = 20 then ${newest} else 'sync-ticket-late-' || g || '-' || ${crypto.randomUUID()} end,
-             ${account.id}, 'Arrived while away ' || g, 'open', ${account.l1s[1].id}, ${now} + g, ${now} + g
+             ${account.id}, 'Arrived while away ' || g, 'open', ${account.l1s[1].id}, ${now}::float8 + g, ${now}::float8 + g
       from generate_series(1, 20) g`;
     const [handoffId] = await insertOpenHandoffs(stack.sql, account, account.l1s[1], 1);
     await new Promise(r => setTimeout(r, awayMs / 2));
