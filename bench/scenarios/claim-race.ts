@@ -9,13 +9,12 @@ import {clientSet} from '../support/clients.ts';
 import {insertOpenHandoffs} from '../support/fixtures.ts';
 import {LiveView} from '../support/live-view.ts';
 
-type HandoffView = Handoff | undefined;
-
 /**
- * Claim race: for each of H open handoffs, C engineers who have its context
- * screen open (handoff.byId) press Pick up at the same moment. Exactly one
- * may win. Each loser's client applied its claim optimistically; a sample is
- * the time until its view shows the winner's claim instead (the rollback).
+ * Claim race: for each of H open handoffs, C engineers who have the queue
+ * open (handoff.queue) and their own pick-ups (handoff.mine) press Pick up
+ * at the same moment. Exactly one may win. Each loser's client shows its
+ * claim at once (optimistic: the card is in "mine"); a sample is the time
+ * from the click until that card is gone again (the rollback).
  */
 export async function claimRace({stack, account, sessions, sizes}: BenchContext) {
   const {handoffs: h, claimers: c} = sizes.claimRace;
@@ -27,10 +26,17 @@ export async function claimRace({stack, account, sessions, sizes}: BenchContext)
     const racers = await Promise.all(
       engineers.map(async m => {
         const zero = clients.tandem(await sessions.get(m));
-        return {zero, userId: m.id, queue: new LiveView(zero.materialize(queries.handoff.queue()))};
+        return {
+          zero,
+          userId: m.id,
+          queue: new LiveView(zero.materialize(queries.handoff.queue())),
+          mine: new LiveView(zero.materialize(queries.handoff.mine())) as unknown as LiveView<readonly Handoff[]>,
+        };
       }),
     );
-    await Promise.all(racers.map(r => r.queue.complete(120_000)));
+    await Promise.all(racers.flatMap(r => [r.queue.complete(120_000), r.mine.complete(120_000)]));
+    // Everyone's queue holds every handoff before the first race.
+    await Promise.all(racers.map(r => r.queue.when(rows => (rows as readonly Handoff[]).length >= h, 120_000, 'the open handoffs')));
 
     let winners = 0;
     let doubleClaims = 0;
@@ -39,13 +45,13 @@ export async function claimRace({stack, account, sessions, sizes}: BenchContext)
     const refusal: number[] = [];
     const tick = counter('claim rounds', h);
     for (const [n, handoffId] of ids.entries()) {
-      const views = racers.map(r => new LiveView(r.zero.materialize(queries.handoff.byId({handoffId}))) as unknown as LiveView<HandoffView>);
-      await Promise.all(views.map(v => v.complete()));
+      const holds = (rows: readonly Handoff[]) => rows.some(x => x.id === handoffId);
       const t0 = performance.now();
       const results = await Promise.all(
-        racers.map(async (r, i) => {
+        racers.map(async r => {
+          const shown = r.mine.when(holds, 30_000, 'the optimistic claim');
           const write = r.zero.mutate(mutators.handoff.claim({handoffId}));
-          const rolledBack = views[i].when(hv => !!hv?.claimed_by && hv.claimed_by !== r.userId, 30_000, 'rollback');
+          const rolledBack = shown.then(() => r.mine.when(rows => !holds(rows), 30_000, 'the rollback'));
           const result = await write.server;
           const refusedAt = performance.now();
           if (result.type === 'success') {
@@ -62,8 +68,9 @@ export async function claimRace({stack, account, sessions, sizes}: BenchContext)
       const won = results.filter(x => x.won);
       winners += won.length;
       if (won.length > 1) doubleClaims++;
-      for (const v of views) v.destroy();
       tick(n + 1);
+      // The next handoff is claimed a moment later, not in lockstep.
+      await new Promise(res => setTimeout(res, 20 + Math.random() * 30));
     }
     // What Postgres says: one claim per handoff, held by a racer.
     const audit = await stack.sql<{n: number}[]>`

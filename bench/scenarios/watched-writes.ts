@@ -33,7 +33,7 @@ export async function watchedWrites<T>({
     await confirmed;
     for (const t of times) samples.push(t - t0);
     tick(seq);
-    await new Promise(r => setTimeout(r, 10 + Math.random() * 20));
+    await new Promise(r => setTimeout(r, 5 + Math.random() * 10));
   }
   return samples;
 }
