@@ -20,7 +20,7 @@ export function sizesFor(mode: 'full' | 'quick') {
     throughput: {
       clients: full ? 20 : 10,
       stageMs: full ? 6000 : 2500,
-      rates: full ? [10, 20, 30, 45, 60, 80, 110, 150, 200] : [10, 20, 40, 80],
+      rates: full ? [5, 10, 20, 30, 45, 60, 80, 110, 150, 200] : [5, 10, 20, 40, 80],
       p99LimitMs: 500,
     },
     initialSync: {tickets: full ? 10_000 : 1_000, stepsPerWalk: 10, openHandoffs: 30, coldRuns: full ? 3 : 1, awayMs: full ? 30_000 : 6_000},

@@ -30,7 +30,8 @@ export async function startBenchStack(): Promise<BenchStack> {
   const lines: string[] = [];
   const child: ChildProcess = fork(path.join(here, 'server-process.ts'), [], {
     execPath: pinnedNode(),
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROFILE=dir: the API process writes a V8 CPU profile there when it stops.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     cwd: ROOT_DIR,
   });

@@ -33,6 +33,8 @@ export function clientSet(zeroUrl: string) {
  * real tabs open at different moments. Returns a stop function.
  */
 export function heartbeats(entries: {zero: TandemZero; walkId: string}[]): () => void {
+  // BENCH_PRESENCE=off measures what presence costs (README: what was changed).
+  if (process.env.BENCH_PRESENCE === 'off') return () => {};
   const timers: NodeJS.Timeout[] = [];
   for (const {zero, walkId} of entries) {
     const beat = () => void zero.mutate(mutators.presence.heartbeat({walkId})).server.catch(() => {});
