@@ -44,6 +44,7 @@ export async function propagation(ctx: BenchContext) {
       await Promise.all([driverView, ...views].map(v => v.complete()));
       stopBeats = heartbeats([driver, ...watchers].map(zero => ({zero, walkId: walk.walkId})));
 
+      const changesBefore = views.reduce((a, v) => a + v.changes, 0);
       const samples = await watchedWrites({
         label: `propagation W=${w}`,
         steps: sizes.propagationSteps,
@@ -52,8 +53,10 @@ export async function propagation(ctx: BenchContext) {
         shows: hasStep,
       });
       const s = summarize(samples);
-      out[`w${w}`] = {...s, steps: sizes.propagationSteps};
-      say(`  propagation W=${w}: p50 ${s.p50_ms} ms, p95 ${s.p95_ms} ms, p99 ${s.p99_ms} ms`);
+      // How often a watcher's walk view changed per recorded step (1 = only the steps themselves).
+      const updates = (views.reduce((a, v) => a + v.changes, 0) - changesBefore) / (w * sizes.propagationSteps);
+      out[`w${w}`] = {...s, steps: sizes.propagationSteps, watcher_updates_per_step: Math.round(updates * 100) / 100};
+      say(`  propagation W=${w}: p50 ${s.p50_ms} ms, p95 ${s.p95_ms} ms, p99 ${s.p99_ms} ms; ${updates.toFixed(2)} view updates per watcher per step`);
       for (const v of [driverView, ...views]) v.destroy();
     } finally {
       stopBeats();

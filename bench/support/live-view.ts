@@ -10,12 +10,15 @@ type Waiter<T> = {accept: (data: T) => boolean; resolve: (at: number) => void; r
 export class LiveView<T> {
   data: T | undefined;
   resultType = 'unknown';
+  /** How many times the view changed (each is work on this client). */
+  changes = 0;
   #waiters: Waiter<T>[] = [];
   #unlisten: () => void;
 
   constructor(private readonly view: TypedView<T>) {
     this.#unlisten = view.addListener((data, resultType) => {
       const at = performance.now();
+      this.changes++;
       this.data = data as T;
       this.resultType = resultType;
       this.#check(at);
