@@ -32,6 +32,8 @@ export type AppDeps = {
   metricsRoute: Hono;
   walkRoutes: Hono;
   flowRoutes: Hono;
+  /** Routes a caller adds under /api (e.g. the benchmark's reference app); none by default. */
+  extraRoutes?: {path: string; routes: Hono};
 };
 
 /** The Hono app: routes mounted by concern, nothing else. */
@@ -56,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/walks', deps.walkRoutes);
   app.route('/api/flows', deps.flowRoutes);
   app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.zeroUrlFor));
+  if (deps.extraRoutes) app.route(`/api/${deps.extraRoutes.path}`, deps.extraRoutes.routes);
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));
 
   if (deps.serveClient) app.route('/', staticClient(path.join(ROOT_DIR, 'client', 'dist')));

@@ -42,6 +42,17 @@ export type TandemConfig = {
   /** The model client; undefined = from ANTHROPIC_API_KEY, null = AI off. */
   ai?: import('./ai/model-client.ts').AiConfig | null;
   log: (line: string) => void;
+  /**
+   * Extra routes mounted under /api/<path> of the same API process; nothing
+   * sets it in production (the benchmark mounts its reference app here).
+   */
+  extraRoutes?: (deps: ExtraRouteDeps) => {path: string; routes: import('hono').Hono};
+};
+
+/** What extra routes may use: the database and the session → Zero context lookup. */
+export type ExtraRouteDeps = {
+  sql: import('./db/connect.ts').Sql;
+  contextOf: (headers: Headers) => Promise<import('../schema/index.ts').TandemContext | undefined>;
 };
 
 function intEnv(name: string, fallback: number): number {

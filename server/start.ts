@@ -29,6 +29,8 @@ export type RunningTandem = {
   appUrl: string;
   zeroUrl: string;
   sql: Sql;
+  /** Process id of the zero-cache child, when this process spawned it. */
+  zeroCachePid: () => number | undefined;
   stop: () => Promise<void>;
 };
 
@@ -141,6 +143,7 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
       metricsRoute: metricsRoute(sql, contextOf),
       walkRoutes: resolutionNoteRoute(dbProvider, ai, contextOf, log),
       flowRoutes: flowDraftRoute(sql, ai, contextOf, log),
+      extraRoutes: config.extraRoutes?.({sql, contextOf}),
     });
 
     const server: ServerType = await new Promise((resolve, reject) => {
@@ -176,6 +179,7 @@ export async function startTandem(config: TandemConfig): Promise<RunningTandem> 
       appUrl: `http://localhost:${config.port}`,
       zeroUrl: zeroCache?.url ?? config.internalZeroUrl,
       sql,
+      zeroCachePid: () => zeroCache?.pid(),
       stop,
     };
   } catch (error) {

@@ -11,10 +11,14 @@ export type ZeroCacheOptions = {
   apiUrl: string;
   adminPassword: string;
   log: (line: string) => void;
+  /** Settings that replace the defaults below (e.g. a second instance's app id, publication, replica). */
+  env?: Record<string, string>;
 };
 
 export type ZeroCacheHandle = {
   url: string;
+  /** The running child's process id (undefined between a crash and its restart). */
+  pid: () => number | undefined;
   logFile: string;
   /** Resolves once zero-cache answers on its port. */
   ready: () => Promise<void>;
@@ -73,7 +77,7 @@ export function startZeroCache(o: ZeroCacheOptions): ZeroCacheHandle {
   const launch = () => {
     const startedAt = Date.now();
     child = spawn(nodeBinary(), [zeroCacheCli()], {
-      env: {...process.env, ...zeroCacheEnv(o)},
+      env: {...process.env, ...zeroCacheEnv(o), ...o.env},
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(logStream, {end: false});
@@ -92,6 +96,7 @@ export function startZeroCache(o: ZeroCacheOptions): ZeroCacheHandle {
   return {
     url,
     logFile,
+    pid: () => child?.pid,
     async ready() {
       const deadline = Date.now() + 120_000;
       while (Date.now() < deadline) {
