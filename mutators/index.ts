@@ -1,4 +1,5 @@
 import {defineMutators} from '@rocicorp/zero';
+import {updateSessionPolicy} from './account/session-policy.ts';
 import * as flow from './flow/author.ts';
 import {saveDraft} from './generated/save-draft.ts';
 import {claim} from './handoff/claim.ts';
@@ -26,7 +27,10 @@ import {updateNotes} from './walk/update-notes.ts';
  * the server runs the same code, with its authoritative layer, in
  * server/zero/server-mutators.ts.
  */
-export const mutators = defineMutators({
+export const mutatorDefinitions = {
+  account: {
+    updateSessionPolicy,
+  },
   flow: {
     create: flow.create,
     update: flow.update,
@@ -79,6 +83,9 @@ export const mutators = defineMutators({
     heartbeat: presence.heartbeat,
     leave: presence.leave,
   },
-});
+};
+
+/** The registry clients and the server use; `mutatorDefinitions` keeps each validator reachable (tests). */
+export const mutators = defineMutators(mutatorDefinitions);
 
 export type Mutators = typeof mutators;

@@ -11,6 +11,8 @@ export const account = table('account')
     name: string(),
     engineer_seat_limit: number().optional(),
     l1_seat_limit: number().optional(),
+    session_idle_minutes: number(),
+    session_absolute_hours: number(),
     created_at: number(),
   })
   .primaryKey('id');

@@ -1,13 +1,15 @@
 import path from 'node:path';
 import {Hono} from 'hono';
-import {secureHeaders} from 'hono/secure-headers';
 import type {TandemContext} from '../schema/index.ts';
 import type {Auth} from './auth/auth.ts';
+import {signInRateLimit, type SignInLimits} from './auth/sign-in-limit.ts';
 import {ROOT_DIR} from './config.ts';
 import type {Sql} from './db/connect.ts';
+import {crossSiteGuard} from './http/cross-site-guard.ts';
 import {onError} from './http/errors.ts';
 import {healthRoute} from './http/health.ts';
 import {inviteRoutes} from './http/invites.ts';
+import {securityHeaders} from './http/security-headers.ts';
 import {sessionRoute} from './http/session.ts';
 import {staticClient} from './http/static-client.ts';
 import type {DbProvider} from './zero/db-provider.ts';
@@ -23,18 +25,31 @@ export type AppDeps = {
   zeroHealthUrl: string;
   zeroUrlFor: (requestUrl: URL) => string;
   serveClient: boolean;
+  /** Origins whose pages may use the session cookie (the app's own, the dev server). */
+  trustedOrigins: string[];
+  signInLimits: SignInLimits;
   afterMutate: () => void;
   metricsRoute: Hono;
   walkRoutes: Hono;
   flowRoutes: Hono;
+  /** Routes a caller adds under /api (e.g. the benchmark's reference app); none by default. */
+  extraRoutes?: {path: string; routes: Hono};
 };
 
 /** The Hono app: routes mounted by concern, nothing else. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(onError);
-  app.use('*', secureHeaders({contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false}));
+  app.use('*', securityHeaders(deps.zeroUrlFor));
+  app.use('/api/*', crossSiteGuard(deps.trustedOrigins));
 
+  app.post('/api/auth/sign-in/email', signInRateLimit(deps.sql, deps.signInLimits));
+  // better-auth's own session read honours the account's session policy too
+  // (resolving the session ends it when the policy says so).
+  app.get('/api/auth/get-session', async (c, next) => {
+    await deps.contextOf(c.req.raw.headers);
+    await next();
+  });
   app.on(['GET', 'POST'], '/api/auth/*', c => deps.auth.handler(c.req.raw));
   app.route('/api/zero', zeroRoutes(deps));
   app.route('/api/health', healthRoute(deps.sql, deps.zeroHealthUrl));
@@ -43,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/walks', deps.walkRoutes);
   app.route('/api/flows', deps.flowRoutes);
   app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.zeroUrlFor));
+  if (deps.extraRoutes) app.route(`/api/${deps.extraRoutes.path}`, deps.extraRoutes.routes);
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));
 
   if (deps.serveClient) app.route('/', staticClient(path.join(ROOT_DIR, 'client', 'dist')));

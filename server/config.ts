@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {DEFAULT_SIGN_IN_LIMITS} from './auth/sign-in-limit.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,9 +44,22 @@ export type TandemConfig = {
   seedDemoData: boolean;
   /** Where notification email goes; default: a JSON-lines file in the data dir. */
   emailTransport?: import('./notify/email-transport.ts').EmailTransport;
+  /** Sign-in rate limit (server/auth/sign-in-limit.ts). */
+  signInLimits: import('./auth/sign-in-limit.ts').SignInLimits;
   /** The model client; undefined = from ANTHROPIC_API_KEY, null = AI off. */
   ai?: import('./ai/model-client.ts').AiConfig | null;
   log: (line: string) => void;
+  /**
+   * Extra routes mounted under /api/<path> of the same API process; nothing
+   * sets it in production (the benchmark mounts its reference app here).
+   */
+  extraRoutes?: (deps: ExtraRouteDeps) => {path: string; routes: import('hono').Hono};
+};
+
+/** What extra routes may use: the database and the session → Zero context lookup. */
+export type ExtraRouteDeps = {
+  sql: import('./db/connect.ts').Sql;
+  contextOf: (headers: Headers) => Promise<import('../schema/index.ts').TandemContext | undefined>;
 };
 
 function intEnv(name: string, fallback: number): number {
@@ -53,6 +67,14 @@ function intEnv(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+function countEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
   return n;
 }
 
@@ -97,6 +119,15 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
       overrides.zeroAdminPassword ?? (env.ZERO_ADMIN_PASSWORD || persistentSecret(dataDir, 'zero-admin-password')),
     serveClient: overrides.serveClient ?? true,
     seedDemoData: overrides.seedDemoData ?? env.TANDEM_SEED_DEMO !== 'false',
+    signInLimits: overrides.signInLimits ?? {
+      maxPerEmail: countEnv('TANDEM_SIGNIN_MAX_PER_EMAIL', DEFAULT_SIGN_IN_LIMITS.maxPerEmail),
+      maxPerIp: countEnv('TANDEM_SIGNIN_MAX_PER_IP', DEFAULT_SIGN_IN_LIMITS.maxPerIp),
+      windowMinutes: countEnv('TANDEM_SIGNIN_WINDOW_MINUTES', DEFAULT_SIGN_IN_LIMITS.windowMinutes),
+      trustProxy: env.TANDEM_TRUST_PROXY === 'true',
+    },
+    // Given as null, AI stays off whatever the environment says (tests); absent, the environment decides.
+    ai: overrides.ai,
+    emailTransport: overrides.emailTransport,
     log: overrides.log ?? (line => console.log(line)),
   };
 }

@@ -2,7 +2,7 @@ import {useCallback, useEffect, useState} from 'react';
 import {SignInPage} from '../auth/SignInPage.tsx';
 import {AcceptInvitePage} from '../features/invite/AcceptInvitePage.tsx';
 import {match, usePath} from './router.tsx';
-import {fetchSession, type SessionInfo} from '../auth/session-api.ts';
+import {fetchSession, forgetSession, type SessionInfo} from '../auth/session-api.ts';
 import {ZeroRoot} from '../zero/ZeroRoot.tsx';
 
 type State =
@@ -51,7 +51,10 @@ export function App() {
         <ZeroRoot
           key={state.session.context.userId}
           session={state.session}
-          onSignedOut={notice => setState({kind: 'signed-out', notice})}
+          onSignedOut={notice => {
+            forgetSession();
+            setState({kind: 'signed-out', notice});
+          }}
         />
       );
   }

@@ -6,12 +6,47 @@ export type SessionInfo = {
   zeroUrl: string;
 };
 
-/** The signed-in session, or null when signed out (401). */
+const REMEMBERED = 'tandem.session';
+
+/**
+ * The signed-in session, or null when signed out (401). The last good answer
+ * is remembered in this browser (who you are, never a secret), so that with
+ * no network the app still opens on the synced data it already has.
+ */
 export async function fetchSession(): Promise<SessionInfo | null> {
-  const res = await fetch('/api/session', {credentials: 'include'});
-  if (res.status === 401) return null;
-  if (!res.ok) throw new Error(`The server answered ${res.status}.`);
-  return (await res.json()) as SessionInfo;
+  let res: Response;
+  try {
+    res = await fetch('/api/session', {credentials: 'include'});
+  } catch (error) {
+    const remembered = rememberedSession();
+    if (remembered) return remembered;
+    throw error;
+  }
+  if (res.status === 401) {
+    forgetSession();
+    return null;
+  }
+  if (!res.ok) {
+    const remembered = res.status >= 500 ? rememberedSession() : null;
+    if (remembered) return remembered;
+    throw new Error(`The server answered ${res.status}.`);
+  }
+  const session = (await res.json()) as SessionInfo;
+  localStorage.setItem(REMEMBERED, JSON.stringify(session));
+  return session;
+}
+
+function rememberedSession(): SessionInfo | null {
+  try {
+    return JSON.parse(localStorage.getItem(REMEMBERED) ?? 'null') as SessionInfo | null;
+  } catch {
+    return null;
+  }
+}
+
+/** Signed out or the session ended: this browser no longer opens offline as that person. */
+export function forgetSession(): void {
+  localStorage.removeItem(REMEMBERED);
 }
 
 export async function signIn(email: string, password: string): Promise<void> {
@@ -23,11 +58,15 @@ export async function signIn(email: string, password: string): Promise<void> {
   });
   if (res.ok) return;
   if (res.status === 401 || res.status === 400) throw new Error('That email and password do not match an account.');
-  if (res.status === 429) throw new Error('Too many attempts. Wait a minute and try again.');
+  if (res.status === 429) {
+    const body = (await res.json().catch(() => null)) as {message?: string} | null;
+    throw new Error(body?.message ?? 'Too many attempts. Wait a few minutes and try again.');
+  }
   throw new Error(`Sign-in failed (${res.status}). Try again.`);
 }
 
 export async function signOut(): Promise<void> {
+  forgetSession();
   await fetch('/api/auth/sign-out', {
     method: 'POST',
     credentials: 'include',

@@ -13,6 +13,8 @@ import {FlowEditorPage} from '../features/flows/FlowEditorPage.tsx';
 import {HandoffPage} from '../features/queue/HandoffPage.tsx';
 import {isEngineerOrOwner} from '../../mutators/permissions.ts';
 import {ConnectionIndicator} from './ConnectionIndicator.tsx';
+import {UnsyncedChanges} from '../offline/UnsyncedChanges.tsx';
+import {useOutboxEntries} from '../offline/outbox-context.ts';
 import {homeFor, navFor} from './nav.ts';
 import {useEffect} from 'react';
 
@@ -23,6 +25,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
   const ctx = session.context;
   const path = usePath();
   const nav = navFor(ctx);
+  const waiting = useOutboxEntries().filter(e => e.state === 'pending').length;
   const allowed =
     nav.some(n => n.href === path) || path.startsWith('/walks/') || ((path.startsWith('/handoffs/') || path.startsWith('/flows/')) && isEngineerOrOwner(ctx));
 
@@ -72,6 +75,11 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
           <button
             className="btn btn-quiet"
             onClick={async () => {
+              if (
+                waiting > 0 &&
+                !window.confirm(`${waiting} ${waiting === 1 ? 'change has' : 'changes have'} not reached the server yet. They stay on this device and are sent when you sign in here again. Sign out anyway?`)
+              )
+                return;
               await signOut();
               onSignedOut('You are signed out.');
             }}
@@ -86,6 +94,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
         </div>
       )}
       <main id="main" className="content">
+        <UnsyncedChanges />
         {walk ? (
           <WalkPage walkId={walk.walkId} />
         ) : handoff ? (

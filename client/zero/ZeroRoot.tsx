@@ -4,9 +4,21 @@ import {useEffect, useMemo, useRef} from 'react';
 import {mutators} from '../../mutators/index.ts';
 import {schema, type TandemContext} from '../../schema/index.ts';
 import {AppShell} from '../shell/AppShell.tsx';
+import {Outbox} from '../offline/outbox.ts';
+import {OutboxContext} from '../offline/outbox-context.ts';
+import {localJournal} from '../offline/outbox-journal.ts';
 import type {SessionInfo} from '../auth/session-api.ts';
 import {keepConnected} from './keep-connected.ts';
 import {SessionContext} from './session-context.ts';
+import {keepConnecting} from './keep-connecting.ts';
+
+const OFFLINE_WRITES_FOR_MS = 20 * 24 * 60 * 60 * 1000; // under setTimeout's 24.8-day ceiling
+
+/** 20 days; `localStorage['tandem.disconnectTimeoutMs']` shortens it (tests of the outbox). */
+function disconnectTimeoutMs(): number {
+  const override = Number(localStorage.getItem('tandem.disconnectTimeoutMs'));
+  return override > 0 ? override : OFFLINE_WRITES_FOR_MS;
+}
 
 /**
  * One Zero client per signed-in person. The store persists in IndexedDB
@@ -25,9 +37,17 @@ export function ZeroRoot({session, onSignedOut}: {session: SessionInfo; onSigned
         schema,
         mutators,
         storageKey: 'tandem',
+        // Offline, Zero keeps accepting (and persisting) changes only while
+        // it is "connecting"; after this long it would refuse them. An L1 on
+        // a dead line keeps walking for days, so keep connecting that long.
+        disconnectTimeoutMs: disconnectTimeoutMs(),
       }),
     [session],
   );
+
+  const outbox = useMemo(() => new Outbox(zero, localJournal(session.context.userId)), [zero, session]);
+  useEffect(() => () => outbox.close(), [outbox]);
+  useEffect(() => keepConnecting(zero), [zero]);
 
   // The client lives as long as this signed-in tree: re-renders of the
   // parent must never close it (only unmounting does).
@@ -49,7 +69,9 @@ export function ZeroRoot({session, onSignedOut}: {session: SessionInfo; onSigned
   return (
     <SessionContext.Provider value={session}>
       <ZeroProvider zero={zero}>
-        <AppShell onSignedOut={onSignedOut} />
+        <OutboxContext.Provider value={outbox}>
+          <AppShell onSignedOut={onSignedOut} />
+        </OutboxContext.Provider>
       </ZeroProvider>
     </SessionContext.Provider>
   );

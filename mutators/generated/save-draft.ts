@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
 import {defineMutator} from '../define.ts';
 import {fail} from '../errors.ts';
-import {isEngineerOrOwner, requireContext} from '../permissions.ts';
+import {canUseL1Workspace, isEngineerOrOwner, requireContext} from '../permissions.ts';
 import {id, text} from '../validators.ts';
 
 export const saveDraftArgs = v.object({walkId: id, draft: text(20000)});
@@ -10,6 +10,7 @@ export const saveDraftArgs = v.object({walkId: id, draft: text(20000)});
 /** Keeps the person's edits to a generated resolution note (the preview persists across reloads). */
 export const saveDraft = defineMutator(saveDraftArgs, async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
+  if (!isEngineerOrOwner(caller) && !canUseL1Workspace(caller)) fail('forbidden', 'Only the driver or an engineer edits the note.');
   const row = await tx.run(zql.generated_text.where('id', `${args.walkId}:resolution_note`).one());
   if (!row || row.account_id !== caller.accountId) {
     if (!row && tx.location === 'client') return;

@@ -1,5 +1,6 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
+import {zql} from '../../schema/index.ts';
 import {requireContext} from '../permissions.ts';
 import {loadOwned} from '../tenancy.ts';
 import {id} from '../validators.ts';
@@ -18,18 +19,30 @@ export const heartbeat = defineMutator(presenceArgs, async ({tx, ctx, args}) => 
   const caller = requireContext(ctx);
   const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
   if (!walk) return;
+  const id = `${walk.id}:${caller.userId}`;
+  const mode = walk.driver_user_id === caller.userId ? 'driving' : 'watching';
+  // A beat that changes nothing anyone sees leaves the synced row alone: a
+  // write would reach every viewer of the walk, every few seconds each. The
+  // server keeps such beats off the synced tables (server/zero/server-mutators.ts).
+  const existing = await tx.run(zql.walk_presence.where('id', id).one());
+  if (existing && existing.mode === mode) return;
   await tx.mutate.walk_presence.upsert({
-    id: `${walk.id}:${caller.userId}`,
+    id,
     account_id: caller.accountId,
     walk_id: walk.id,
     user_id: caller.userId,
-    mode: walk.driver_user_id === caller.userId ? 'driving' : 'watching',
+    mode,
     last_seen: Date.now(),
   });
 });
 
-/** Leaving the walk (tab closed, navigated away) removes the row at once. */
+/**
+ * Leaving the walk (tab closed, navigated away) removes the row at once.
+ * Like every mutator, it names only walks of the caller's account.
+ */
 export const leave = defineMutator(presenceArgs, async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
-  await tx.mutate.walk_presence.delete({id: `${args.walkId}:${caller.userId}`});
+  const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
+  if (!walk) return;
+  await tx.mutate.walk_presence.delete({id: `${walk.id}:${caller.userId}`});
 });

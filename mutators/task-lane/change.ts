@@ -35,9 +35,14 @@ export const answer = defineMutator(answerArgs, async ({tx, ctx, args}) => {
   if (!found) return;
   const {item, walk, caller} = found;
   if (item.kind !== 'question' && item.kind !== 'check') fail('invalid_input', 'Only questions and checks take an answer.');
+  const derived = await tx.run(zql.task_lane_item.where('source_item_id', item.id).where('deleted_at', 'IS', null));
+  // A fact id already taken (in any account) would make the server's insert
+  // skip silently: the answer would be saved and the promised fact never made.
+  if (args.factId && derived.length === 0 && (await tx.run(zql.task_lane_item.where('id', args.factId).one()))) {
+    fail('invalid_input', 'factId is already in use.', {field: 'factId'});
+  }
   const now = Date.now();
   await tx.mutate.task_lane_item.update({id: item.id, answer: args.answer, state: 'done', updated_at: now});
-  const derived = await tx.run(zql.task_lane_item.where('source_item_id', item.id).where('deleted_at', 'IS', null));
   for (const fact of derived) await tx.mutate.task_lane_item.update({id: fact.id, text: args.answer, updated_at: now});
   if (args.factId && derived.length === 0) {
     await tx.mutate.task_lane_item.insert({

@@ -1,5 +1,6 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
+import {zql} from '../../schema/index.ts';
 import {fail} from '../errors.ts';
 import {openEscalation, reasonCategory, reasonDetails} from '../handoff/open-handoff.ts';
 import {assertL1Workspace} from '../permissions.ts';
@@ -30,6 +31,11 @@ export const escalateWithoutWalk = defineMutator(escalateWithoutWalkArgs, async 
   if (await isReplayOfOwnRow(tx, caller, 'ticket', args.ticketId, 'ticketId')) return;
   if (await isReplayOfOwnRow(tx, caller, 'walk', args.walkId, 'walkId')) {
     fail('invalid_input', 'walkId is already in use.', {field: 'walkId'});
+  }
+  // A handoff id already taken (in any account) would make the handoff insert
+  // a silent no-op on the server: the call would be escalated into nothing.
+  if (await tx.run(zql.handoff.where('id', args.handoffId).one())) {
+    fail('invalid_input', 'handoffId is already in use.', {field: 'handoffId'});
   }
   await insertCall(tx, caller, args, {ticketStatus: 'escalated', walkStatus: 'escalated', sessionKind: 'adhoc'});
   const walk = {id: args.walkId, account_id: caller.accountId, ticket_id: args.ticketId};

@@ -2,19 +2,19 @@ import type {TandemConfig} from '../config.ts';
 
 /** What the API child gets in TANDEM_API_CONFIG: the config minus its functions and live objects. */
 export type ApiChildConfig = {
-  config: Omit<TandemConfig, 'log' | 'emailTransport' | 'ai'> & {aiOff: boolean};
+  config: Omit<TandemConfig, 'log' | 'emailTransport' | 'ai' | 'extraRoutes'> & {aiOff: boolean};
   databaseUrl: string;
 };
 
 export const API_CONFIG_ENV = 'TANDEM_API_CONFIG';
 
 export function apiChildConfig(config: TandemConfig, databaseUrl: string): ApiChildConfig {
-  if (config.emailTransport || config.ai) {
+  if (config.emailTransport || config.ai || config.extraRoutes) {
     throw new Error(
-      'An email transport or model client object cannot be handed to the API child process; use apiProcess: "in-process".',
+      'An email transport, model client or extra routes cannot be handed to the API child process; use apiProcess: "in-process".',
     );
   }
-  const {log: _log, emailTransport: _email, ai, ...rest} = config;
+  const {log: _log, emailTransport: _email, ai, extraRoutes: _routes, ...rest} = config;
   return {config: {...rest, aiOff: ai === null}, databaseUrl};
 }
 

@@ -9,6 +9,7 @@ import {metricsRoute} from '../http/metrics.ts';
 import {resolutionNoteRoute} from '../http/resolution-note.ts';
 import {scheduleAbandonment} from '../jobs/abandon-idle-walks.ts';
 import {schedulePresenceSweep} from '../jobs/sweep-presence.ts';
+import {scheduleLedgerPruning} from '../jobs/prune-change-ledger.ts';
 import {createDispatcher} from '../notify/dispatcher.ts';
 import {emailTransportFromEnv} from '../notify/email-transport.ts';
 import {aiConfigFromEnv} from '../ai/model-client.ts';
@@ -55,18 +56,22 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
     cleanups.push(stopAbandonment);
     const stopSweep = schedulePresenceSweep(sql, log);
     cleanups.push(stopSweep);
+    const stopPruning = scheduleLedgerPruning(sql, log);
+    cleanups.push(stopPruning);
+
+    const trustedOrigins = [
+      config.publicUrl,
+      `http://localhost:${config.port}`,
+      `http://127.0.0.1:${config.port}`,
+      ...config.trustedOrigins,
+    ];
 
     const auth = createAuth({
       authSql,
       secret: config.authSecret,
       publicUrl: config.publicUrl,
       isActiveMember: async userId => (await sql`select 1 from member where id = ${userId} and active`).length > 0,
-      trustedOrigins: [
-        config.publicUrl,
-        `http://localhost:${config.port}`,
-        `http://127.0.0.1:${config.port}`,
-        ...config.trustedOrigins,
-      ],
+      trustedOrigins,
     });
     const contextOf = (headers: Headers) => contextFromHeaders(auth, sql, headers);
     const dispatcher = createDispatcher(sql, config.emailTransport ?? (await emailTransportFromEnv(config.dataDir)), log);
@@ -90,6 +95,8 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       zeroHealthUrl: config.internalZeroUrl,
       zeroUrlFor: requestUrl => config.publicZeroUrl ?? `${requestUrl.protocol}//${requestUrl.hostname}:${config.zeroPort}`,
       serveClient: config.serveClient,
+      trustedOrigins,
+      signInLimits: config.signInLimits,
       afterMutate: () => {
         void dispatcher.kick();
         void packageJob.kick();
@@ -97,6 +104,7 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       metricsRoute: metricsRoute(sql, contextOf),
       walkRoutes: resolutionNoteRoute(dbProvider, ai, contextOf, log),
       flowRoutes: flowDraftRoute(sql, ai, contextOf, log),
+      extraRoutes: config.extraRoutes?.({sql, contextOf}),
     });
 
     const server = await listenGracefully(app.fetch, config.port);

@@ -33,10 +33,19 @@ export function createAuth(options: AuthOptions) {
       minPasswordLength: 8,
     },
     session: {
-      expiresIn: 60 * 60 * 24 * 7,
-      updateAge: 60 * 60 * 24,
+      // Each account's idle and absolute limits (owner-set, at most 30 days
+      // idle and 90 days absolute) are enforced on every request by
+      // session-policy.ts, which also records activity. better-auth's own
+      // expiry is only the outer bound, and its sliding refresh is off: it
+      // would reset the activity time a day later whether or not anyone was
+      // active, and so defeat the idle limit.
+      expiresIn: 60 * 60 * 24 * 90,
+      disableSessionRefresh: true,
     },
     advanced: {
+      // Secure (and the __Secure- name prefix) whenever the app is served over
+      // HTTPS; plain http (local use) cannot carry Secure cookies.
+      useSecureCookies: new URL(options.publicUrl).protocol === 'https:',
       defaultCookieAttributes: {sameSite: 'lax', httpOnly: true},
     },
     telemetry: {enabled: false},

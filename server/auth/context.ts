@@ -2,10 +2,12 @@ import type {TandemContext} from '../../schema/index.ts';
 import type {Sql} from '../db/connect.ts';
 import {isTransientDatabaseError} from '../zero/transient-db-errors.ts';
 import type {Auth} from './auth.ts';
+import {enforceSessionPolicy} from './session-policy.ts';
 
 /**
  * Turns a request's session (cookie or bearer token) into the Zero context.
- * No session, an expired one, no membership or a deactivated member: undefined.
+ * No session, an expired one (better-auth's expiry or the account's idle /
+ * absolute policy), no membership or a deactivated member: undefined.
  */
 export async function contextFromHeaders(
   auth: Auth,
@@ -18,8 +20,24 @@ export async function contextFromHeaders(
     return null;
   });
   if (!session) return undefined;
-  const [row] = await sql<{id: string; account_id: string; role: TandemContext['role']; can_cover_l1: boolean}[]>`
-    select id, account_id, role, can_cover_l1 from member where id = ${session.user.id} and active`;
+  const [row] = await sql<
+    {
+      id: string;
+      account_id: string;
+      role: TandemContext['role'];
+      can_cover_l1: boolean;
+      session_idle_minutes: number;
+      session_absolute_hours: number;
+    }[]
+  >`
+    select m.id, m.account_id, m.role, m.can_cover_l1, a.session_idle_minutes, a.session_absolute_hours
+    from member m join account a on a.id = m.account_id
+    where m.id = ${session.user.id} and m.active`;
   if (!row) return undefined;
+  const live = await enforceSessionPolicy(sql, session.session, {
+    idleMinutes: row.session_idle_minutes,
+    absoluteHours: row.session_absolute_hours,
+  });
+  if (!live) return undefined;
   return {userId: row.id, accountId: row.account_id, role: row.role, canCoverL1: row.can_cover_l1};
 }

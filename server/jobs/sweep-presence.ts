@@ -1,9 +1,27 @@
+import type {ServerTransaction} from '@rocicorp/zero';
 import {PRESENCE_TTL_MS} from '../../mutators/presence/presence.ts';
 import type {Sql} from '../db/connect.ts';
 
-/** Removes viewers whose heartbeat stopped (closed tab, lost connection, crashed browser). */
+/** Notes a viewer's heartbeat in unsynced.presence_beat (no client ever receives it). */
+export async function recordPresenceBeat(tx: ServerTransaction, presenceId: string, now = Date.now()): Promise<void> {
+  await tx.dbTransaction.query(
+    `insert into unsynced.presence_beat (id, last_seen) values ($1, $2)
+     on conflict (id) do update set last_seen = greatest(unsynced.presence_beat.last_seen, excluded.last_seen)`,
+    [presenceId, now],
+  );
+}
+
+/**
+ * Removes viewers whose heartbeat stopped (closed tab, lost connection,
+ * crashed browser): neither their row nor their latest recorded beat is recent.
+ */
 export async function sweepPresence(sql: Sql, now = Date.now()): Promise<number> {
-  const gone = await sql`delete from walk_presence where last_seen < ${now - PRESENCE_TTL_MS}`;
+  const cutoff = now - PRESENCE_TTL_MS;
+  const gone = await sql`
+    delete from walk_presence p
+    where p.last_seen < ${cutoff}
+      and not exists (select 1 from unsynced.presence_beat b where b.id = p.id and b.last_seen >= ${cutoff})`;
+  await sql`delete from unsynced.presence_beat where last_seen < ${cutoff}`;
   return gone.count;
 }
 

@@ -12,6 +12,8 @@ export type ZeroCacheOptions = {
   adminPassword: string;
   log: (line: string) => void;
   backoff?: Partial<Backoff>;
+  /** Settings that replace the defaults below (e.g. a second instance's app id, publication, replica). */
+  env?: Record<string, string>;
 };
 
 export type ZeroCacheHandle = {
@@ -93,7 +95,7 @@ export function startZeroCache(o: ZeroCacheOptions): ZeroCacheHandle {
     name: 'zero-cache',
     command: nodeBinary(),
     args: [zeroCacheCli()],
-    env: {...process.env, ...zeroCacheEnv(o)},
+    env: {...process.env, ...zeroCacheEnv(o), ...o.env},
     output: chunk => logStream.write(chunk),
     // zero-cache runs workers (replicator, syncers …) as processes of its own.
     processGroup: true,

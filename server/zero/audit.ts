@@ -11,7 +11,12 @@ type Args = Record<string, unknown>;
  * listed (presence heartbeats, read marks) writes none.
  */
 const walkSubject = (a: Args): Subject => ({type: 'walk', id: String(a.walkId)});
-const SUBJECTS: Record<string, (args: Args) => Subject> = {
+const SUBJECTS: Record<string, (args: Args, ctx: TandemContext) => Subject> = {
+  'account.updateSessionPolicy': (a, ctx) => ({
+    type: 'account',
+    id: ctx.accountId,
+    details: {idleMinutes: String(a.idleMinutes), absoluteHours: String(a.absoluteHours)},
+  }),
   'ticket.intake': a => ({type: 'ticket', id: String(a.ticketId)}),
   'ticket.escalateWithoutWalk': a => ({type: 'ticket', id: String(a.ticketId)}),
   'walk.recordStep': walkSubject,
@@ -64,7 +69,7 @@ export async function appendAudit(
 ): Promise<void> {
   const subjectOf = SUBJECTS[mutatorName];
   if (!subjectOf) return;
-  const subject = subjectOf(args);
+  const subject = subjectOf(args, ctx);
   const actingAs = L1_WORKSPACE.has(mutatorName) && canUseL1Workspace(ctx) ? l1ActingAs(ctx) : 'self';
   await (tx as ServerTransaction).mutate.audit_log.insert({
     id: crypto.randomUUID(),

@@ -1,10 +1,11 @@
-import {mustGetQuery} from '@rocicorp/zero';
+import {getQuery, isQuery} from '@rocicorp/zero';
 import {handleMutateRequest, handleQueryRequest} from '@rocicorp/zero/server';
 import {Hono} from 'hono';
 import {queries} from '../../queries/index.ts';
 import {schema, type TandemContext} from '../../schema/index.ts';
 import type {DbProvider} from './db-provider.ts';
 import {runMutation} from './run-mutation.ts';
+import {readZeroRequest} from './zero-request.ts';
 import type {ServerMutators} from './server-mutators.ts';
 import {pushDbProvider} from './transient-db-errors.ts';
 
@@ -28,11 +29,14 @@ export function zeroRoutes({dbProvider, serverMutators, contextOf, afterMutate}:
   app.post('/mutate', async c => {
     const ctx = await contextOf(c.req.raw.headers);
     if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+    const request = await readZeroRequest(c, 'push');
+    if (!request.ok) return c.json({error: 'invalid_input', message: request.message}, request.status);
     const result = await handleMutateRequest({
       // A database outage fails the push (retried later), never the mutation.
       dbProvider: pushDbProvider(dbProvider),
       handler: transact => transact((tx, name, args) => runMutation(serverMutators, tx, ctx, name, args)),
-      request: c.req.raw,
+      body: request.body as never,
+      query: request.query,
       userID: ctx.userId,
       logLevel: 'error',
     });
@@ -43,10 +47,18 @@ export function zeroRoutes({dbProvider, serverMutators, contextOf, afterMutate}:
   app.post('/query', async c => {
     const ctx = await contextOf(c.req.raw.headers);
     if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+    const request = await readZeroRequest(c, 'query');
+    if (!request.ok) return c.json({error: 'invalid_input', message: request.message}, request.status);
     const result = await handleQueryRequest({
-      handler: (name, args) => mustGetQuery(queries, name).fn({args, ctx}),
+      handler: (name, args) => {
+        // Only the named queries themselves: not whatever else a path reaches ("constructor", "~").
+        const query = getQuery(queries, name);
+        if (!isQuery(query)) throw new Error(`Unknown query "${name}".`);
+        return query.fn({args, ctx});
+      },
       schema,
-      request: c.req.raw,
+      body: request.body as never,
+      query: request.query,
       userID: ctx.userId,
       logLevel: 'error',
     });

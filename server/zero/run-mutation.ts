@@ -1,14 +1,16 @@
-import {getMutator, InputValidationError, type Transaction} from '@rocicorp/zero';
+import {getMutator, InputValidationError, isMutator, type Transaction} from '@rocicorp/zero';
 import {isApplicationError} from '@rocicorp/zero/server';
 import {fail} from '../../mutators/errors.ts';
 import type {TandemContext} from '../../schema/index.ts';
 import {appendAudit} from './audit.ts';
+import {claimChange} from './change-ledger.ts';
 import type {ServerMutators} from './server-mutators.ts';
 import {isTransientDatabaseError} from './transient-db-errors.ts';
 
 /**
- * Runs one pushed mutation inside its Postgres transaction: the server's
- * mutator (shared code plus authoritative checks), then its audit row.
+ * Runs one pushed mutation inside its Postgres transaction: the change
+ * ledger (exactly once for replays), the server's mutator (shared code plus
+ * authoritative checks), then its audit row.
  * Every refusal leaves as an ApplicationError with a stable code; anything
  * unexpected is logged here and reported without internals, except a lost
  * database connection, which fails the push so that it is retried.
@@ -20,9 +22,13 @@ export async function runMutation(
   name: string,
   args: unknown,
 ): Promise<void> {
+  // Only the mutators themselves: a path may also reach inherited members
+  // ("constructor", "__proto__") or the registry's own tag ("~").
   const mutator = getMutator(serverMutators, name);
-  if (!mutator) fail('invalid_input', `Unknown mutator "${name}".`);
+  if (!isMutator(mutator)) fail('invalid_input', `Unknown mutator "${name.slice(0, 100)}".`);
   try {
+    // A replay of a change already applied is answered, not applied again.
+    if (!(await claimChange(tx as never, ctx, name, args))) return;
     await mutator.fn({tx, args, ctx} as never);
     await appendAudit(tx, ctx, name, (args ?? {}) as Record<string, unknown>);
   } catch (error) {

@@ -3,6 +3,8 @@ import {mutators} from '../../mutators/index.ts';
 import {setActiveArgs} from '../../mutators/member/admin.ts';
 import {escalateWithoutWalkArgs} from '../../mutators/ticket/escalate-without-walk.ts';
 import {escalateArgs} from '../../mutators/walk/escalate.ts';
+import {presenceArgs} from '../../mutators/presence/presence.ts';
+import {recordPresenceBeat} from '../jobs/sweep-presence.ts';
 import {writeHandoffPackage} from '../handoff/write-package.ts';
 import {queueEscalationDeliveries} from '../notify/queue-deliveries.ts';
 
@@ -27,6 +29,13 @@ export function createServerMutators({aiEnabled}: {aiEnabled: boolean}) {
       if (!args.active) {
         await (tx as ServerTransaction).dbTransaction.query('delete from auth."session" where "userId" = $1', [args.memberId]);
       }
+    }),
+  },
+  presence: {
+    // Every beat is recorded off the synced tables, so that the sweep keeps the viewer.
+    heartbeat: defineMutator(presenceArgs, async ({tx, ctx, args}) => {
+      await mutators.presence.heartbeat.fn({tx, ctx, args});
+      await recordPresenceBeat(tx as ServerTransaction, `${args.walkId}:${ctx!.userId}`);
     }),
   },
   ticket: {

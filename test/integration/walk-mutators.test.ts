@@ -202,6 +202,15 @@ describe('walk mutators on the server', () => {
       await mutate(viewer, 'ticket.escalateWithoutWalk', {...ids, ticketId: crypto.randomUUID(), problemStatement: 'x', reasonCategory: 'Other'}),
       'forbidden',
     );
+    // A handoff id already taken, here by another account, is refused with nothing written
+    // (the server's insert would otherwise skip silently and escalate the call into nothing).
+    const fresh = {ticketId: crypto.randomUUID(), walkId: crypto.randomUUID()};
+    expectRefused(
+      await mutate(contosoOwner, 'ticket.escalateWithoutWalk', {...fresh, handoffId: ids.handoffId, problemStatement: 'x', reasonCategory: 'Other'}),
+      'invalid_input',
+    );
+    expect(await ticketRow(fresh.ticketId)).toBeUndefined();
+    expect(await walkRow(fresh.walkId)).toBeUndefined();
   });
 
   it('abandons walks idle for 24 h, not a minute earlier, once, however often it runs', async () => {

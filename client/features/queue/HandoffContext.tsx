@@ -1,4 +1,4 @@
-import {useQuery, useZero} from '@rocicorp/zero/react';
+import {useConnectionState, useQuery, useZero} from '@rocicorp/zero/react';
 import {useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {queries} from '../../../queries/index.ts';
@@ -26,6 +26,7 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
   const [notes, setNotes] = useState('');
   const [editing, setEditing] = useState(false);
   const now = useNow(1000);
+  const connected = useConnectionState().name === 'connected';
 
   if (!handoff) {
     return <p className="empty">{details.type === 'complete' ? 'This handoff does not exist or is not yours to see.' : 'Loading handoff…'}</p>;
@@ -70,10 +71,12 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
       )}
       <FormError message={error} />
       {handoff.status === 'open' && (
-        <div>
-          <button className="btn btn-primary" onClick={() => void pickUp()}>
+        <div className="row">
+          {/* A claim is a race decided now: it is never queued to be decided hours later. */}
+          <button className="btn btn-primary" onClick={() => void pickUp()} disabled={!connected}>
             Pick up
           </button>
+          {!connected && <span className="muted">Picking up needs a connection: someone else may be picking it up.</span>}
         </div>
       )}
       {handoff.status === 'claimed' && !mine && (

@@ -4,9 +4,10 @@ import {AuditLog} from './AuditLog.tsx';
 import {InvitesPanel} from './InvitesPanel.tsx';
 import {MembersTable} from './MembersTable.tsx';
 import {SeatCounter} from './SeatCounter.tsx';
+import {SessionPolicyPanel} from './SessionPolicyPanel.tsx';
 import './team.css';
 
-/** Owners: people, seats, invites and the audit log. */
+/** Owners: people, seats, invites, the session policy and the audit log. */
 export function TeamPage() {
   const [members] = useQuery(queries.member.list());
   const [account] = useQuery(queries.account.current());
@@ -18,6 +19,7 @@ export function TeamPage() {
       </div>
       <MembersTable members={members} />
       <InvitesPanel />
+      <SessionPolicyPanel account={account} />
       <AuditLog members={members} />
     </div>
   );

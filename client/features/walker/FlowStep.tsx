@@ -28,7 +28,10 @@ export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId
                 key={o.id}
                 className="btn option"
                 onClick={async () => {
-                  if (await run(mutators.walk.recordStep({walkId, nodeId: node.id, optionId: o.id, note: note || undefined}), {waitForServer: false})) setNote('');
+                  if (await run(mutators.walk.recordStep({walkId, nodeId: node.id, optionId: o.id, note: note || undefined}), {
+                      waitForServer: false,
+                      label: `Step “${o.label}”`,
+                    })) setNote('');
                 }}
               >
                 {o.label}

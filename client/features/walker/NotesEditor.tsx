@@ -1,3 +1,4 @@
+import {useOutboxEntries} from '../../offline/outbox-context.ts';
 import {useNotesAutosave} from './useNotesAutosave.ts';
 
 const LABEL = {saved: 'Saved', saving: 'Saving…', 'too-long': 'Too long to save', refused: 'Not saved'};
@@ -5,12 +6,13 @@ const LABEL = {saved: 'Saved', saving: 'Saving…', 'too-long': 'Too long to sav
 /** Free-form notes, autosaved while typing; capped at 256 KB with a clear message. */
 export function NotesEditor({walkId, notes}: {walkId: string; notes: string}) {
   const {text, setText, state, error} = useNotesAutosave(walkId, notes);
+  const waiting = useOutboxEntries().some(e => e.state === 'pending' && e.coalesceKey === `notes:${walkId}`);
   return (
     <section className="card stack" aria-labelledby="notes-title">
       <div className="card-head">
         <h2 id="notes-title">Notes</h2>
         <span className="row-meta" role="status" data-testid="notes-state">
-          {LABEL[state]}
+          {state === 'saved' && waiting ? 'Saved on this device · waiting to sync' : LABEL[state]}
         </span>
       </div>
       <label className="field">

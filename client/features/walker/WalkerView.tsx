@@ -107,17 +107,18 @@ export function WalkerView({walkId}: {walkId: string}) {
               <h2 className="node-text">{tree.nodes.find(n => n.id === walk.current_node_id)?.text ?? '…'}</h2>
             </section>
           )}
-          {(walk.session_kind === 'adhoc' || walk.notes) &&
-            (active && driving ? (
-              <NotesEditor walkId={walkId} notes={walk.notes} />
-            ) : (
+          {active && driving ? (
+            <NotesEditor walkId={walkId} notes={walk.notes} />
+          ) : (
+            (walk.session_kind === 'adhoc' || walk.notes) && (
               <section className="card" aria-labelledby="notes-title">
                 <h2 id="notes-title">Notes</h2>
                 <pre className="notes" data-testid="notes-view">
                   {walk.notes || 'No notes yet.'}
                 </pre>
               </section>
-            ))}
+            )
+          )}
           <PathList steps={walk.steps} />
           {active && driving && (
             <div className="grid-2 even">

@@ -8,12 +8,15 @@ export type SaveState = 'saved' | 'saving' | 'too-long' | 'refused';
 /**
  * Notes kept in local state (so nothing typed is lost) and saved while
  * typing, debounced: a watcher sees them before the L1 leaves the field.
+ * Leaving the page (reload, close, navigate) saves what is still waiting
+ * for the debounce at once, into the outbox.
  */
 export function useNotesAutosave(walkId: string, serverNotes: string, debounceMs = 400) {
   const [text, setText] = useState(serverNotes);
   const [state, setState] = useState<SaveState>('saved');
   const {run, error} = useRun();
   const dirty = useRef(false);
+  const flush = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     if (!dirty.current) setText(serverNotes);
@@ -26,13 +29,28 @@ export function useNotesAutosave(walkId: string, serverNotes: string, debounceMs
       return;
     }
     setState('saving');
-    const t = setTimeout(async () => {
+    const save = async () => {
+      flush.current = null;
       const ok = await run(mutators.walk.updateNotes({walkId, notes: text}));
       if (ok) dirty.current = false;
       setState(ok ? 'saved' : 'refused');
-    }, debounceMs);
+    };
+    const t = setTimeout(save, debounceMs);
+    flush.current = () => {
+      clearTimeout(t);
+      void save();
+    };
     return () => clearTimeout(t);
   }, [text, walkId, run, debounceMs]);
+
+  useEffect(() => {
+    const now = () => flush.current?.();
+    window.addEventListener('pagehide', now);
+    return () => {
+      window.removeEventListener('pagehide', now);
+      now();
+    };
+  }, []);
 
   return {
     text,

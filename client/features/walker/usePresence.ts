@@ -7,7 +7,10 @@ import {HEARTBEAT_MS} from '../../../mutators/presence/presence.ts';
 export function usePresence(walkId: string) {
   const zero = useZero();
   useEffect(() => {
-    const beat = () => void zero.mutate(mutators.presence.heartbeat({walkId}));
+    // Presence is live or nothing: no heartbeats pile up while offline.
+    const beat = () => {
+      if (zero.connection.state.current.name === 'connected') void zero.mutate(mutators.presence.heartbeat({walkId}));
+    };
     const leave = () => void zero.mutate(mutators.presence.leave({walkId}));
     beat();
     const timer = setInterval(beat, HEARTBEAT_MS);

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench [-- --quick] [-- --only=floor,propagation]`: starts the real
+ * stack on a fresh embedded database, runs the scenarios one after the other
+ * with real Zero clients, and writes bench/results/latest.{json,md} plus
+ * dated copies. See bench/README.md.
+ */
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {BenchContext} from './context.ts';
+import {commit, machine, zeroVersion} from './machine.ts';
+import {say} from './progress.ts';
+import {missingKeys, writeResults, type BenchResult} from './results.ts';
+import {bareZero} from './scenarios/bare-zero.ts';
+import {claimRace} from './scenarios/claim-race.ts';
+import {floor} from './scenarios/floor.ts';
+import {initialSync} from './scenarios/initial-sync.ts';
+import {memory} from './scenarios/memory.ts';
+import {propagation} from './scenarios/propagation.ts';
+import {queueArrival} from './scenarios/queue-arrival.ts';
+import {throughput} from './scenarios/throughput.ts';
+import {sizesFor} from './sizes.ts';
+import {startBenchStack} from './stack/bench-stack.ts';
+import {createBenchAccount} from './support/bench-account.ts';
+import {sessionPool} from './support/sessions.ts';
+
+/** In this order: the bare reference runs next to the propagation it is compared with. */
+const SCENARIOS: {key: string; run: (ctx: BenchContext) => Promise<unknown>; after?: (ctx: BenchContext) => Promise<void>}[] = [
+  {key: 'floor', run: floor},
+  {key: 'bare_zero', run: bareZero, after: ctx => ctx.stack.stopBare()},
+  {key: 'propagation', run: propagation},
+  {key: 'queue_arrival', run: queueArrival},
+  {key: 'claim_race', run: claimRace},
+  {key: 'throughput', run: throughput},
+  {key: 'initial_sync', run: initialSync},
+  {key: 'memory', run: memory},
+];
+
+function parseArgs(argv: string[]) {
+  const quick = argv.includes('--quick');
+  const only = argv.find(a => a.startsWith('--only='))?.slice('--only='.length).split(',').filter(Boolean);
+  const unknown = argv.filter(a => a !== '--quick' && !a.startsWith('--only='));
+  if (unknown.length) throw new Error(`unknown argument(s): ${unknown.join(' ')} (use --quick, --only=floor,propagation,…)`);
+  for (const o of only ?? []) {
+    if (!SCENARIOS.some(s => s.key === o)) throw new Error(`no scenario "${o}"; scenarios: ${SCENARIOS.map(s => s.key).join(', ')}`);
+  }
+  return {mode: (quick ? 'quick' : 'full') as 'quick' | 'full', only};
+}
+
+async function main() {
+  const {mode, only} = parseArgs(process.argv.slice(2));
+  const sizes = sizesFor(mode);
+  const started = new Date();
+  const result: BenchResult = {
+    mode,
+    started_at: started.toISOString(),
+    duration_s: null,
+    commit: commit(),
+    zero_version: zeroVersion(),
+    node_version: process.version,
+    machine: machine(),
+    errors: {},
+  };
+  for (const s of SCENARIOS) result[s.key] = null;
+  result.overhead_vs_bare_zero_p50 = null;
+
+  say(`Tandem benchmark (${mode}) on ${result.machine.cores} cores, load average ${result.machine.load_avg_at_start.join(' / ')}`);
+  say('starting the stack (embedded Postgres, API, zero-cache, bare zero-cache)…');
+  const stack = await startBenchStack();
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    say('interrupted: stopping the stack…');
+    void stack.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    say(`stack up: API ${stack.appUrl}, zero-cache ${stack.zeroUrl}, bare zero-cache ${stack.bareZeroUrl}`);
+    const account = await createBenchAccount(stack.sql, {slug: 'bench', name: 'Bench MSP', engineers: sizes.engineers, l1s: sizes.l1s});
+    const ctx: BenchContext = {stack, account, sessions: sessionPool(stack.appUrl), sizes, result};
+    say(`bench account: ${sizes.engineers} engineers, ${sizes.l1s} L1 techs; signing in…`);
+    await ctx.sessions.all([...account.engineers, ...account.l1s]);
+
+    for (const s of SCENARIOS) {
+      if (interrupted) break;
+      if (only && !only.includes(s.key)) continue;
+      const t0 = Date.now();
+      try {
+        result[s.key] = await s.run(ctx);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        result.errors[s.key] = message;
+        say(`${s.key} FAILED: ${message}`);
+      } finally {
+        await s.after?.(ctx).catch(e => say(`${s.key}: cleanup failed: ${e}`));
+      }
+      say(`${s.key} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const tandemP50 = (result.propagation as {w3?: {p50_ms?: number}} | null)?.w3?.p50_ms;
+    const bareP50 = (result.bare_zero as {w3?: {p50_ms?: number}} | null)?.w3?.p50_ms;
+    if (tandemP50 && bareP50) result.overhead_vs_bare_zero_p50 = Math.round((tandemP50 / bareP50) * 100) / 100;
+  } finally {
+    say('stopping the stack…');
+    await stack.stop().catch(e => say(`stop failed: ${e}`));
+  }
+  result.duration_s = Math.round((Date.now() - started.getTime()) / 1000);
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  // A partial run (--only) keeps only its dated copy: latest.* stay a whole run.
+  const files = writeResults(dir, result, started, {latest: !only});
+  const missing = missingKeys(result);
+  say(`wrote ${files.map(f => path.relative(process.cwd(), f)).join(', ')}`);
+  if (missing.length) say(`keys without a measurement: ${missing.join(', ')}`);
+  say(`done in ${result.duration_s} s`);
+  process.exit(Object.keys(result.errors).length ? 1 : 0);
+}
+
+main().catch(error => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});

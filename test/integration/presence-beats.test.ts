@@ -1,0 +1,56 @@
+import {describe, expect, it} from 'vitest';
+import {PRESENCE_TTL_MS} from '../../mutators/presence/presence.ts';
+import {sweepPresence} from '../../server/jobs/sweep-presence.ts';
+import type {TestDatabase} from '../support/database.ts';
+import {databaseSuite} from '../support/suites.ts';
+import {demoContext, type serverMutator} from '../support/server-mutate.ts';
+
+/**
+ * Heartbeats stay off the synced tables: a beat that changes nothing
+ * visible does not rewrite walk_presence (which every viewer receives), yet
+ * it keeps the viewer from being swept; a change of mode is written.
+ */
+describe('presence beats off the synced tables', () => {
+  let db: TestDatabase;
+  let mutate: ReturnType<typeof serverMutator>;
+  const l1 = demoContext('l1@northwind.test');
+  const senior = demoContext('senior@northwind.test');
+  databaseSuite(world => ({db, mutate} = world));
+
+  const row = async (walkId: string, userId: string) =>
+    (await db.sql`select mode, last_seen from walk_presence where id = ${`${walkId}:${userId}`}`)[0];
+  const beat = async (walkId: string, userId: string) =>
+    (await db.sql`select last_seen from unsynced.presence_beat where id = ${`${walkId}:${userId}`}`)[0]?.last_seen;
+
+  it('repeated beats leave the synced row alone, record the beat, and keep the viewer through the sweep', async () => {
+    const walkId = crypto.randomUUID();
+    expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Monitor flickers'})).toEqual({ok: true});
+    expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
+    const first = await row(walkId, senior.userId);
+    expect(first.mode).toBe('watching');
+
+    await new Promise(r => setTimeout(r, 30));
+    expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
+    expect(await row(walkId, senior.userId)).toEqual(first);
+    const beatAt = await beat(walkId, senior.userId);
+    expect(beatAt).toBeGreaterThan(first.last_seen);
+
+    // Past the row's own time but within the beat's: kept. Past both: swept.
+    const afterRow = first.last_seen + PRESENCE_TTL_MS + (beatAt - first.last_seen) / 2;
+    await sweepPresence(db.sql, afterRow);
+    expect(await row(walkId, senior.userId)).toBeDefined();
+    await sweepPresence(db.sql, beatAt + PRESENCE_TTL_MS + 1);
+    expect(await row(walkId, senior.userId)).toBeUndefined();
+    expect(await beat(walkId, senior.userId)).toBeUndefined();
+  });
+
+  it('a change of mode is written to the synced row at the next beat', async () => {
+    const walkId = crypto.randomUUID();
+    expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Dock not charging'})).toEqual({ok: true});
+    expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
+    expect((await row(walkId, senior.userId)).mode).toBe('watching');
+    await db.sql`update walk set driver_user_id = ${senior.userId} where id = ${walkId}`;
+    expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
+    expect((await row(walkId, senior.userId)).mode).toBe('driving');
+  });
+});
