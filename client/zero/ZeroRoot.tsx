@@ -10,7 +10,6 @@ import {localJournal} from '../offline/outbox-journal.ts';
 import type {SessionInfo} from '../auth/session-api.ts';
 import {keepConnected} from './keep-connected.ts';
 import {SessionContext} from './session-context.ts';
-import {keepConnecting} from './keep-connecting.ts';
 
 const OFFLINE_WRITES_FOR_MS = 20 * 24 * 60 * 60 * 1000; // under setTimeout's 24.8-day ceiling
 
@@ -47,7 +46,6 @@ export function ZeroRoot({session, onSignedOut}: {session: SessionInfo; onSigned
 
   const outbox = useMemo(() => new Outbox(zero, localJournal(session.context.userId)), [zero, session]);
   useEffect(() => () => outbox.close(), [outbox]);
-  useEffect(() => keepConnecting(zero), [zero]);
 
   // The client lives as long as this signed-in tree: re-renders of the
   // parent must never close it (only unmounting does).

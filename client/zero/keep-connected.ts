@@ -14,16 +14,26 @@ export type ConnectableZero = {
  * resumes the connection by itself with backoff (1 s, 2 s … 30 s, back to
  * 1 s once connected): nobody has to reload. Pending mutations stay queued
  * in the client meanwhile and are pushed, exactly once, when it reconnects.
- * `needs-auth` is left alone (the app returns to the sign-in page).
+ * `needs-auth` is left alone (the app returns to the sign-in page). In a
+ * browser it also retries at once when the network comes back (`online`).
+ * ("disconnected" needs nothing: Zero keeps retrying there by itself.)
  * Returns a function that stops watching.
  */
 export function keepConnected(zero: ConnectableZero, backoff = {initialMs: 1000, maxMs: 30_000}): () => void {
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let unsubscribe = () => {};
+  const retryNow = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (zero.connection.state.current.name === 'error') void zero.connection.connect().catch(() => {});
+  };
+  const browser = typeof window !== 'undefined' && typeof window.addEventListener === 'function';
+  if (browser) window.addEventListener('online', retryNow);
   const stop = () => {
     unsubscribe();
     clearTimeout(timer);
+    if (browser) window.removeEventListener('online', retryNow);
   };
   const onState = (state: {name: string}) => {
     if (state.name === 'closed') return stop();

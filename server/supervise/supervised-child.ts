@@ -1,4 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process';
+import {killTagged, launchTag, LAUNCH_TAG_ENV} from './launch-tag.ts';
 
 export type Backoff = {
   /** Delay before the first restart (doubles per attempt). */
@@ -44,9 +45,11 @@ export type SupervisedChildOptions = {
   /** Open an IPC channel (child_process `send`/`message`). */
   ipc?: boolean;
   /**
-   * The child starts processes of its own (zero-cache does): run it in its
-   * own process group, and when it dies, kill what is left of the group, so
-   * that no orphan keeps its ports or files and the restart can start clean.
+   * The child starts processes of its own (zero-cache does, each worker in a
+   * process group of its own): when it dies, kill every process of that
+   * launch (its group, and every process carrying the launch's tag in its
+   * environment), so that no orphan keeps its ports or files and the restart
+   * starts clean.
    */
   processGroup?: boolean;
   /** Where the child's stdout and stderr go. */
@@ -104,13 +107,16 @@ export function superviseChild(o: SupervisedChildOptions): SupervisedChild {
   let firstReady: Promise<void> | undefined;
   const readyWaiters: {after: number; resolve: () => void}[] = [];
   let readyLaunch = 0;
+  let currentTag: string | undefined;
 
   const launch = (): {ready: Promise<void>; exited: Promise<void>} => {
     const startedAt = Date.now();
     const launchNo = ++launchCount;
+    const tag = launchTag(o.name);
+    currentTag = tag;
     const c = spawn(o.command, o.args, {
       cwd: o.cwd,
-      env: o.env ?? process.env,
+      env: {...(o.env ?? process.env), [LAUNCH_TAG_ENV]: tag},
       stdio: ['ignore', 'pipe', 'pipe', ...(o.ipc ? (['ipc'] as const) : [])],
       detached: o.processGroup,
     });
@@ -124,7 +130,10 @@ export function superviseChild(o: SupervisedChildOptions): SupervisedChild {
       const finish = (code: number | null, signal: NodeJS.Signals | null) => {
         if (done) return;
         done = true;
-        if (o.processGroup) killGroup(c.pid, 'SIGKILL');
+        if (o.processGroup) {
+          killGroup(c.pid, 'SIGKILL');
+          killTagged(tag);
+        }
         resolve();
         if (child === c) child = undefined;
         onExit(code, signal, startedAt, launchNo);
@@ -191,6 +200,8 @@ export function superviseChild(o: SupervisedChildOptions): SupervisedChild {
         await exited;
         clearTimeout(timer);
       }
+      // Whatever the child started and left behind goes too.
+      if (o.processGroup && currentTag) killTagged(currentTag);
     },
   };
 }

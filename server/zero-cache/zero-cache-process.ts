@@ -56,6 +56,9 @@ export function zeroCacheEnv(o: ZeroCacheOptions): Record<string, string> {
     ZERO_QUERY_URL: `${o.apiUrl}/api/zero/query`,
     ZERO_MUTATE_FORWARD_COOKIES: 'true',
     ZERO_QUERY_FORWARD_COOKIES: 'true',
+    // Re-asks the API about each open connection's session every minute (default 5):
+    // a deactivated member's or expired session's open socket stops syncing within a minute.
+    ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '60',
     ZERO_ADMIN_PASSWORD: o.adminPassword,
     ZERO_LOG_LEVEL: process.env.ZERO_LOG_LEVEL ?? 'warn',
     ZERO_ENABLE_TELEMETRY: 'false',

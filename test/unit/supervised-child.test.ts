@@ -62,9 +62,9 @@ describe('the supervisor of a child process', () => {
     expect(child.pid()).toBeUndefined();
   });
 
-  it('kills what is left of a process group when its leader dies, so the restart starts clean', async () => {
-    // The leader starts a worker of its own and prints its pid, as zero-cache does.
-    const script = `const w = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+  it('kills every process a dead child started, even in groups of their own, so the restart starts clean', async () => {
+    // The leader starts a detached worker of its own (its own process group) and prints its pid, as zero-cache does.
+    const script = `const w = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore', detached: true});
       console.log('worker ' + w.pid); setInterval(() => {}, 1000);`;
     let out = '';
     const {child} = supervise(script, {processGroup: true, output: chunk => (out += chunk.toString())});
