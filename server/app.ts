@@ -9,6 +9,7 @@ import {crossSiteGuard} from './http/cross-site-guard.ts';
 import {onError} from './http/errors.ts';
 import {healthRoute} from './http/health.ts';
 import {inviteRoutes} from './http/invites.ts';
+import {presenceBeatRoute} from './http/presence-beat.ts';
 import {securityHeaders} from './http/security-headers.ts';
 import {sessionRoute} from './http/session.ts';
 import {staticClient} from './http/static-client.ts';
@@ -28,7 +29,7 @@ export type AppDeps = {
   /** Origins whose pages may use the session cookie (the app's own, the dev server). */
   trustedOrigins: string[];
   signInLimits: SignInLimits;
-  afterMutate: () => void;
+  afterMutate: (names: string[]) => void;
   metricsRoute: Hono;
   walkRoutes: Hono;
   flowRoutes: Hono;
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/metrics', deps.metricsRoute);
   app.route('/api/walks', deps.walkRoutes);
   app.route('/api/flows', deps.flowRoutes);
+  app.route('/api/presence', presenceBeatRoute(deps.sql, deps.contextOf));
   app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.zeroUrlFor));
   if (deps.extraRoutes) app.route(`/api/${deps.extraRoutes.path}`, deps.extraRoutes.routes);
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));

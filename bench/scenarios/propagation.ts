@@ -42,7 +42,7 @@ export async function propagation(ctx: BenchContext) {
       const driverView = openWalk(driver, walk.walkId);
       const views = watchers.map(z => openWalk(z, walk.walkId));
       await Promise.all([driverView, ...views].map(v => v.complete()));
-      stopBeats = heartbeats([driver, ...watchers].map(zero => ({zero, walkId: walk.walkId})));
+      stopBeats = heartbeats(stack.appUrl, [driver, ...watchers].map(zero => ({zero, walkId: walk.walkId})));
 
       const changesBefore = views.reduce((a, v) => a + v.changes, 0);
       const samples = await watchedWrites({
@@ -94,7 +94,7 @@ async function busyAccount({stack, account, sessions, sizes}: BenchContext) {
     );
     say(`  ${clients.count()} clients connecting`);
     await Promise.all(views.map(v => v.complete(120_000)));
-    stopBeats = heartbeats(lanes.flatMap(l => [l.driver, ...l.watchers].map(zero => ({zero, walkId: l.walk.walkId}))));
+    stopBeats = heartbeats(stack.appUrl, lanes.flatMap(l => [l.driver, ...l.watchers].map(zero => ({zero, walkId: l.walk.walkId}))));
 
     const samples: number[] = [];
     const failures: string[] = [];

@@ -1,18 +1,22 @@
 import '../support/websocket.ts';
 import {zeroClient, type TandemZero} from '../../test/support/zero-client.ts';
 import type {Session} from '../../test/support/sign-in.ts';
-import {mutators} from '../../mutators/index.ts';
 import {HEARTBEAT_MS} from '../../mutators/presence/presence.ts';
+import {startPresenceBeats, type BeatOutcome} from '../../client/features/walker/presence-beats.ts';
 
 export type {TandemZero};
 
 /** Every Zero client a scenario opens, so that it can close them all at the end. */
+/** The session each bench client signed in with (its presence beats need the token). */
+const sessionOf = new WeakMap<TandemZero, Session>();
+
 export function clientSet(zeroUrl: string) {
   const open: {close: () => Promise<void>}[] = [];
   return {
     /** A Tandem client (of zero-cache, or of whatever relays it at `url`). */
     tandem(session: Session, url = zeroUrl): TandemZero {
       const z = zeroClient(url, session);
+      sessionOf.set(z, session);
       open.push(z);
       return z;
     },
@@ -28,23 +32,25 @@ export function clientSet(zeroUrl: string) {
 }
 
 /**
- * What the walker page does while open (client/features/walker/usePresence.ts):
- * a presence heartbeat every HEARTBEAT_MS. Phases are spread at random, as
- * real tabs open at different moments. Returns a stop function.
+ * What the walker page does while open (client/features/walker/usePresence.ts,
+ * the same module): a presence beat every HEARTBEAT_MS — the mutator once,
+ * then POST /api/presence/beat with the session token. Phases are spread at
+ * random, as real tabs open at different moments. Returns a stop function.
  */
-export function heartbeats(entries: {zero: TandemZero; walkId: string}[]): () => void {
+export function heartbeats(appUrl: string, entries: {zero: TandemZero; walkId: string}[]): () => void {
   // BENCH_PRESENCE=off measures what presence costs (README: what was changed).
   if (process.env.BENCH_PRESENCE === 'off') return () => {};
-  const timers: NodeJS.Timeout[] = [];
-  for (const {zero, walkId} of entries) {
-    const beat = () => void zero.mutate(mutators.presence.heartbeat({walkId})).server.catch(() => {});
-    beat();
-    timers.push(
-      setTimeout(() => {
-        beat();
-        timers.push(setInterval(beat, HEARTBEAT_MS));
-      }, Math.random() * HEARTBEAT_MS),
-    );
-  }
-  return () => timers.forEach(t => clearTimeout(t));
+  const stops = entries.map(({zero, walkId}) => {
+    const token = sessionOf.get(zero)?.token;
+    const sendBeat = async (id: string): Promise<BeatOutcome> => {
+      const res = await fetch(`${appUrl}/api/presence/beat`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json', authorization: `Bearer ${token}`},
+        body: JSON.stringify({walkId: id}),
+      });
+      return res.status === 204 ? 'recorded' : res.status === 409 ? 'changed' : 'failed';
+    };
+    return startPresenceBeats(zero, walkId, sendBeat, {firstDelayMs: Math.random() * HEARTBEAT_MS});
+  });
+  return () => stops.forEach(stop => stop());
 }

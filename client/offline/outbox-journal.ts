@@ -56,3 +56,15 @@ export function localJournal(userId: string): Journal {
     },
   };
 }
+
+/** A journal that lives as long as the process (Node clients: tests, scripts). */
+export function memoryJournal(): Journal {
+  let entries: OutboxEntry[] = [];
+  return {
+    read: () => [...entries].sort((a, b) => a.seq - b.seq),
+    write: next => {
+      entries = [...next];
+    },
+    onOtherTab: () => () => {},
+  };
+}

@@ -90,6 +90,15 @@ export class Outbox {
       ...entries.filter(e => !(entry.coalesceKey && e.coalesceKey === entry.coalesceKey && e.state === 'pending')),
       entry,
     ]);
+    // Changes of this tab that Zero refused earlier go first: this one waits
+    // its turn behind them, so that the server applies them in order.
+    const behind = this.#journal
+      .read()
+      .some(e => e.state === 'pending' && e.seq < entry.seq && e.tabId === this.tabId && !this.#inFlight.has(e.changeId));
+    if (behind) {
+      void this.resend();
+      return {status: 'kept'};
+    }
     return this.#dispatch(entry, false);
   }
 
@@ -104,16 +113,19 @@ export class Outbox {
   resend(): Promise<void> {
     this.#replaying ??= (async () => {
       try {
-        const live = await liveTabs();
-        const orphans = this.#journal
-          .read()
-          .filter(e => e.state === 'pending' && !this.#inFlight.has(e.changeId) && (e.tabId === this.tabId || (live && !live.has(e.tabId))));
-        if (!orphans.length) return;
-        const adopted = new Set(orphans.map(e => e.changeId));
-        this.#update(entries => entries.map(e => (adopted.has(e.changeId) ? {...e, tabId: this.tabId} : e)));
-        for (const entry of orphans) {
-          const result = await this.#dispatch({...entry, tabId: this.tabId}, true);
-          if (result.status === 'kept') break; // Zero is not taking changes now; keep the rest in order for later.
+        // Again until nothing waits: changes made while this ran wait behind it.
+        for (;;) {
+          const live = await liveTabs();
+          const orphans = this.#journal
+            .read()
+            .filter(e => e.state === 'pending' && !this.#inFlight.has(e.changeId) && (e.tabId === this.tabId || (live && !live.has(e.tabId))));
+          if (!orphans.length) return;
+          const adopted = new Set(orphans.map(e => e.changeId));
+          this.#update(entries => entries.map(e => (adopted.has(e.changeId) ? {...e, tabId: this.tabId} : e)));
+          for (const entry of orphans) {
+            const result = await this.#dispatch({...entry, tabId: this.tabId}, true);
+            if (result.status === 'kept') return; // Zero is not taking changes now; keep the rest in order for later.
+          }
         }
       } finally {
         this.#replaying = undefined;
@@ -176,7 +188,7 @@ const LOCK_PREFIX = 'tandem-tab:';
 
 /** Holds a lock named for this tab for as long as the tab lives. */
 async function holdTabLock(tabId: string): Promise<() => void> {
-  if (!navigator.locks) return () => {};
+  if (typeof navigator === 'undefined' || !navigator.locks) return () => {};
   let release!: () => void;
   const held = new Promise<void>(resolve => (release = resolve));
   void navigator.locks.request(LOCK_PREFIX + tabId, () => held);
@@ -185,7 +197,7 @@ async function holdTabLock(tabId: string): Promise<() => void> {
 
 /** The tabs alive now (null when the browser cannot tell: then only own entries are resent). */
 async function liveTabs(): Promise<Set<string> | null> {
-  if (!navigator.locks) return null;
+  if (typeof navigator === 'undefined' || !navigator.locks) return null;
   const {held = []} = await navigator.locks.query();
   return new Set(held.map(l => l.name ?? '').filter(n => n.startsWith(LOCK_PREFIX)).map(n => n.slice(LOCK_PREFIX.length)));
 }

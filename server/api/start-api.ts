@@ -15,7 +15,7 @@ import {emailTransportFromEnv} from '../notify/email-transport.ts';
 import {aiConfigFromEnv} from '../ai/model-client.ts';
 import {createPackageJob} from '../handoff/package-job.ts';
 import {createDbProvider} from '../zero/db-provider.ts';
-import {createServerMutators} from '../zero/server-mutators.ts';
+import {createServerMutators, MUTATORS_THAT_QUEUE_WORK} from '../zero/server-mutators.ts';
 
 /** How long a shutdown waits for requests in flight (mutations) to finish. */
 export const DRAIN_TIMEOUT_MS = 20_000;
@@ -97,7 +97,9 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       serveClient: config.serveClient,
       trustedOrigins,
       signInLimits: config.signInLimits,
-      afterMutate: () => {
+      // Steps, notes and presence (nearly every push) leave the jobs asleep.
+      afterMutate: names => {
+        if (!names.some(name => MUTATORS_THAT_QUEUE_WORK.has(name))) return;
         void dispatcher.kick();
         void packageJob.kick();
       },

@@ -13,8 +13,8 @@ type Deps = {
   dbProvider: DbProvider;
   serverMutators: ServerMutators;
   contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
-  /** Runs after each push has committed (e.g. sends queued notifications). */
-  afterMutate: () => void;
+  /** Runs after each push has committed, with the names of its mutations (e.g. sends queued notifications). */
+  afterMutate: (names: string[]) => void;
 };
 
 /**
@@ -31,16 +31,21 @@ export function zeroRoutes({dbProvider, serverMutators, contextOf, afterMutate}:
     if (!ctx) return c.json({error: 'unauthenticated'}, 401);
     const request = await readZeroRequest(c, 'push');
     if (!request.ok) return c.json({error: 'invalid_input', message: request.message}, request.status);
+    const names: string[] = [];
     const result = await handleMutateRequest({
       // A database outage fails the push (retried later), never the mutation.
       dbProvider: pushDbProvider(dbProvider),
-      handler: transact => transact((tx, name, args) => runMutation(serverMutators, tx, ctx, name, args)),
+      handler: transact =>
+        transact((tx, name, args) => {
+          names.push(name);
+          return runMutation(serverMutators, tx, ctx, name, args);
+        }),
       body: request.body as never,
       query: request.query,
       userID: ctx.userId,
       logLevel: 'error',
     });
-    afterMutate();
+    afterMutate(names);
     return c.json(result);
   });
 

@@ -9,6 +9,13 @@ import {writeHandoffPackage} from '../handoff/write-package.ts';
 import {queueEscalationDeliveries} from '../notify/queue-deliveries.ts';
 
 /**
+ * Mutators whose commit leaves work for the after-commit jobs (an escalation
+ * package to write, notifications to send). Only pushes holding one of them
+ * wake the jobs at once; their timers catch anything else within seconds.
+ */
+export const MUTATORS_THAT_QUEUE_WORK: ReadonlySet<string> = new Set(['walk.escalate', 'ticket.escalateWithoutWalk']);
+
+/**
  * The server's mutator tree: the shared mutators, with server-only
  * additions layered on top where a rule or a write needs what only the
  * server has. Each override runs the shared mutator first.

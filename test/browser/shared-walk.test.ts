@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {signInThroughPage} from '../support/browser.ts';
 import type {TestStack} from '../support/stack.ts';
 import {browserSuite} from '../support/suites.ts';
+import {PRESENCE_TTL_MS} from '../../mutators/presence/presence.ts';
 
 /** SPEC §7 in two real browsers: the engineer watches the L1's walk live, whispers, and takes over. */
 describe('shared-screen walks', () => {
@@ -28,6 +29,19 @@ describe('shared-screen walks', () => {
     // Presence both ways.
     await l1.getByTestId('presence').getByText('Sam Senior · watching').waitFor();
     await eng.getByTestId('presence').getByText('Lee Linden · driving').waitFor();
+
+    // Presence holds while the pages stay open: after the first beat (the
+    // mutator, which writes the synced row), the page beats over HTTP into
+    // unsynced.presence_beat, rewriting no synced row, and the sweep keeps it.
+    const seniorRow = async () =>
+      (await stack.sql`select p.id, p.last_seen from walk_presence p join member m on m.id = p.user_id
+        where m.email = 'senior@northwind.test'`)[0];
+    const first = await seniorRow();
+    await l1.waitForTimeout(PRESENCE_TTL_MS + 4_000);
+    await l1.getByTestId('presence').getByText('Sam Senior · watching').waitFor({timeout: 1_000});
+    expect(await seniorRow()).toEqual(first);
+    const [beat] = await stack.sql`select last_seen from unsynced.presence_beat where id = ${first.id}`;
+    expect(beat.last_seen).toBeGreaterThan(first.last_seen + PRESENCE_TTL_MS);
 
     // Each step appears on the watcher's screen without reload, within a second.
     await l1.getByRole('button', {name: 'Yes, mail loads in the browser'}).click();

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {PRESENCE_TTL_MS} from '../../mutators/presence/presence.ts';
+import {presenceBeatRoute} from '../../server/http/presence-beat.ts';
 import {sweepPresence} from '../../server/jobs/sweep-presence.ts';
 import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
@@ -52,5 +53,61 @@ describe('presence beats off the synced tables', () => {
     await db.sql`update walk set driver_user_id = ${senior.userId} where id = ${walkId}`;
     expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
     expect((await row(walkId, senior.userId)).mode).toBe('driving');
+  });
+
+  describe('POST /api/presence/beat (the walker page between mutator beats)', () => {
+    const contoso = demoContext('engineer@contoso.test');
+    // The session lookup is tested with the real cookie elsewhere; here the header names the person.
+    const people = new Map([l1, senior, contoso].map(c => [c.userId, c]));
+    const route = () => presenceBeatRoute(db.sql, async headers => people.get(headers.get('x-test-user') ?? ''));
+    const post = (who: {userId: string} | undefined, body: unknown) =>
+      route().request('/beat', {
+        method: 'POST',
+        headers: {'content-type': 'application/json', ...(who ? {'x-test-user': who.userId} : {})},
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+
+    it('records a beat for a viewer whose row is right, touching no synced row', async () => {
+      const walkId = crypto.randomUUID();
+      expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Scanner offline'})).toEqual({ok: true});
+      // No row yet: the page must send the mutator.
+      const before = await post(senior, {walkId});
+      expect(before.status).toBe(409);
+      expect(await before.json()).toMatchObject({error: 'presence_changed'});
+      expect(await beat(walkId, senior.userId)).toBeUndefined();
+
+      expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
+      const synced = await row(walkId, senior.userId);
+      await new Promise(r => setTimeout(r, 20));
+      expect((await post(senior, {walkId})).status).toBe(204);
+      expect(await row(walkId, senior.userId)).toEqual(synced);
+      expect(await beat(walkId, senior.userId)).toBeGreaterThan(synced.last_seen);
+    });
+
+    it('answers 409 when the mode changed (a take-over), so the mutator writes it', async () => {
+      const walkId = crypto.randomUUID();
+      expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Badge reader'})).toEqual({ok: true});
+      expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
+      expect((await post(senior, {walkId})).status).toBe(204);
+      await db.sql`update walk set driver_user_id = ${senior.userId} where id = ${walkId}`;
+      expect((await post(senior, {walkId})).status).toBe(409);
+    });
+
+    it('refuses strangers, other accounts and bad bodies, writing nothing', async () => {
+      const walkId = crypto.randomUUID();
+      expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'VPN drops'})).toEqual({ok: true});
+      expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
+      const [{count: beatsBefore}] = await db.sql`select count(*)::int as count from unsynced.presence_beat`;
+      expect((await post(undefined, {walkId})).status).toBe(401);
+      // Contoso naming Northwind's walk: answered like a walk without their row.
+      expect((await post(contoso, {walkId})).status).toBe(409);
+      for (const body of [{}, {walkId: 42}, {walkId: 'x'.repeat(5000)}, '{not json', [walkId]]) {
+        const res = await post(senior, body);
+        expect(res.status, JSON.stringify(body)).toBe(400);
+        expect(await res.json()).toMatchObject({error: 'invalid_input'});
+      }
+      const [{count: beatsAfter}] = await db.sql`select count(*)::int as count from unsynced.presence_beat`;
+      expect(beatsAfter).toBe(beatsBefore);
+    });
   });
 });
