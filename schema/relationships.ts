@@ -28,8 +28,11 @@ export const ticketRelationships = relationships(ticket, ({one, many}) => ({
 
 export const walkRelationships = relationships(walk, ({one, many}) => ({
   ticket: one({sourceField: ['ticket_id'], destField: ['id'], destSchema: ticket}),
-  flow: one({sourceField: ['flow_id'], destField: ['id'], destSchema: flow}),
-  proposal: one({sourceField: ['flow_proposal_id'], destField: ['id'], destSchema: flowProposal}),
+  // Keyed by never-null mirrors of flow_id / flow_proposal_id: Zero splits every
+  // edit of a row whose relationship key is null into a remove and an add of
+  // the whole walk tree (migrations/00015_walk_relationship_keys).
+  flow: one({sourceField: ['flow_key'], destField: ['id'], destSchema: flow}),
+  proposal: one({sourceField: ['proposal_key'], destField: ['id'], destSchema: flowProposal}),
   driver: one({sourceField: ['driver_user_id'], destField: ['id'], destSchema: member}),
   steps: many({sourceField: ['id'], destField: ['walk_id'], destSchema: walkStep}),
   handoffs: many({sourceField: ['id'], destField: ['walk_id'], destSchema: handoff}),

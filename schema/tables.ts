@@ -98,6 +98,10 @@ export const walk = table('walk')
     session_kind: enumeration<SessionKind>(),
     flow_id: string().optional(),
     flow_proposal_id: string().optional(),
+    /** flow_id, or '' when none: the key of the `flow` relationship (never null; migrations/00015). */
+    flow_key: string(),
+    /** flow_proposal_id, or '' when none: the key of the `proposal` relationship. */
+    proposal_key: string(),
     status: enumeration<WalkStatus>(),
     current_node_id: string().optional(),
     driver_user_id: string(),
@@ -183,21 +187,6 @@ export const handoffRead = table('handoff_read')
     user_id: string(),
     read_at: number(),
     dismissed: boolean(),
-  })
-  .primaryKey('id');
-
-export const notificationDelivery = table('notification_delivery')
-  .columns({
-    id: string(),
-    account_id: string(),
-    handoff_id: string(),
-    recipient_user_id: string(),
-    channel: enumeration<'in_app' | 'email'>(),
-    status: enumeration<'queued' | 'sent' | 'failed' | 'suppressed'>(),
-    error: string().optional(),
-    created_at: number(),
-    attempted_at: number().optional(),
-    sent_at: number().optional(),
   })
   .primaryKey('id');
 

@@ -66,7 +66,7 @@ export function renderReadmeTable(records: ChaosRecord[], info: RunInfo): string
   for (const kind of ['hostile_input', 'attack'] as const) {
     const t = totals(rows.filter(r => r.kind === kind));
     if (t.names === 0) continue;
-    const what = kind === 'hostile_input' ? `${KIND_TITLES[kind]} (${t.names} mutators and endpoints)` : `${KIND_TITLES[kind]} (${t.names} kinds)`;
+    const what = kind === 'hostile_input' ? `${KIND_TITLES[kind]} (${t.names} mutators and endpoints)` : `${KIND_TITLES[kind]} (${t.names} mutator, query and session cases)`;
     lines.push(`| ${what} | ${t.tried} | ${t.passed} | ${t.lost} |`);
   }
   const all = totals(rows);

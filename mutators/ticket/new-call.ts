@@ -45,6 +45,8 @@ export async function insertCall(
     session_kind: shape.sessionKind,
     flow_id: shape.flowId ?? null,
     flow_proposal_id: shape.proposalId ?? null,
+    flow_key: shape.flowId ?? '',
+    proposal_key: shape.proposalId ?? '',
     status: shape.walkStatus,
     current_node_id: shape.currentNodeId ?? null,
     driver_user_id: caller.userId,

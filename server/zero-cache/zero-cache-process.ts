@@ -52,6 +52,8 @@ export function zeroCacheEnv(o: ZeroCacheOptions): Record<string, string> {
     ZERO_REPLICA_FILE: path.join(o.dataDir, 'zero-replica.db'),
     ZERO_PORT: String(o.port),
     ZERO_APP_ID: 'zero',
+    // Only the tables clients sync (migrations/00014_sync_publication).
+    ZERO_APP_PUBLICATIONS: 'tandem_sync',
     ZERO_MUTATE_URL: `${o.apiUrl}/api/zero/mutate`,
     ZERO_QUERY_URL: `${o.apiUrl}/api/zero/query`,
     ZERO_MUTATE_FORWARD_COOKIES: 'true',
@@ -97,7 +99,8 @@ export function startZeroCache(o: ZeroCacheOptions): ZeroCacheHandle {
   const child = superviseChild({
     name: 'zero-cache',
     command: nodeBinary(),
-    args: [zeroCacheCli()],
+    // TANDEM_ZERO_CACHE_NODE_ARGS: extra Node flags for zero-cache and its workers (e.g. --cpu-prof to profile).
+    args: [...(process.env.TANDEM_ZERO_CACHE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), zeroCacheCli()],
     env: {...process.env, ...zeroCacheEnv(o), ...o.env},
     output: chunk => logStream.write(chunk),
     // zero-cache runs workers (replicator, syncers …) as processes of its own.

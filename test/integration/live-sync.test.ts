@@ -180,4 +180,29 @@ describe('live sync through zero-cache', () => {
     await expect(signIn(stack.appUrl, 'l1b@northwind.test')).rejects.toThrow();
     await stack.sql`update member set active = true where email = 'l1b@northwind.test'`;
   });
+
+  it('an edit of a walk without a flow stays an edit: its lane is not sent again (relationship keys never null)', async () => {
+    const walkId = crypto.randomUUID();
+    expect(await l1.mutate(mutators.ticket.intake({ticketId: crypto.randomUUID(), walkId, problemStatement: 'Free-form: printer noises'})).server).toEqual({type: 'success'});
+    // The L1's own client has the walk open, as the walker page does.
+    const own = l1.materialize(queries.walk.byId({walkId}));
+    await eventually(() => own.data, Boolean, 30_000);
+    const itemId = crypto.randomUUID();
+    expect(await l1.mutate(mutators.taskLane.add({itemId, walkId, kind: 'question', text: 'Which tray?'})).server).toEqual({type: 'success'});
+    const view = senior.materialize(queries.walk.byId({walkId}));
+    type WalkData = {flow_id: string | null; notes: string; lane: {id: string}[]} | undefined;
+    const data = () => view.data as WalkData;
+    await eventually(data, d => d?.lane.length === 1, 30_000);
+    expect(data()!.flow_id).toBeNull();
+    const lane = data()!.lane;
+    expect(await l1.mutate(mutators.walk.updateNotes({walkId, notes: 'Grinding from tray 2'})).server).toEqual({type: 'success'});
+    await eventually(data, d => d?.notes === 'Grinding from tray 2', 30_000);
+    // Zero treats a null relationship key as changed on every edit and would
+    // remove and re-add the whole walk (a new lane array); keyed by a
+    // never-null column, the edit leaves the lane as it was.
+    expect(data()!.lane).toBe(lane);
+    view.destroy();
+    own.destroy();
+  });
 });
+

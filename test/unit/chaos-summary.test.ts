@@ -19,7 +19,7 @@ describe('chaos summary', () => {
     const table = renderReadmeTable(records, info);
     expect(table).toContain('| Fault: SIGKILL zero-cache mid-walk | 3 | 2 | 3 |');
     expect(table).toContain('| Hostile inputs answered cleanly (2 mutators and endpoints) | 200 | 199 | 1 |');
-    expect(table).toContain('| Tenant and role attacks refused (1 kinds) | 40 | 40 | 0 |');
+    expect(table).toContain('| Tenant and role attacks refused (1 mutator, query and session cases) | 40 | 40 | 0 |');
     expect(table).toContain('| **Total** | **243** | **241** | **4** |');
     expect(table).toContain('commit `abc123` · 612 s · all chaos tests passed');
   });
