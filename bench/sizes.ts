@@ -12,18 +12,18 @@ export function sizesFor(mode: 'full' | 'quick') {
     l1s: full ? 50 : 10,
     floorSamples: full ? 2000 : 1000,
     /** Steps per watcher count W in the propagation and bare-Zero scenarios. */
-    propagationSteps: full ? 300 : 30,
+    propagationSteps: full ? 300 : 20,
     watcherCounts: [1, 3, 25] as const,
-    busy: {walks: full ? 50 : 8, watchersPerWalk: 2, stepEveryMs: 5000, durationMs: full ? 60_000 : 10_000},
+    busy: {walks: full ? 50 : 8, watchersPerWalk: 2, stepEveryMs: 5000, durationMs: full ? 60_000 : 6_000},
     queue: {engineerCounts: [10, 50] as const, escalations: full ? 20 : 5, everyMs: 1000},
     claimRace: {handoffs: full ? 100 : 15, claimers: 10},
     throughput: {
       clients: full ? 20 : 10,
-      stageMs: full ? 6000 : 2500,
+      stageMs: full ? 6000 : 2000,
       rates: full ? [5, 10, 20, 30, 45, 60, 80, 110, 150, 200] : [5, 10, 20, 40, 80],
       p99LimitMs: 500,
     },
-    initialSync: {tickets: full ? 10_000 : 1_000, stepsPerWalk: 10, openHandoffs: 30, coldRuns: full ? 3 : 1, awayMs: full ? 30_000 : 6_000},
-    memory: {clients: full ? 200 : 50},
+    initialSync: {tickets: full ? 10_000 : 500, stepsPerWalk: 10, openHandoffs: 30, coldRuns: full ? 3 : 1, awayMs: full ? 30_000 : 3_000},
+    memory: {clients: full ? 200 : 30},
   };
 }
