@@ -128,6 +128,7 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
     // Given as null, AI stays off whatever the environment says (tests); absent, the environment decides.
     ai: overrides.ai,
     emailTransport: overrides.emailTransport,
+    extraRoutes: overrides.extraRoutes,
     log: overrides.log ?? (line => console.log(line)),
   };
 }

@@ -9,10 +9,10 @@
 import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {configFromEnv} from '../../server/config.ts';
 import {startTandem, type RunningTandem} from '../../server/start.ts';
 import {startZeroCache, type ZeroCacheHandle} from '../../server/zero-cache/zero-cache-process.ts';
 import {freePort} from '../../test/support/free-port.ts';
+import {isolatedConfig} from '../../test/support/stack.ts';
 import {bareZeroRoutes, BARE_ROUTES_PATH} from '../bare-zero/routes.ts';
 import {BARE_APP_ID, BARE_PUBLICATION, createBareTable} from '../bare-zero/table.ts';
 import type {StackMessage, StackReady} from './messages.ts';
@@ -36,33 +36,16 @@ async function stopAll() {
 async function main() {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
   chmodSync(dataDir, 0o755);
-  const port = await freePort();
-  const zeroPort = await freePort(3);
   const barePort = await freePort(3);
   const adminPassword = 'bench-admin';
-  const config = {
-    ...configFromEnv({
-      port,
-      zeroPort,
-      embeddedPgPort: await freePort(),
-      dataDir,
-      databaseUrl: undefined,
-      spawnZeroCache: true,
-      publicZeroUrl: undefined,
-      internalZeroUrl: `http://127.0.0.1:${zeroPort}`,
-      internalApiUrl: `http://127.0.0.1:${port}`,
-      publicUrl: `http://localhost:${port}`,
-      authSecret: 'bench-secret-0123456789-abcdefghijklmnop',
-      zeroAdminPassword: adminPassword,
-      serveClient: false,
-      seedDemoData: true,
-      log,
-    }),
-    ai: null,
+  const config = await isolatedConfig(dataDir, {
+    authSecret: 'bench-secret-0123456789-abcdefghijklmnop',
+    zeroAdminPassword: adminPassword,
+    log,
     // The reference app's routes are functions: the API runs in this process.
-    apiProcess: 'in-process' as const,
+    apiProcess: 'in-process',
     extraRoutes: bareZeroRoutes,
-  };
+  });
   tandem = await startTandem(config);
 
   await createBareTable(tandem.sql);

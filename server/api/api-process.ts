@@ -1,21 +1,11 @@
 import path from 'node:path';
 import {ROOT_DIR, type TandemConfig} from '../config.ts';
-import {superviseChild, type Backoff} from '../supervise/supervised-child.ts';
+import {superviseChild, type Backoff, type SupervisedChild} from '../supervise/supervised-child.ts';
 import {API_CONFIG_ENV, apiChildConfig, isApiChildMessage} from './api-config.ts';
 import {DRAIN_TIMEOUT_MS, startApi} from './start-api.ts';
 
-export type ApiHandle = {
-  /** Resolves once the API serves (the first time). */
-  ready: () => Promise<void>;
-  /** The pid of the process serving the API (undefined while it is being restarted). */
-  pid: () => number | undefined;
-  /** How many times the API process has been started. */
-  launches: () => number;
-  /** Resolves once a launch after `launches` serves (i.e. after a restart). */
-  readyAfter: (launches: number) => Promise<void>;
-  /** Graceful: in-flight requests finish and answer first. */
-  stop: () => Promise<void>;
-};
+/** The API process under supervision (ready, pid, launches, readyAfter, graceful stop). */
+export type ApiHandle = SupervisedChild;
 
 const CHILD_ENTRY = path.join(ROOT_DIR, 'server', 'api', 'api-child.ts');
 
@@ -56,13 +46,7 @@ export function startApiProcess(config: TandemConfig, databaseUrl: string, backo
     // The child drains for up to DRAIN_TIMEOUT_MS before it exits by itself.
     stopTimeoutMs: DRAIN_TIMEOUT_MS + 10_000,
   });
-  return {
-    ready: child.ready,
-    pid: child.pid,
-    launches: child.launches,
-    readyAfter: child.readyAfter,
-    stop: child.stop,
-  };
+  return child;
 }
 
 /** The API inside this process (no restarts): for configs that carry live objects. */

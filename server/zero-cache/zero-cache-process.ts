@@ -2,7 +2,7 @@ import {createWriteStream, existsSync, mkdirSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {ROOT_DIR} from '../config.ts';
-import {superviseChild, type Backoff} from '../supervise/supervised-child.ts';
+import {superviseChild, type Backoff, type SupervisedChild} from '../supervise/supervised-child.ts';
 
 export type ZeroCacheOptions = {
   upstreamDb: string;
@@ -16,18 +16,8 @@ export type ZeroCacheOptions = {
   env?: Record<string, string>;
 };
 
-export type ZeroCacheHandle = {
-  url: string;
-  logFile: string;
-  /** Resolves once zero-cache answers on its port. */
-  ready: () => Promise<void>;
-  /** The running zero-cache's pid (undefined while it is being restarted). */
-  pid: () => number | undefined;
-  launches: () => number;
-  /** Resolves once a launch after `launches` answers (i.e. after a restart). */
-  readyAfter: (launches: number) => Promise<void>;
-  stop: () => Promise<void>;
-};
+/** zero-cache under supervision, with where it listens and logs. */
+export type ZeroCacheHandle = SupervisedChild & {url: string; logFile: string};
 
 const require = createRequire(import.meta.url);
 
@@ -112,12 +102,9 @@ export function startZeroCache(o: ZeroCacheOptions): ZeroCacheHandle {
   });
 
   return {
+    ...child,
     url,
     logFile,
-    ready: child.ready,
-    pid: child.pid,
-    launches: child.launches,
-    readyAfter: child.readyAfter,
     async stop() {
       await child.stop();
       await new Promise<void>(resolve => logStream.end(() => resolve()));

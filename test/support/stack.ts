@@ -1,7 +1,7 @@
 import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {configFromEnv} from '../../server/config.ts';
+import {configFromEnv, type TandemConfig} from '../../server/config.ts';
 import {startTandem, type RunningTandem} from '../../server/start.ts';
 import {freePort} from './free-port.ts';
 
@@ -18,18 +18,21 @@ export type TestStack = RunningTandem & {
  * database), migrations, demo seed, the API child process and a real
  * zero-cache child (both supervised: restarted when killed), all on free ports. `dispose` stops it and deletes the data.
  */
-export async function startTestStack(options: {serveClient?: boolean} = {}): Promise<TestStack> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
-  chmodSync(dataDir, 0o755);
+/**
+ * A config for a whole stack of its own in `dataDir`: its own embedded
+ * PostgreSQL (never DATABASE_URL), free ports, zero-cache spawned, demo seed.
+ * Shared by the tests and the benchmark.
+ */
+export async function isolatedConfig(
+  dataDir: string,
+  overrides: Partial<TandemConfig> & Pick<TandemConfig, 'authSecret' | 'zeroAdminPassword' | 'log'>,
+): Promise<TandemConfig> {
   const port = await freePort();
   const zeroPort = await freePort(3);
-  const embeddedPgPort = await freePort();
-  const lines: string[] = [];
-  const config = configFromEnv({
+  return configFromEnv({
     port,
     zeroPort,
-    embeddedPgPort,
+    embeddedPgPort: await freePort(),
     dataDir,
     databaseUrl: undefined,
     spawnZeroCache: true,
@@ -38,11 +41,22 @@ export async function startTestStack(options: {serveClient?: boolean} = {}): Pro
     internalZeroUrl: `http://127.0.0.1:${zeroPort}`,
     internalApiUrl: `http://127.0.0.1:${port}`,
     publicUrl: `http://localhost:${port}`,
+    serveClient: false,
+    seedDemoData: true,
+    ai: null,
+    ...overrides,
+  });
+}
+
+export async function startTestStack(options: {serveClient?: boolean} = {}): Promise<TestStack> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
+  chmodSync(dataDir, 0o755);
+  const lines: string[] = [];
+  const config = await isolatedConfig(dataDir, {
     authSecret: 'test-secret-0123456789-abcdefghijklmnop',
     zeroAdminPassword: 'test-admin',
     serveClient: options.serveClient ?? false,
-    seedDemoData: true,
-    ai: null,
     log: line => {
       lines.push(line);
       if (process.env.TANDEM_TEST_VERBOSE) console.log(`[stack] ${line}`);
