@@ -13,6 +13,7 @@ import {add as addLaneItem} from './task-lane/add.ts';
 import * as lane from './task-lane/change.ts';
 import * as fix from './task-lane/fix.ts';
 import {takeOver} from './walk/take-over.ts';
+import {handBack} from './walk/hand-back.ts';
 import {escalateWithoutWalk} from './ticket/escalate-without-walk.ts';
 import {intake} from './ticket/intake.ts';
 import {escalate} from './walk/escalate.ts';
@@ -65,6 +66,7 @@ export const mutatorDefinitions = {
     escalate,
     park,
     takeOver,
+    handBack,
   },
   taskLane: {
     add: addLaneItem,

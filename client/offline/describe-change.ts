@@ -27,6 +27,10 @@ export function describeChange(name: string, rawArgs: unknown): Description {
       return {label: 'Escalated the walk', text: str(a.details), walkId};
     case 'walk.park':
       return {label: 'Parked the walk', walkId};
+    case 'walk.takeOver':
+      return {label: 'Took over the walk', walkId};
+    case 'walk.handBack':
+      return {label: 'Handed the walk back', walkId};
     case 'taskLane.add':
       return {label: `Task lane item${quote(a.text)}`, text: str(a.text), walkId};
     case 'taskLane.answer':

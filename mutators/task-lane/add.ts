@@ -19,7 +19,7 @@ export const addArgs = v.object({
  */
 export const add = defineMutator(addArgs, async ({tx, ctx, args}) => {
   const existing = await tx.run(zql.task_lane_item.where('id', args.itemId).one());
-  const {caller, walk} = await loadLaneWalk(tx, ctx, args.walkId);
+  const {caller, walk} = await loadLaneWalk(tx, ctx, args.walkId, {adding: true});
   if (existing) {
     if (existing.account_id === caller.accountId && existing.walk_id === walk.id) return; // replay
     fail('invalid_input', 'itemId is already in use.', {field: 'itemId'});

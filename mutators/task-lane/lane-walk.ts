@@ -8,20 +8,34 @@ import {lockWalk} from '../walk/active-walk.ts';
 /**
  * The walk a lane change is about: the caller's account's, `active`, and the
  * caller is its driver or an engineer/owner (a watching engineer whispers).
+ * Adding is open to one more person (SPEC §7, "both the L1 and a watching
+ * engineer can add items"): the L1 who started the walk, still adding while
+ * an engineer who took over drives.
  */
 export async function loadLaneWalk(
   tx: Transaction,
   ctx: TandemContext | undefined,
   walkId: string,
+  {adding = false}: {adding?: boolean} = {},
 ): Promise<{caller: TandemContext; walk: Walk}> {
   const caller = requireContext(ctx);
   await lockWalk(tx, walkId);
   const walk = await mustLoadOwned(tx, caller, 'walk', walkId, 'Walk');
   if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}; its lane can no longer change.`, {status: walk.status});
-  if (walk.driver_user_id !== caller.userId && !isEngineerOrOwner(caller)) {
+  if (!mayChangeLane(walk, caller) && !(adding && mayAddToLane(walk, caller))) {
     fail('forbidden', 'Only the walk’s driver or an engineer can change its task lane.');
   }
   return {caller, walk};
+}
+
+/** The driver or an engineer/owner: changes the lane's items. */
+export function mayChangeLane(walk: Pick<Walk, 'driver_user_id'>, caller: Pick<TandemContext, 'userId' | 'role'>): boolean {
+  return walk.driver_user_id === caller.userId || isEngineerOrOwner(caller);
+}
+
+/** Those who change the lane, and the walk's own L1 (who started it), add to it. */
+export function mayAddToLane(walk: Pick<Walk, 'driver_user_id' | 'started_by'>, caller: Pick<TandemContext, 'userId' | 'role'>): boolean {
+  return mayChangeLane(walk, caller) || (walk.started_by === caller.userId && caller.role !== 'viewer');
 }
 
 /** A lane item (not deleted) with its walk, checked as above. */

@@ -26,6 +26,7 @@ const SUBJECTS: Record<string, (args: Args, ctx: TandemContext) => Subject> = {
   'walk.escalate': a => ({...walkSubject(a), details: {reasonCategory: String(a.reasonCategory)}}),
   'walk.park': walkSubject,
   'walk.takeOver': walkSubject,
+  'walk.handBack': a => ({...walkSubject(a), details: {toUserId: String(a.toUserId)}}),
   'taskLane.add': a => ({type: 'task_lane_item', id: String(a.itemId), details: {kind: String(a.kind)}}),
   'taskLane.setState': a => ({type: 'task_lane_item', id: String(a.itemId), details: {state: String(a.state)}}),
   'taskLane.answer': a => ({type: 'task_lane_item', id: String(a.itemId)}),

@@ -53,6 +53,7 @@ function referenceCases(r: AccountRows, driverId: string): Case[] {
     {name: 'walk.escalate', args: {walkId: r.walkId, handoffId: fresh(), reasonCategory: 'Other'}},
     {name: 'walk.park', args: {walkId: r.walkId, handoffId: fresh()}},
     {name: 'walk.takeOver', args: {walkId: r.walkId, expectedDriverId: driverId}},
+    {name: 'walk.handBack', args: {walkId: r.walkId, toUserId: r.memberId}},
     {name: 'taskLane.add', args: {itemId: fresh(), walkId: r.walkId, kind: 'fact', text: 'planted'}},
     {name: 'taskLane.setState', args: {itemId: r.questionId, state: 'done'}},
     {name: 'taskLane.answer', args: {itemId: r.questionId, answer: 'a'}},
