@@ -11,7 +11,8 @@ export const list = defineQuery(
   ({args, ctx}) =>
     zql.ticket.where('account_id', scopeAccountId(ctx))
       .related('creator')
-      .related('walks')
+      // With each walk's escalations and who picked them up: the L1's list tells where each one stands.
+      .related('walks', w => w.related('handoffs', h => h.related('claimer').orderBy('escalated_at', 'desc')))
       .orderBy('created_at', 'desc')
       .limit(args?.limit ?? 100),
 );

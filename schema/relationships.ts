@@ -34,6 +34,8 @@ export const walkRelationships = relationships(walk, ({one, many}) => ({
   flow: one({sourceField: ['flow_key'], destField: ['id'], destSchema: flow}),
   proposal: one({sourceField: ['proposal_key'], destField: ['id'], destSchema: flowProposal}),
   driver: one({sourceField: ['driver_user_id'], destField: ['id'], destSchema: member}),
+  /** Who started the walk: its L1, who keeps watching (and adding to the lane) after a take-over. */
+  starter: one({sourceField: ['started_by'], destField: ['id'], destSchema: member}),
   steps: many({sourceField: ['id'], destField: ['walk_id'], destSchema: walkStep}),
   handoffs: many({sourceField: ['id'], destField: ['walk_id'], destSchema: handoff}),
   lane: many({sourceField: ['id'], destField: ['walk_id'], destSchema: taskLaneItem}),

@@ -48,8 +48,12 @@ describe('the L1 walker', () => {
     await page.locator('[data-node-id="resolved-queue"]').waitFor();
     await node(page).getByText('Resolution').waitFor();
 
-    // The resolution note: drafted by the server (no key here: the local writer), edited, kept across a reload, posted.
-    await page.getByRole('button', {name: 'Draft resolution note'}).click();
+    // The resolution note: written in a wide dialog, drafted by the server (no key here: the local
+    // writer), edited, kept across a reload, posted with its line breaks.
+    await page.getByRole('button', {name: 'Write resolution note'}).click();
+    const noteDialog = page.getByRole('dialog', {name: 'Resolution note'});
+    expect((await noteDialog.boundingBox())!.width).toBeGreaterThan(page.viewportSize()!.width * 0.6);
+    await noteDialog.getByRole('button', {name: 'Draft resolution note'}).click();
     const preview = page.getByLabel('Resolution note preview');
     await expect.poll(() => preview.inputValue().catch(() => '')).toContain('Root cause');
     await page.getByTestId('note-writer').filter({hasText: 'local writer'}).waitFor();
@@ -59,10 +63,18 @@ describe('the L1 walker', () => {
       .poll(async () => (await stack.sql`select draft from generated_text`)[0]?.draft ?? '')
       .toContain('Customer confirmed printing works.');
     await page.reload();
+    await page.getByRole('button', {name: 'Write resolution note'}).click();
     await expect.poll(() => preview.inputValue().catch(() => '')).toContain('Customer confirmed printing works.');
-    await page.getByRole('button', {name: 'Use this note'}).click();
+    await noteDialog.getByRole('button', {name: 'Use this note'}).click();
+    await noteDialog.getByRole('button', {name: 'Done'}).click();
+    await noteDialog.waitFor({state: 'hidden'});
     await page.getByRole('button', {name: 'Resolve walk'}).click();
     await page.getByRole('status').filter({hasText: 'Resolved'}).waitFor();
+    // Posted, the note keeps its lines.
+    const posted = page.getByTestId('walk-resolved').locator('.resolution-notes');
+    await posted.filter({hasText: 'Customer confirmed printing works.'}).waitFor();
+    expect(await posted.evaluate(el => getComputedStyle(el).whiteSpace)).toBe('pre-wrap');
+    expect(await posted.evaluate(el => (el as HTMLElement).innerText)).toContain('Problem\nAccounting cannot print invoices');
 
     // A second call, escalated.
     await startWalk(page, 'Server room temperature alarm');

@@ -6,6 +6,7 @@ import {Link} from '../../app/router.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
+import {handoffStory, latestEscalation} from '../walks/handoff-story.ts';
 
 /** The account's tickets, newest first, filterable by status; live. */
 export function TicketList({title = 'Ticket queue', limit = 100}: {title?: string; limit?: number}) {
@@ -32,6 +33,8 @@ export function TicketList({title = 'Ticket queue', limit = 100}: {title?: strin
         <ul className="list" data-testid="ticket-list">
           {shown.map(t => {
             const walk = t.walks[0];
+            const escalation = latestEscalation(t.walks.flatMap(w => w.handoffs));
+            const story = escalation && handoffStory(escalation, now);
             return (
               <li key={t.id} className="list-row" data-ticket-id={t.id}>
                 <div className="grow">
@@ -41,6 +44,11 @@ export function TicketList({title = 'Ticket queue', limit = 100}: {title?: strin
                   <div className="row-meta">
                     {t.customer_name ?? 'Unknown caller'} · taken by {t.creator?.name ?? 'someone'} · {ago(t.created_at, now)}
                   </div>
+                  {story && (
+                    <div className="row-meta" data-testid="escalation-story">
+                      {story}
+                    </div>
+                  )}
                 </div>
                 <StatusBadge status={t.status} />
               </li>

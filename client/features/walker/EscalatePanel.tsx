@@ -4,6 +4,7 @@ import {ESCALATION_REASONS, type TaskLaneItem} from '../../../schema/index.ts';
 import {useRun} from './use-run.ts';
 import {FormError} from '../../ui/FormError.tsx';
 import {Modal} from '../../ui/Modal.tsx';
+import {useDraft} from './unsaved-drafts.ts';
 
 type Answer = 'failed' | 'worked' | 'partial' | 'never';
 type Reason = (typeof ESCALATION_REASONS)[number];
@@ -116,12 +117,16 @@ function FixQuestion({
 export function EscalatePanel({walkId, lane}: {walkId: string; lane: readonly TaskLaneItem[]}) {
   const {run, error} = useRun();
   const [reason, setReason] = useState<Reason>(ESCALATION_REASONS[0]);
-  const [details, setDetails] = useState('');
+  const [details, setDetails] = useDraft(walkId, 'escalationDetails');
   // The fix as it was when the question was asked: a change arriving meanwhile is the server's to refuse.
   const [asking, setAsking] = useState<TaskLaneItem | null>(null);
   const escalateButton = useRef<HTMLButtonElement>(null);
 
-  const escalate = () => run(mutators.walk.escalate({walkId, handoffId: crypto.randomUUID(), reasonCategory: reason, details: details || undefined}));
+  const escalate = async () => {
+    const ok = await run(mutators.walk.escalate({walkId, handoffId: crypto.randomUUID(), reasonCategory: reason, details: details || undefined}));
+    if (ok) setDetails('');
+    return ok;
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

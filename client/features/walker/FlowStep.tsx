@@ -1,13 +1,14 @@
-import {useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import type {FlowDefinition} from '../../../schema/index.ts';
 import {useRun} from './use-run.ts';
 import {FormError} from '../../ui/FormError.tsx';
+import {useDraft} from './unsaved-drafts.ts';
 
 /** The current node of a flow walk: its text, its answers as buttons, a note, and Back. */
 export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId: string; definition: FlowDefinition; currentNodeId: string | null | undefined; canGoBack: boolean}) {
   const {run, error} = useRun();
-  const [note, setNote] = useState('');
+  // Kept outside this component: a take-over unmounts it, the note being typed stays in view.
+  const [note, setNote] = useDraft(walkId, 'stepNote');
   const node = definition.nodes.find(n => n.id === currentNodeId);
   if (!node) return <p className="empty">Loading the flow…</p>;
   const kindLabel = {question: 'Ask the customer', instruction: 'Have them do this', resolution: 'Resolution'}[node.kind];

@@ -53,7 +53,7 @@ export function NotePreview({walkId, generated, stateVersion, onUse}: {walkId: s
           <label className="field">
             <span>Resolution note preview</span>
             <textarea
-              rows={8}
+              rows={14}
               value={text}
               onChange={e => {
                 editing.current = true;

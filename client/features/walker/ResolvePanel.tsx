@@ -1,10 +1,15 @@
-import {useState, type FormEvent} from 'react';
+import {useRef, useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {NotePreview} from './NotePreview.tsx';
 import {useRun} from './use-run.ts';
 import {FormError} from '../../ui/FormError.tsx';
+import {Modal} from '../../ui/Modal.tsx';
 
-/** Did this fix it? + resolution notes → walk and ticket resolved. */
+/**
+ * Did this fix it? + resolution notes → walk and ticket resolved. The note
+ * is written in a wide dialog (drafted by the server, edited, line breaks
+ * kept), not in a narrow field at the bottom of the walk.
+ */
 export function ResolvePanel({
   walkId,
   generated,
@@ -17,33 +22,64 @@ export function ResolvePanel({
   const {run, error} = useRun();
   const [helpful, setHelpful] = useState<'yes' | 'no'>('yes');
   const [notes, setNotes] = useState('');
+  const [writing, setWriting] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(mutators.walk.resolve({walkId, helpful: helpful === 'yes', resolutionNotes: notes}));
   };
   return (
-    <form className="card stack" onSubmit={submit} aria-labelledby="resolve-title">
-      <h2 id="resolve-title">Resolve</h2>
-      <fieldset className="radio-row">
-        <legend>Did this fix it?</legend>
-        <label>
-          <input type="radio" name="helpful" value="yes" checked={helpful === 'yes'} onChange={() => setHelpful('yes')} /> Yes
-        </label>
-        <label>
-          <input type="radio" name="helpful" value="no" checked={helpful === 'no'} onChange={() => setHelpful('no')} /> No
-        </label>
-      </fieldset>
-      <NotePreview walkId={walkId} generated={generated} stateVersion={stateVersion} onUse={setNotes} />
-      <label className="field">
-        <span>Resolution notes</span>
-        <textarea rows={3} value={notes} onChange={e => setNotes(e.target.value)} maxLength={20000} />
-      </label>
-      <FormError message={error} />
-      <div>
-        <button className="btn btn-primary" type="submit">
-          Resolve walk
-        </button>
-      </div>
-    </form>
+    <>
+      <form className="card stack" onSubmit={submit} aria-labelledby="resolve-title">
+        <h2 id="resolve-title">Resolve</h2>
+        <fieldset className="radio-row">
+          <legend>Did this fix it?</legend>
+          <label>
+            <input type="radio" name="helpful" value="yes" checked={helpful === 'yes'} onChange={() => setHelpful('yes')} /> Yes
+          </label>
+          <label>
+            <input type="radio" name="helpful" value="no" checked={helpful === 'no'} onChange={() => setHelpful('no')} /> No
+          </label>
+        </fieldset>
+        <div className="stack">
+          <span className="row-meta">Resolution notes</span>
+          {notes ? (
+            <div className="resolution-notes note-excerpt" data-testid="resolution-notes-excerpt">
+              {notes}
+            </div>
+          ) : (
+            <span className="muted">None yet.</span>
+          )}
+          <div>
+            <button type="button" className="btn btn-small" ref={opener} onClick={() => setWriting(true)}>
+              {notes ? 'Edit resolution note' : 'Write resolution note'}
+            </button>
+          </div>
+        </div>
+        <FormError message={error} />
+        <div>
+          <button className="btn btn-primary" type="submit">
+            Resolve walk
+          </button>
+        </div>
+      </form>
+      {writing && (
+        <Modal labelledBy="resolution-note-title" onClose={() => setWriting(false)} returnFocusTo={opener} wide>
+          <div className="stack">
+            <h3 id="resolution-note-title">Resolution note</h3>
+            <NotePreview walkId={walkId} generated={generated} stateVersion={stateVersion} onUse={setNotes} />
+            <label className="field">
+              <span>Resolution notes</span>
+              <textarea rows={12} value={notes} onChange={e => setNotes(e.target.value)} maxLength={20000} data-autofocus="" />
+            </label>
+            <div className="row">
+              <button type="button" className="btn btn-primary" onClick={() => setWriting(false)}>
+                Done
+              </button>
+            </div>
+          </div>
+        </Modal>
+      )}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 import {useRun} from './use-run.ts';
 import {FormError} from '../../ui/FormError.tsx';
+import {useDraft} from './unsaved-drafts.ts';
 
 type Item = TaskLaneItem & {author?: {name: string} | undefined};
 const KIND_LABEL: Record<LaneKind, string> = {question: 'Ask', check: 'Check', fact: 'What we know', suggested_fix: 'Suggested fix'};
@@ -112,11 +113,27 @@ function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: str
   );
 }
 
-/** The walk's task lane: both the driver and a watching engineer add items; whispers are marked. */
-export function TaskLane({walkId, items, driverId, canChange}: {walkId: string; items: readonly Item[]; driverId: string; canChange: boolean}) {
+/**
+ * The walk's task lane: the driver, a watching engineer and the walk's own L1
+ * (also while an engineer drives) add items; whispers are marked. Only the
+ * driver or an engineer changes them (`canChange`).
+ */
+export function TaskLane({
+  walkId,
+  items,
+  driverId,
+  canChange,
+  canAdd,
+}: {
+  walkId: string;
+  items: readonly Item[];
+  driverId: string;
+  canChange: boolean;
+  canAdd: boolean;
+}) {
   const {run, error} = useRun();
   const [kind, setKind] = useState<LaneKind>('question');
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft(walkId, 'laneText');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const t = text;
@@ -132,7 +149,7 @@ export function TaskLane({walkId, items, driverId, canChange}: {walkId: string; 
         ))}
       </ul>
       {items.length === 0 && <p className="empty">Nothing in the lane yet.</p>}
-      {canChange && (
+      {canAdd && (
         <form className="stack" onSubmit={submit}>
           <div className="row">
             <label className="field">

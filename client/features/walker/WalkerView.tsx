@@ -1,5 +1,6 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {isEngineerOrOwner} from '../../../mutators/permissions.ts';
+import {mayAddToLane, mayChangeLane} from '../../../mutators/task-lane/lane-walk.ts';
 import {mutators} from '../../../mutators/index.ts';
 import {queries} from '../../../queries/index.ts';
 import {Link} from '../../app/router.tsx';
@@ -14,10 +15,13 @@ import {PathList} from './PathList.tsx';
 import {PresenceBar} from './PresenceBar.tsx';
 import {ResolvePanel} from './ResolvePanel.tsx';
 import {TaskLane} from './TaskLane.tsx';
+import {UnsavedDrafts} from './UnsavedDrafts.tsx';
+import {DriverNotice} from './DriverNotice.tsx';
 import {usePresence} from './usePresence.ts';
 import {useRun} from './use-run.ts';
 import './walker.css';
 import {FormError} from '../../ui/FormError.tsx';
+import {handoffStory, latestEscalation} from '../walks/handoff-story.ts';
 
 /**
  * One walk, live for everyone looking at it: the driver walks the flow (or
@@ -44,7 +48,11 @@ export function WalkerView({walkId}: {walkId: string}) {
   const tree = walk.flow?.definition ?? walk.proposal?.definition;
   const answered = walk.steps.filter(s => s.kind === 'answer').length - walk.steps.filter(s => s.kind === 'back').length;
   const myHandoff = walk.handoffs.find(h => h.status === 'claimed' && h.claimed_by === context.userId);
-  const canLane = active && (driving || isEngineerOrOwner(context));
+  const escalation = latestEscalation(walk.handoffs);
+  const story = escalation && handoffStory(escalation, now);
+  const fromQueue = walk.handoffs.some(h => h.status === 'claimed');
+  const canLane = active && mayChangeLane(walk, context);
+  const canAddToLane = active && mayAddToLane(walk, context);
 
   return (
     <div className="page walker">
@@ -61,6 +69,23 @@ export function WalkerView({walkId}: {walkId: string}) {
         </p>
         <PresenceBar viewers={walk.presence} selfId={context.userId} />
       </div>
+      {active && (
+        <DriverNotice
+          walkId={walkId}
+          selfId={context.userId}
+          driverId={walk.driver_user_id}
+          startedBy={walk.started_by}
+          driver={walk.driver}
+          starter={walk.starter}
+          fromQueue={fromQueue}
+        />
+      )}
+      {story && !myHandoff && walk.status !== 'resolved' && (
+        <p className="notice" role="status" data-testid="escalation-story">
+          {walk.status === 'escalated' ? 'Escalated to the handoff queue. ' : ''}
+          {story}
+        </p>
+      )}
       {myHandoff && (
         <div className="notice stack">
           <span>
@@ -87,11 +112,14 @@ export function WalkerView({walkId}: {walkId: string}) {
       )}
       <FormError message={error} />
       {walk.status === 'resolved' && (
-        <p className="notice" role="status">
-          Resolved{walk.helpful === false ? ' (not helpful)' : ''}. {walk.resolution_notes}
-        </p>
+        <div className="notice stack" role="status" data-testid="walk-resolved">
+          <span>
+            Resolved{walk.helpful === false ? ' (not helpful)' : ''}.{escalation?.status === 'resolved' && story ? ` ${story}` : ''}
+          </span>
+          {walk.resolution_notes && <div className="resolution-notes">{walk.resolution_notes}</div>}
+        </div>
       )}
-      {walk.status === 'escalated' && (
+      {walk.status === 'escalated' && !story && (
         <p className="notice" role="status">
           Escalated to the handoff queue.
         </p>
@@ -119,6 +147,7 @@ export function WalkerView({walkId}: {walkId: string}) {
               </section>
             )
           )}
+          {active && !driving && <UnsavedDrafts walkId={walkId} savedNotes={walk.notes} canAddToLane={canAddToLane} />}
           <PathList steps={walk.steps} />
           {active && driving && (
             <div className="grid-2 even">
@@ -127,7 +156,7 @@ export function WalkerView({walkId}: {walkId: string}) {
             </div>
           )}
         </div>
-        <TaskLane walkId={walkId} items={walk.lane} driverId={walk.driver_user_id} canChange={canLane} />
+        <TaskLane walkId={walkId} items={walk.lane} driverId={walk.driver_user_id} canChange={canLane} canAdd={canAddToLane} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import {useEffect, useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {MAX_NOTES_BYTES} from '../../../mutators/walk/update-notes.ts';
 import {useRun} from './use-run.ts';
+import {setDraft} from './unsaved-drafts.ts';
 
 export type SaveState = 'saved' | 'saving' | 'too-long' | 'refused';
 
@@ -24,6 +25,7 @@ export function useNotesAutosave(walkId: string, serverNotes: string, debounceMs
 
   useEffect(() => {
     if (!dirty.current) return;
+    setDraft(walkId, 'notes', text);
     if (new TextEncoder().encode(text).length > MAX_NOTES_BYTES) {
       setState('too-long');
       return;
@@ -33,6 +35,8 @@ export function useNotesAutosave(walkId: string, serverNotes: string, debounceMs
       flush.current = null;
       const ok = await run(mutators.walk.updateNotes({walkId, notes: text}));
       if (ok) dirty.current = false;
+      // Unsaved text outlives this editor (a take-over unmounts it); saved text needs no keeping.
+      setDraft(walkId, 'notes', ok ? '' : text);
       setState(ok ? 'saved' : 'refused');
     };
     const t = setTimeout(save, debounceMs);
