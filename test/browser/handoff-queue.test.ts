@@ -106,15 +106,18 @@ describe('live handoff queue', () => {
     // optimistic and queued. Meanwhile another engineer wins on the server.
     await contexts[1].setOffline(true);
     await pickUp.click();
-    await owner.getByTestId('handoff-context').getByRole('button', {name: 'Start here'}).waitFor();
+    // Not a win until the server says so: "Claiming…", never "Start here".
+    await owner.getByTestId('handoff-context').getByTestId('claiming').filter({hasText: 'Claiming…'}).waitFor();
+    expect(await owner.getByTestId('handoff-context').getByRole('button', {name: 'Start here'}).count()).toBe(0);
     const [cover] = await stack.sql`select id from member where email = 'cover@northwind.test'`;
     const [h] = await stack.sql`select h.id from handoff h join ticket t on t.id = h.ticket_id where t.problem_statement = 'Shared mailbox missing'`;
     await stack.sql`update handoff set status = 'claimed', claimed_by = ${cover.id}, claimed_at = ${Date.now()} where id = ${h.id}`;
     await contexts[1].setOffline(false);
 
-    // On reconnect the server refuses; the optimistic claim rolls back and the holder is named.
+    // On reconnect the server refuses; the optimistic claim rolls back and the holder is named, once.
     await owner.getByTestId('claim-refused').filter({hasText: /Already claimed by Casey Cover \d+s ago/}).waitFor({timeout: 30_000});
-    await owner.getByTestId('handoff-context').getByText(/Picked up by Casey Cover/).waitFor();
+    expect(await owner.getByTestId('handoff-context').getByText(/Casey Cover/).count()).toBe(1);
+    expect(await owner.getByTestId('handoff-context').getByTestId('claiming').count()).toBe(0);
     expect(await owner.getByTestId('handoff-context').getByRole('button', {name: 'Start here'}).count()).toBe(0);
     // Sync carries on: the owner's connection is healthy, not stuck in an error.
     await owner.getByRole('status').filter({hasText: 'Online'}).waitFor();

@@ -22,6 +22,8 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
   const {context} = useSession();
   const [handoff, details] = useQuery(queries.handoff.byId({handoffId}));
   const [refusal, setRefusal] = useState<ClaimRefusal | null>(null);
+  // From "Pick up" until the server has answered: the optimistic claim is not a win yet.
+  const [claiming, setClaiming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState('');
   const [editing, setEditing] = useState(false);
@@ -31,13 +33,19 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
   if (!handoff) {
     return <p className="empty">{details.type === 'complete' ? 'This handoff does not exist or is not yours to see.' : 'Loading handoff…'}</p>;
   }
-  const mine = handoff.status === 'claimed' && handoff.claimed_by === context.userId;
+  // Only a claim the server confirmed is the caller's to work: never "Start here" on an optimistic one.
+  const mine = handoff.status === 'claimed' && handoff.claimed_by === context.userId && !claiming;
 
   const pickUp = async () => {
+    if (claiming) return;
     setRefusal(null);
-    const write = zero.mutate(mutators.handoff.claim({handoffId}));
-    const r = claimRefusal(await write.server);
-    if (r) setRefusal(r);
+    setClaiming(true);
+    try {
+      const write = zero.mutate(mutators.handoff.claim({handoffId}));
+      setRefusal(claimRefusal(await write.server));
+    } finally {
+      setClaiming(false);
+    }
   };
   const run = async (request: Parameters<typeof zero.mutate>[0]) => {
     setError(null);
@@ -64,13 +72,19 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
         {handoff.walk?.flow ? ` · flow: ${handoff.walk.flow.title}` : ''}
         {handoff.details ? ` · “${handoff.details}”` : ''}
       </p>
-      {refusal && (
+      {/* Stale once the handoff is back in the queue (released): then it can be picked up again. */}
+      {refusal && handoff.status !== 'open' && (
         <p className="error" role="alert" data-testid="claim-refused">
           {alreadyClaimedText(refusal, now)}
         </p>
       )}
       <FormError message={error} />
-      {handoff.status === 'open' && (
+      {claiming && (
+        <p className="notice" role="status" data-testid="claiming">
+          Claiming…
+        </p>
+      )}
+      {handoff.status === 'open' && !claiming && (
         <div className="row">
           {/* A claim is a race decided now: it is never queued to be decided hours later. */}
           <button className="btn btn-primary" onClick={() => void pickUp()} disabled={!connected}>
@@ -79,7 +93,8 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
           {!connected && <span className="muted">Picking up needs a connection: someone else may be picking it up.</span>}
         </div>
       )}
-      {handoff.status === 'claimed' && !mine && (
+      {/* A loser reads one message: the refusal names the holder already. */}
+      {handoff.status === 'claimed' && handoff.claimed_by !== context.userId && !claiming && !refusal?.holderName && (
         <p className="notice">Picked up by {handoff.claimer?.name ?? 'someone'} {handoff.claimed_at ? ago(handoff.claimed_at, now) : ''}.</p>
       )}
       {mine && (
@@ -131,7 +146,7 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
         >
           <label className="field">
             <span>Resolution notes</span>
-            <textarea rows={3} value={notes} onChange={e => setNotes(e.target.value)} />
+            <textarea rows={10} value={notes} onChange={e => setNotes(e.target.value)} maxLength={20000} />
           </label>
           <div>
             <button className="btn" type="submit">
