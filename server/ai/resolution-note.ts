@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import {describeFact, firstSentence, noteLines, withoutQuestionMark} from '../handoff/record-phrases.ts';
+import {describeFact, describeStep, firstSentence, noteLines, quoted, withoutQuestionMark} from '../handoff/record-phrases.ts';
 import {redactWalkRecord, type RecordedFix, type WalkRecord} from '../handoff/walk-record.ts';
 import {completeJson} from './complete-json.ts';
 import type {AiConfig} from './model-client.ts';
@@ -32,7 +32,7 @@ export function writeLocalNote(walk: WalkRecord): ResolutionNote {
   const confirmed = [
     ...record.steps
       .filter(s => !s.undone)
-      .map(s => `${withoutQuestionMark(s.question)}: ${s.answer.replace(/\.$/, '')}.${s.note ? ` ${s.note}` : ''}`),
+      .map(s => `${describeStep(s)}${s.note ? ` ${s.note}` : ''}`),
     ...record.facts.map(describeFact),
     ...record.questions.filter(q => q.answer && !q.promotedToFact).map(q => `${withoutQuestionMark(q.text)}: ${q.answer}`),
     ...record.checks.filter(c => c.state === 'done').map(c => `${c.text}${c.result ? `: ${c.result}` : ' (done)'}`),
@@ -42,7 +42,7 @@ export function writeLocalNote(walk: WalkRecord): ResolutionNote {
   const rootCause = endedOn
     ? firstSentence(endedOn, 400)
     : worked
-      ? (worked.note ?? `What the fix that solved it corrects: ${worked.text}`)
+      ? (worked.note ?? `The fault that ${quoted(worked.text)} corrects: the problem stopped once it was applied.`)
       : 'Root cause not definitively isolated.';
   const resolvedBy = worked ? worked.text : endedOn ? endedOn : 'The issue was resolved during the call; see what we confirmed above.';
   const notes = noteLines(record.notes, 20);

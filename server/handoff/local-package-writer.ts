@@ -1,5 +1,5 @@
 import type {Assessment, EscalationPackage} from '../../schema/index.ts';
-import {describeFact, describeFix, firstSentence, noteLines, quoted, withoutQuestionMark} from './record-phrases.ts';
+import {describeFact, describeFix, describeStep, firstSentence, noteLines, quoted, withoutQuestionMark} from './record-phrases.ts';
 import type {RecordedFix, WalkRecord} from './walk-record.ts';
 
 const NEXT_STEPS_BY_REASON: Record<string, string[]> = {
@@ -22,7 +22,7 @@ export function untriedFix(record: WalkRecord): RecordedFix | undefined {
 
 function confirmedLines(record: WalkRecord): string[] {
   return [
-    ...record.steps.filter(s => !s.undone).map(s => `${withoutQuestionMark(s.question)}: ${s.answer.replace(/\.$/, '')}.`),
+    ...record.steps.filter(s => !s.undone).map(s => describeStep(s)),
     ...record.facts.map(describeFact),
     ...record.questions
       .filter(q => q.answer && !q.promotedToFact)
@@ -36,10 +36,10 @@ function triedLines(record: WalkRecord): string[] {
     ...(walked.length
       ? [`Walked ${record.flowTitle ? `the ${quoted(record.flowTitle)} flow` : 'the flow'} through ${walked.length} step${walked.length === 1 ? '' : 's'}.`]
       : []),
-    ...record.steps.filter(s => s.note).map(s => `${withoutQuestionMark(s.question)}: ${s.note}`),
+    ...record.steps.filter(s => s.note).map(s => `${withoutQuestionMark(firstSentence(s.question))}: ${s.note}`),
     ...record.steps
       .filter(s => s.undone)
-      .map(s => `Went down ${quoted(`${withoutQuestionMark(s.question)}: ${s.answer}`)} and stepped back (dead end).`),
+      .map(s => `Went down ${quoted(describeStep(s, {sentence: false}))} and stepped back (dead end).`),
     ...record.checks.filter(c => c.state === 'done').map(c => `Checked: ${c.text}${c.result ? ` — ${c.result}` : ''}.`),
     ...record.fixes.map(describeFix).filter((l): l is string => l !== null),
     ...noteLines(record.notes).map(l => `Note: ${l}`),

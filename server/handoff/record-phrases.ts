@@ -15,6 +15,13 @@ export function firstSentence(text: string, max = 160): string {
   return `${sentence.slice(0, max).replace(/\s+\S*$/, '')}…`;
 }
 
+/** A step as one line: the first sentence of its node's text (not the whole instruction) and the answer. */
+export function describeStep(step: {question: string; answer: string}, {sentence = true} = {}): string {
+  const answer = step.answer.trim();
+  const line = `${withoutQuestionMark(firstSentence(step.question)).replace(/\.$/, '')}: ${answer}`;
+  return sentence && !/[.?!…]$/.test(answer) ? `${line}.` : line;
+}
+
 /** The non-empty lines of free text, at most `limit`. */
 export function noteLines(text: string, limit = 12): string[] {
   return text
