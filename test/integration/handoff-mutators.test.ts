@@ -147,6 +147,22 @@ describe('handoffs on the server', () => {
     expect(await handoffRow(parkId)).toMatchObject({status: 'resolved'});
   });
 
+  it('metrics: a handoff counts once (its latest claim), and a resolve is a first action', async () => {
+    const before = await handoffMetrics(db.sql, l1.accountId, '30d');
+    const {handoffId} = await escalated();
+    expect(await mutate(senior, 'handoff.claim', {handoffId})).toEqual({ok: true});
+    expect(await mutate(senior, 'handoff.release', {handoffId})).toEqual({ok: true});
+    expect(await mutate(owner, 'handoff.claim', {handoffId})).toEqual({ok: true});
+    const claimed = await handoffMetrics(db.sql, l1.accountId, '30d');
+    expect(claimed.claimed).toBe(before.claimed + 1);
+    expect(claimed.with_action).toBe(before.with_action);
+    expect(await mutate(owner, 'handoff.resolve', {handoffId, resolutionNotes: 'Fixed on the spot'})).toEqual({ok: true});
+    const resolved = await handoffMetrics(db.sql, l1.accountId, '30d');
+    expect(resolved).toMatchObject({claimed: before.claimed + 1, with_action: before.with_action + 1});
+    const h = await handoffRow(handoffId);
+    expect(h).toMatchObject({claimed_by: owner.userId, first_action_at: h.resolved_at});
+  });
+
   it('an escalation queues one delivery per engineer/owner and channel, never for the escalator; a park notifies nobody', async () => {
     const {handoffId} = await escalated();
     const rows = await db.sql`select recipient_user_id, channel, status from notification_delivery where handoff_id = ${handoffId} order by 1, 2`;
