@@ -88,7 +88,7 @@ export function WalkerView({walkId}: {walkId: string}) {
       <FormError message={error} />
       {walk.status === 'resolved' && (
         <p className="notice" role="status">
-          Resolved{walk.helpful === false ? ' (not helpful)' : ''}. {walk.resolution_notes}
+          Resolved{walk.helpful === false ? ' (not helpful)' : ''}. <span style={{whiteSpace: 'pre-wrap'}}>{walk.resolution_notes}</span>
         </p>
       )}
       {walk.status === 'escalated' && (
