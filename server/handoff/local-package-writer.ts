@@ -137,8 +137,9 @@ export function writeLocalPackage(record: WalkRecord): {package: EscalationPacka
   const confirmed = confirmedLines(record);
   const tried = triedLines(record);
   const nextSteps = nextStepsOf(record);
+  const stated = record.problem.trim();
   const problem = [
-    record.problem.trim(),
+    stated && !/[.?!…]$/.test(stated) ? `${stated}.` : stated,
     record.details ? `Escalated (${record.reason}): ${record.details.trim()}` : record.reason ? `Escalated: ${record.reason}.` : '',
   ]
     .filter(Boolean)

@@ -76,7 +76,7 @@ describe('the handoff tells the whole story', () => {
     expect(row.package_writer).toBe('local');
     const p = row.package as EscalationPackage;
 
-    expect(p.problem).toBe('Outlook keeps asking for a password Escalated (Tree dead-ended): The flow has no branch for a shared calendar');
+    expect(p.problem).toBe('Outlook keeps asking for a password. Escalated (Tree dead-ended): The flow has no branch for a shared calendar');
     expect(p.confirmed).toEqual([
       'Can you sign in to Outlook on the web: Yes, mail loads in the browser.',
       'In the Outlook desktop app, look at the status bar along the very bottom of the window, bottom right: Need Password, or a sign-in box keeps popping up.',
