@@ -100,6 +100,28 @@ describe('handoffs on the server', () => {
     expect(audit.map(a => a.action)).toEqual(['walk.escalate', 'handoff.claim', 'walk.resolve']);
   });
 
+  it('no path brings a resolved case back: every walk, lane and handoff change is refused and nothing moves', async () => {
+    const {handoffId, walkId, ticketId} = await escalated();
+    expect(await mutate(senior, 'handoff.claim', {handoffId})).toEqual({ok: true});
+    expect(await mutate(senior, 'handoff.resolve', {handoffId, resolutionNotes: 'Closed'})).toEqual({ok: true});
+    const attempts: [typeof senior, string, unknown][] = [
+      [senior, 'handoff.release', {handoffId}],
+      [owner, 'handoff.claim', {handoffId}],
+      [senior, 'handoff.resolve', {handoffId, resolutionNotes: 'again'}],
+      [senior, 'walk.resolve', {walkId, helpful: true, resolutionNotes: 'again'}],
+      [senior, 'walk.escalate', {walkId, handoffId: crypto.randomUUID(), reasonCategory: 'Other'}],
+      [senior, 'walk.park', {walkId, handoffId: crypto.randomUUID()}],
+      [owner, 'walk.takeOver', {walkId, expectedDriverId: senior.userId}],
+      [senior, 'walk.updateNotes', {walkId, notes: 'late note'}],
+      [senior, 'walk.stepBack', {walkId}],
+      [senior, 'taskLane.add', {itemId: crypto.randomUUID(), walkId, kind: 'fact', text: 'late fact'}],
+    ];
+    for (const [ctx, name, args] of attempts) expect(`${name}: ${code(await mutate(ctx, name, args))}`).toBe(`${name}: invalid_state`);
+    expect((await db.sql`select status, resolution_notes from walk where id = ${walkId}`)[0]).toEqual({status: 'resolved', resolution_notes: 'Closed'});
+    expect((await db.sql`select status, resolution_notes from ticket where id = ${ticketId}`)[0]).toEqual({status: 'resolved', resolution_notes: 'Closed'});
+    expect(await db.sql`select status from handoff where walk_id = ${walkId}`).toEqual([{status: 'resolved'}]);
+  });
+
   it('a claimed handoff whose walk was abandoned cannot be released, and an open one cannot be claimed', async () => {
     const {handoffId, walkId, ticketId} = await escalated();
     expect(await mutate(senior, 'handoff.claim', {handoffId})).toEqual({ok: true});
