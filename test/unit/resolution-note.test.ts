@@ -56,7 +56,12 @@ describe('the resolution note', () => {
     const ai = await writeResolutionNote(input, {client: good, model: 'm'}, () => {});
     expect(ai.writer).toBe('ai');
     expect(renderNote(ai.note)).toContain('S\nline two');
-    expect(String(good.calls[0].params.messages[0].content)).not.toContain('4455');
+    const sent = String(good.calls[0].params.messages[0].content);
+    expect(sent).not.toContain('4455');
+    const record = JSON.parse(sent.replace(/^Walk record \(JSON\):\n/, ''));
+    expect(record.steps.map((s: {answer: string; undone: boolean}) => `${s.answer}:${s.undone}`)).toEqual(['Just this user:false', 'No:true']);
+    expect(record.facts[0].answers).toBe('Was there a job stuck in the queue?');
+    expect(record.notes).toBe('Cleared the queue\nPrinted a test page');
     const bad = fakeModel(() => 'not json');
     expect((await writeResolutionNote(input, {client: bad, model: 'm'}, () => {})).writer).toBe('local');
   });
