@@ -1,4 +1,5 @@
 import {defineMutators} from '@rocicorp/zero';
+import {setSeatLimits} from './account/seat-limits.ts';
 import {updateSessionPolicy} from './account/session-policy.ts';
 import * as flow from './flow/author.ts';
 import {saveDraft} from './generated/save-draft.ts';
@@ -8,6 +9,7 @@ import {markSeen} from './handoff/read-mark.ts';
 import * as handoff from './handoff/release.ts';
 import * as invite from './invite/manage.ts';
 import * as member from './member/admin.ts';
+import {transferOwnership} from './member/ownership.ts';
 import * as presence from './presence/presence.ts';
 import {add as addLaneItem} from './task-lane/add.ts';
 import * as lane from './task-lane/change.ts';
@@ -31,6 +33,7 @@ import {updateNotes} from './walk/update-notes.ts';
 export const mutatorDefinitions = {
   account: {
     updateSessionPolicy,
+    setSeatLimits,
   },
   flow: {
     create: flow.create,
@@ -49,6 +52,7 @@ export const mutatorDefinitions = {
     changeRole: member.changeRole,
     setActive: member.setActive,
     setCoverage: member.setCoverage,
+    transferOwnership,
   },
   invite: {
     create: invite.create,

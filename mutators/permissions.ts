@@ -45,3 +45,9 @@ export function assertEngineerOrOwner(ctx: TandemContext | undefined): TandemCon
   if (!isEngineerOrOwner(c)) fail('forbidden', 'Only engineers and owners may do this.');
   return c;
 }
+
+export function assertOwner(ctx: TandemContext | undefined, what = 'manage members'): TandemContext {
+  const c = requireContext(ctx);
+  if (!canManageAccount(c)) fail('forbidden', `Only owners ${what}.`);
+  return c;
+}

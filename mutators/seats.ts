@@ -33,6 +33,8 @@ export async function assertSeatFree(
   accountId: string,
   role: Role,
   excludingMemberId?: string,
+  /** Who is told: an owner can raise the limit, anyone else asks one. */
+  audience: 'owner' | 'member' = 'owner',
 ): Promise<void> {
   const seated = SEATED[role];
   if (!seated) return;
@@ -43,6 +45,7 @@ export async function assertSeatFree(
   if (limit === null || limit === undefined) return;
   const current = await seatsInUse(tx, accountId, role, excludingMemberId);
   if (current + 1 > limit) {
-    fail('seat_limit_exceeded', `All ${limit} ${seated.label} seats are in use (${current}/${limit}).`, {role, current, limit});
+    const raise = audience === 'owner' ? 'Raise the limit on the Team page.' : 'Ask an owner of the account to raise the limit.';
+    fail('seat_limit_exceeded', `All ${limit} ${seated.label} seats are in use (${current}/${limit}). ${raise}`, {role, current, limit});
   }
 }

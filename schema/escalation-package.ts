@@ -10,6 +10,11 @@ export type EscalationPackage = {
 export type Assessment = {
   likely_cause: string;
   suggested_steps: string[];
-  /** 0–100 */
-  confidence: number;
+  /**
+   * 0–100, only where the writer can explain it (SPEC §9); null or absent
+   * otherwise. The local writer never gives one: it has nothing to measure.
+   */
+  confidence?: number | null;
+  /** What the likely cause is based on, in plain words. */
+  basis?: string | null;
 };

@@ -5,6 +5,7 @@ import {fail} from '../errors.ts';
 import {id} from '../validators.ts';
 import {loadHandoffFor} from './claimable.ts';
 import {markRead} from './read-mark.ts';
+import {loadWalkStillOpen} from './walk-of-handoff.ts';
 
 export const claimArgs = v.object({handoffId: id});
 
@@ -28,10 +29,10 @@ export const claim = defineMutator(claimArgs, async ({tx, ctx, args}) => {
     });
   }
   if (handoff.status !== 'open') fail('invalid_state', `This handoff is ${handoff.status}.`, {status: handoff.status});
+  const walk = await loadWalkStillOpen(tx, handoff);
 
   const now = Date.now();
   await tx.mutate.handoff.update({id: handoff.id, status: 'claimed', claimed_by: caller.userId, claimed_at: now, first_action_at: null});
-  const walk = await tx.run(zql.walk.where('id', handoff.walk_id).one());
   if (walk) {
     await tx.mutate.walk.update({
       id: walk.id,

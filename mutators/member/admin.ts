@@ -1,35 +1,34 @@
 import type {Transaction} from '@rocicorp/zero';
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
-import {ROLES, zql, type Member, type TandemContext} from '../../schema/index.ts';
+import {ROLES, zql, type Member} from '../../schema/index.ts';
 import {fail} from '../errors.ts';
-import {canManageAccount, requireContext} from '../permissions.ts';
+import {assertOwner, canManageAccount, requireContext} from '../permissions.ts';
 import {assertSeatFree, lockAccount} from '../seats.ts';
 import {mustLoadOwned} from '../tenancy.ts';
 import {id} from '../validators.ts';
 
-function assertOwner(ctx: TandemContext | undefined): TandemContext {
-  const caller = requireContext(ctx);
-  if (!canManageAccount(caller)) fail('forbidden', 'Only owners manage members.');
-  return caller;
-}
-
 /** Ownership stays with at least one active owner. */
-async function assertAnotherOwnerRemains(tx: Transaction, target: Member): Promise<void> {
+export async function assertAnotherOwnerRemains(tx: Transaction, target: Member): Promise<void> {
   if (target.role !== 'owner' || !target.active) return;
   await lockAccount(tx, target.account_id);
   const owners = await tx.run(zql.member.where('account_id', target.account_id).where('role', 'owner').where('active', true));
   if (!owners.some(o => o.id !== target.id)) fail('invalid_state', 'The account must keep at least one active owner.');
 }
 
-export const changeRoleArgs = v.object({memberId: id, role: v.picklist(ROLES)});
+/** Any role but owner: ownership only moves by an explicit transfer (member.transferOwnership). */
+export const ASSIGNABLE_ROLES = ROLES.filter(r => r !== 'owner') as [Exclude<(typeof ROLES)[number], 'owner'>, ...Exclude<(typeof ROLES)[number], 'owner'>[]];
+export const changeRoleArgs = v.object({
+  memberId: id,
+  role: v.picklist(ASSIGNABLE_ROLES, 'must be engineer, l1_tech or viewer (ownership moves only by a transfer)'),
+});
 
-/** Owners change a member's role; moving toward a seated role re-checks the seat limit. */
+/** Owners change a member's role (never toward owner); moving toward a seated role re-checks the seat limit. */
 export const changeRole = defineMutator(changeRoleArgs, async ({tx, ctx, args}) => {
   const caller = assertOwner(ctx);
   const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');
   if (target.role === args.role) return;
-  if (args.role !== 'owner') await assertAnotherOwnerRemains(tx, target);
+  await assertAnotherOwnerRemains(tx, target);
   if (target.active) await assertSeatFree(tx, caller.accountId, args.role, target.id);
   await tx.mutate.member.update({
     id: target.id,

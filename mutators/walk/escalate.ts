@@ -5,6 +5,7 @@ import {fail} from '../errors.ts';
 import {openEscalation, reasonCategory, reasonDetails} from '../handoff/open-handoff.ts';
 import {requireContext} from '../permissions.ts';
 import {id} from '../validators.ts';
+import {closeHandoffsOfWalk} from '../handoff/walk-of-handoff.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 
 export const escalateArgs = v.object({
@@ -23,8 +24,12 @@ export const escalate = defineMutator(escalateArgs, async ({tx, ctx, args}) => {
     fail('invalid_input', 'handoffId is already in use.', {field: 'handoffId'});
   }
   const {walk} = await loadDrivenWalk(tx, caller, args.walkId);
+  // A walk picked up from the queue goes back there by release, never as a second escalation.
+  const held = await tx.run(zql.handoff.where('walk_id', walk.id).where('status', 'claimed').one());
+  if (held) fail('invalid_state', 'This walk’s escalation is picked up: release it back to the queue instead.', {handoff_id: held.id});
   const now = Date.now();
   await touchWalk(tx, walk, {status: 'escalated'});
+  await closeHandoffsOfWalk(tx, walk.id, caller.userId, now); // a park it had is over: the walk goes to the queue
   await tx.mutate.ticket.update({id: walk.ticket_id, status: 'escalated', updated_at: now});
   await openEscalation(tx, caller, walk, args.handoffId, args.reasonCategory, args.details, now);
 });

@@ -2,6 +2,7 @@ import {defineMutator} from '../define.ts';
 import {zql} from '../../schema/index.ts';
 import * as v from 'valibot';
 import {id, text} from '../validators.ts';
+import {closeHandoffsOfWalk} from '../handoff/walk-of-handoff.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 
 export const resolveArgs = v.object({
@@ -10,9 +11,13 @@ export const resolveArgs = v.object({
   resolutionNotes: text(20000),
 });
 
-/** Ends the call solved: walk and ticket `resolved`; a helpful proposal walk validates its proposal. */
+/**
+ * Ends the call solved: walk and ticket `resolved`, and every handoff the
+ * walk still holds (a claimed escalation, a park) with them (SPEC §8); a
+ * helpful proposal walk validates its proposal.
+ */
 export const resolve = defineMutator(resolveArgs, async ({tx, ctx, args}) => {
-  const {walk} = await loadDrivenWalk(tx, ctx, args.walkId);
+  const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
   const now = Date.now();
   await touchWalk(tx, walk, {
     status: 'resolved',
@@ -26,6 +31,7 @@ export const resolve = defineMutator(resolveArgs, async ({tx, ctx, args}) => {
     resolution_notes: args.resolutionNotes,
     updated_at: now,
   });
+  await closeHandoffsOfWalk(tx, walk.id, caller.userId, now);
   // Resolving while the active fix is verifying or pending records it as a success.
   const fixes = await tx.run(
     zql.task_lane_item.where('walk_id', walk.id).where('kind', 'suggested_fix').where('superseded_by', 'IS', null).where('deleted_at', 'IS', null),

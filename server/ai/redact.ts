@@ -14,7 +14,10 @@ const RULES: [RegExp, string][] = [
   [/\b(ghp|gho|ghs|ghu|github_pat)_[A-Za-z0-9_]{20,}\b/g, '[redacted key]'],
   [/\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g, '[redacted key]'],
   [/\b(api[_-]?key|secret|token|access[_-]?key|client[_-]?secret)(\s*[:=]\s*|\s+is\s+)["']?[^\s"',;]{6,}["']?/gi, '$1$2[redacted]'],
-  [/\b(password|passwd|pwd|passcode|pin)(\s*[:=]\s*|\s+is\s+|\s+was\s+|\s+)["']?[^\s"',;]{3,}["']?/gi, '$1$2[redacted]'],
+  [/\b(password|passwd|pwd|passcode|pin)(\s*[:=]\s*|\s+is\s+|\s+was\s+)["']?[^\s"',;]{3,}["']?/gi, '$1$2[redacted]'],
+  // "password Hunter22", "pin 4455": a bare word after it only when it looks like a secret
+  // (a digit or a symbol), so that "did the password change" stays readable.
+  [/\b(password|passwd|pwd|passcode|pin)(\s+)["']?(?=[^\s"',;]*[\d!@#$%^&*])[^\s"',;]{3,}["']?/gi, '$1$2[redacted]'],
 ];
 
 export function redact(text: string): string {

@@ -1,21 +1,12 @@
 import * as v from 'valibot';
-import type {WalkRecord} from '../handoff/local-package-writer.ts';
+import {describeFact, describeStep, firstSentence, noteLines, quoted, withoutQuestionMark} from '../handoff/record-phrases.ts';
+import {redactWalkRecord, type RecordedFix, type WalkRecord} from '../handoff/walk-record.ts';
 import {completeJson} from './complete-json.ts';
 import type {AiConfig} from './model-client.ts';
-import {redact} from './redact.ts';
-
-/** What a resolution note is written from: the walk record plus its lane. */
-export type NoteInput = WalkRecord & {
-  facts: string[];
-  /** The suggested fix that worked, if any. */
-  fixThatWorked: string | null;
-  /** True when the walk stands on a resolution node of its flow. */
-  atResolution: boolean;
-};
 
 export type ResolutionNote = {problem: string; confirmed: string[]; rootCause: string; resolution: string};
 
-/** The customer-facing note as text: Problem / What we confirmed / Root cause / Resolution. */
+/** The customer-facing note as text: Problem / What we confirmed / Root cause / Resolution, line breaks kept. */
 export function renderNote(note: ResolutionNote): string {
   return [
     `Problem\n${note.problem}`,
@@ -25,50 +16,85 @@ export function renderNote(note: ResolutionNote): string {
   ].join('\n\n');
 }
 
-/** The deterministic writer: plain about what is missing, nothing invented. */
-export function writeLocalNote(input: NoteInput): ResolutionNote {
+/**
+ * The fix that solved it: one recorded as working, or the running one
+ * (verifying or awaiting verification), which resolving records as a success.
+ */
+export function fixThatWorked(record: WalkRecord): RecordedFix | undefined {
+  const active = record.fixes.find(f => !f.superseded);
+  if (active && active.ran && (active.outcome === 'proposed' || active.outcome === 'applied_pending')) return active;
+  return [...record.fixes].reverse().find(f => f.outcome === 'applied_success');
+}
+
+/** The deterministic writer: from the walk record (undone steps left out), plain about what is missing. */
+export function writeLocalNote(walk: WalkRecord): ResolutionNote {
+  const record = redactWalkRecord(walk);
   const confirmed = [
-    ...input.facts,
-    ...input.steps.filter(s => s.kind === 'answer').map(s => `${s.question.replace(/\?$/, '')}: ${s.answer}.`),
-  ].map(redact);
-  const resolvedBy = input.fixThatWorked ?? (input.atResolution ? input.currentNode : null);
+    ...record.steps
+      .filter(s => !s.undone)
+      .map(s => `${describeStep(s)}${s.note ? ` ${s.note}` : ''}`),
+    ...record.facts.map(describeFact),
+    ...record.questions.filter(q => q.answer && !q.promotedToFact).map(q => `${withoutQuestionMark(q.text)}: ${q.answer}`),
+    ...record.checks.filter(c => c.state === 'done').map(c => `${c.text}${c.result ? `: ${c.result}` : ' (done)'}`),
+  ];
+  const worked = fixThatWorked(record);
+  const endedOn = record.atResolution && record.stoppedAt ? record.stoppedAt : null;
+  const rootCause = endedOn
+    ? firstSentence(endedOn, 400)
+    : worked
+      ? (worked.note ?? `The fault that ${quoted(worked.text)} corrects: the problem stopped once it was applied.`)
+      : 'Root cause not definitively isolated.';
+  const resolvedBy = worked ? worked.text : endedOn ? endedOn : 'The issue was resolved during the call; see what we confirmed above.';
+  const notes = noteLines(record.notes, 20);
   return {
-    problem: redact(input.problem),
+    problem: record.problem.trim(),
     confirmed: confirmed.length ? confirmed : ['Nothing confirmed yet.'],
-    rootCause: input.atResolution && input.currentNode ? redact(input.currentNode) : 'Root cause not definitively isolated.',
-    resolution: resolvedBy ? redact(resolvedBy) : 'The issue was resolved during the call; see the steps confirmed above.',
+    rootCause,
+    resolution: notes.length ? `${resolvedBy}\n\nNotes from the call:\n${notes.map(l => `- ${l}`).join('\n')}` : resolvedBy,
   };
 }
 
 const SYSTEM = [
   'You write the customer-facing resolution note of a helpdesk call, from the walk record you are given and nothing else.',
   'Plain, polite language for the customer. No person names, internal ids, email addresses, secrets, chat transcripts or "TBD". Never invent facts.',
+  'Steps with undone=true were taken back: leave them out. List each fact with the question it answers. Include what the notes say was done.',
+  'If a fix worked (fixThatWorked), it is the resolution; do not then call the cause unknown.',
   'If nothing was confirmed, write "Nothing confirmed yet."; if the cause is unknown, write "Root cause not definitively isolated."',
-  'Answer with one JSON object: problem (string), confirmed (array of strings), rootCause (string), resolution (string).',
+  'Answer with one JSON object: problem (string), confirmed (array of strings), rootCause (string), resolution (string; line breaks allowed).',
 ].join('\n');
 
-const text = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(2000));
+const text = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(4000));
 const answer = v.object({problem: text, confirmed: v.pipe(v.array(text), v.minLength(1), v.maxLength(20)), rootCause: text, resolution: text});
 
 export async function writeResolutionNote(
-  input: NoteInput,
+  walk: WalkRecord,
   ai: AiConfig | undefined,
   log: (line: string) => void,
 ): Promise<{note: ResolutionNote; writer: 'ai' | 'local'}> {
   if (ai) {
     try {
-      const record = {
-        problem: redact(input.problem),
-        facts: input.facts.map(redact),
-        steps: input.steps.filter(s => s.kind === 'answer').map(s => ({question: redact(s.question), answer: redact(s.answer)})),
-        fixThatWorked: input.fixThatWorked ? redact(input.fixThatWorked) : null,
-        endedAt: input.atResolution ? redact(input.currentNode ?? '') : null,
+      const record = redactWalkRecord(walk);
+      const worked = fixThatWorked(record);
+      const payload = {
+        problem: record.problem,
+        flow: record.flowTitle,
+        steps: record.steps,
+        notes: record.notes.slice(0, 20_000),
+        facts: record.facts,
+        questions: record.questions,
+        checks: record.checks,
+        fixThatWorked: worked ? {text: worked.text, note: worked.note} : null,
+        endedAt: record.atResolution ? record.stoppedAt : null,
       };
-      const note = await completeJson(ai, {purpose: 'resolution note', system: SYSTEM, user: `Walk record (JSON):\n${JSON.stringify(record)}`, schema: answer, timeoutMs: 8000}, log);
+      const note = await completeJson(
+        ai,
+        {purpose: 'resolution note', system: SYSTEM, user: `Walk record (JSON):\n${JSON.stringify(payload)}`, schema: answer, timeoutMs: 8000},
+        log,
+      );
       return {note, writer: 'ai'};
     } catch {
       // logged; fall back
     }
   }
-  return {note: writeLocalNote(input), writer: 'local'};
+  return {note: writeLocalNote(walk), writer: 'local'};
 }

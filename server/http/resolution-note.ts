@@ -4,7 +4,7 @@ import {isEngineerOrOwner} from '../../mutators/permissions.ts';
 import {zql, type TandemContext} from '../../schema/index.ts';
 import type {AiConfig} from '../ai/model-client.ts';
 import {renderNote, writeResolutionNote} from '../ai/resolution-note.ts';
-import {loadWalkData} from '../handoff/write-package.ts';
+import {loadWalkData} from '../handoff/load-walk-record.ts';
 import type {DbProvider} from '../zero/db-provider.ts';
 
 /**
@@ -26,14 +26,7 @@ export function resolutionNoteRoute(db: DbProvider, ai: AiConfig | undefined, co
     const existing = await db.transaction(tx => tx.run(zql.generated_text.where('id', id).one()));
     if (existing && existing.state_version === walk.state_version) return c.json({id, regenerated: false});
 
-    const input = await db.transaction(async zeroTx => {
-      const tx = zeroTx as ServerTransaction;
-      const loaded = await loadWalkData(tx, walkId);
-      const lane = await tx.run(zql.task_lane_item.where('walk_id', walkId).where('deleted_at', 'IS', null));
-      const facts = lane.filter(i => i.kind === 'fact').map(i => i.text);
-      const worked = lane.find(i => i.kind === 'suggested_fix' && !i.superseded_by && (i.outcome === 'applied_success' || (i.outcome === 'proposed' && i.applied_at)));
-      return loaded && {...loaded.record, facts, fixThatWorked: worked?.text ?? null, atResolution: loaded.atResolution};
-    });
+    const input = await db.transaction(async zeroTx => (await loadWalkData(zeroTx as ServerTransaction, walkId))?.record);
     if (!input) return c.json({error: 'not_found', message: 'Walk not found.'}, 404);
     const {note, writer} = await writeResolutionNote(input, ai, log);
     const text = renderNote(note);

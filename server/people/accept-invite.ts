@@ -69,7 +69,7 @@ export async function acceptInvite(
     const invite = await usableInvite(tx, input.code, true);
     const taken = Array.from(await tx.dbTransaction.query('select 1 from auth."user" where email = $1', [invite.email]));
     if (taken.length) throw new InvalidInviteError();
-    await assertSeatFree(tx, invite.account_id, invite.role);
+    await assertSeatFree(tx, invite.account_id, invite.role, undefined, 'member');
 
     const userId = crypto.randomUUID();
     const now = Date.now();

@@ -83,4 +83,54 @@ describe('team admin in the browser', () => {
     expect(await page.getByText("You're covering L1.").count()).toBe(0);
     await context.close();
   });
+  it('an owner sets seat limits beside the counter and transfers ownership through a confirmation dialog', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughPage(page, stack.appUrl, 'owner@contoso.test');
+    await page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Team'}).click();
+    await page.getByTestId('seats-engineer').filter({hasText: '1/3'}).waitFor();
+
+    // Seat limits: below the seats in use is allowed (grandfathered); empty is unlimited.
+    await page.getByRole('button', {name: 'Seat limits…'}).click();
+    const limits = page.getByRole('form', {name: 'Seat limits'});
+    await limits.getByLabel('Engineer seats').fill('0');
+    await limits.getByLabel('L1 seats').fill('');
+    await limits.getByRole('button', {name: 'Save limits'}).click();
+    await page.getByTestId('seats-engineer').filter({hasText: '1/0'}).waitFor();
+    await page.getByTestId('seats-L1').filter({hasText: '0/∞'}).waitFor();
+    expect((await stack.sql`select engineer_seat_limit, l1_seat_limit from account where name = 'Contoso MSP'`)[0]).toEqual({engineer_seat_limit: 0, l1_seat_limit: null});
+
+    // Owner is not a role to pick; "Make owner…" asks first, and Esc backs out with nothing changed.
+    const row = page.locator('tr[data-member-email="engineer@contoso.test"]');
+    expect(await row.locator('option[value="owner"]').isDisabled()).toBe(true);
+    const makeOwner = row.getByRole('button', {name: 'Make owner…'});
+    await makeOwner.click();
+    const dialog = page.getByRole('dialog', {name: 'Transfer ownership to Eli Engel?'});
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({state: 'hidden'});
+    expect(await makeOwner.evaluate(el => el === document.activeElement)).toBe(true);
+
+    // With no engineer seat for the owner to step down into, the refusal stays in the dialog.
+    await makeOwner.click();
+    await dialog.getByRole('button', {name: 'Transfer ownership'}).click();
+    await dialog.getByRole('alert').filter({hasText: 'Raise the limit on the Team page.'}).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', {name: 'Seat limits…'}).click();
+    await limits.getByLabel('Engineer seats').fill('3');
+    await limits.getByLabel('L1 seats').fill('3');
+    await limits.getByRole('button', {name: 'Save limits'}).click();
+    await page.getByTestId('seats-engineer').filter({hasText: '1/3'}).waitFor();
+
+    await makeOwner.click();
+    await dialog.getByRole('button', {name: 'Transfer ownership'}).click();
+    await expect
+      .poll(async () => (await stack.sql`select email, role from member where email like '%@contoso.test' order by email`).map(m => `${m.email}:${m.role}`))
+      .toEqual(['engineer@contoso.test:owner', 'owner@contoso.test:engineer']);
+    const [audit] = await stack.sql`select action from audit_log where action = 'member.transferOwnership'`;
+    expect(audit).toBeTruthy();
+    // Hand it back so the account is as seeded.
+    await stack.sql`update member set role = case email when 'owner@contoso.test' then 'owner' else 'engineer' end where email like '%@contoso.test'`;
+    await context.close();
+  });
 });

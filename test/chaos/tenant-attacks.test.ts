@@ -29,6 +29,7 @@ const PACKAGE = {problem: 'p', confirmed: ['c'], tried: ['t'], hypothesis: 'h', 
 function referenceCases(r: AccountRows, driverId: string): Case[] {
   return [
     {name: 'account.updateSessionPolicy', args: {idleMinutes: 15, absoluteHours: 1}},
+    {name: 'account.setSeatLimits', args: {engineerSeatLimit: 0, l1SeatLimit: null}},
     {name: 'flow.create', args: {flowId: fresh(), title: 'Attack flow'}},
     {name: 'flow.update', args: {flowId: r.flowId, title: 'Renamed by someone else'}},
     {name: 'flow.publish', args: {flowId: r.flowId}},
@@ -41,7 +42,8 @@ function referenceCases(r: AccountRows, driverId: string): Case[] {
     {name: 'member.changeRole', args: {memberId: r.memberId, role: 'viewer'}},
     {name: 'member.setActive', args: {memberId: r.memberId, active: false}},
     {name: 'member.setCoverage', args: {memberId: r.memberId, canCoverL1: true}},
-    {name: 'invite.create', args: {inviteId: fresh(), email: `x-${fresh().slice(0, 6)}@example.test`, role: 'owner', codeHash: codeHash()}},
+    {name: 'member.transferOwnership', args: {memberId: r.memberId}},
+    {name: 'invite.create', args: {inviteId: fresh(), email: `x-${fresh().slice(0, 6)}@example.test`, role: 'engineer', codeHash: codeHash()}},
     {name: 'invite.revoke', args: {inviteId: r.inviteId}},
     {name: 'ticket.intake', args: {ticketId: fresh(), walkId: fresh(), problemStatement: 'x', flowId: r.flowId}},
     {name: 'ticket.intake', args: {ticketId: fresh(), walkId: fresh(), problemStatement: 'x', proposalId: r.proposalId}},
@@ -147,8 +149,8 @@ describe('tenant and role attacks', () => {
       ...referenceCases(nw, nwDriver()).filter(c => JSON.stringify(c.args).match(new RegExp(Object.values(nw).join('|')))).map(c => c.name),
       ...collisionCases(nw, co).map(c => c.name),
     ]);
-    // The session policy names no row: it only ever changes the caller's own account.
-    expect([...crossTenant].sort()).toEqual(all.filter(n => n !== 'account.updateSessionPolicy'));
+    // The session policy and seat limits name no row: they only ever change the caller's own account.
+    expect([...crossTenant].sort()).toEqual(all.filter(n => n !== 'account.updateSessionPolicy' && n !== 'account.setSeatLimits'));
   });
 
   it('Contoso naming Northwind’s rows: every mutator answers not_found, exactly as for a missing row, and writes nothing', async () => {
@@ -203,8 +205,8 @@ describe('tenant and role attacks', () => {
     const l1 = world.sessions['l1@northwind.test'];
     const senior = world.sessions['senior@northwind.test'];
     const failures: string[] = [];
-    const l1Refused = ['handoff.claim', 'handoff.release', 'handoff.resolve', 'flow.create', 'flow.update', 'flow.publish', 'flow.unpublish', 'member.changeRole', 'member.setActive', 'member.setCoverage', 'invite.create', 'invite.revoke', 'walk.takeOver'];
-    const engineerRefused = ['member.changeRole', 'member.setActive', 'member.setCoverage', 'invite.create', 'invite.revoke', 'ticket.intake', 'ticket.escalateWithoutWalk'];
+    const l1Refused = ['handoff.claim', 'handoff.release', 'handoff.resolve', 'flow.create', 'flow.update', 'flow.publish', 'flow.unpublish', 'member.changeRole', 'member.setActive', 'member.setCoverage', 'member.transferOwnership', 'account.setSeatLimits', 'invite.create', 'invite.revoke', 'walk.takeOver'];
+    const engineerRefused = ['member.changeRole', 'member.setActive', 'member.setCoverage', 'member.transferOwnership', 'account.setSeatLimits', 'invite.create', 'invite.revoke', 'ticket.intake', 'ticket.escalateWithoutWalk'];
     for (const [session, names, who] of [[l1, l1Refused, 'l1'], [senior, engineerRefused, 'engineer']] as const) {
       for (const c of referenceCases(nw, nwDriver()).filter(x => names.includes(x.name))) {
         const args = c.name === 'member.setCoverage' ? {...c.args, memberId: world.sessions['cover@northwind.test'].context.userId} : c.args;

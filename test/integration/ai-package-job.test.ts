@@ -33,6 +33,7 @@ describe('background escalation package', () => {
         hypothesis: 'Root cause not definitively isolated.',
         nextSteps: ['Check the SMTP relay credentials on the scanner.', 'Send a test scan.'],
         likelyCause: 'Expired relay credentials.',
+        basis: 'Scanning stopped with no change on the device.',
         suggestedSteps: ['Check relay'],
         confidence: 40,
       }),

@@ -80,6 +80,111 @@ describe('handoffs on the server', () => {
     expect(code(await mutate(senior, 'handoff.claim', {handoffId}))).toBe('invalid_state');
   });
 
+  it('walk.resolve on a claimed walk resolves its handoff; a moved-on walk cannot be released or claimed back; audited', async () => {
+    const {handoffId, walkId, ticketId} = await escalated();
+    expect(await mutate(senior, 'handoff.claim', {handoffId})).toEqual({ok: true});
+    expect(await mutate(senior, 'walk.resolve', {walkId, helpful: true, resolutionNotes: 'Re-mapped the drive.'})).toEqual({ok: true});
+    const h = await handoffRow(handoffId);
+    expect(h).toMatchObject({status: 'resolved', claimed_by: senior.userId});
+    expect(h.resolved_at).toBeGreaterThanOrEqual(h.claimed_at);
+    // The resolve is the claimer's first action.
+    expect(h.first_action_at).toBeGreaterThanOrEqual(h.claimed_at);
+    // Nothing brings the case back: not a release, not a claim, not a handoff resolve.
+    expect(code(await mutate(senior, 'handoff.release', {handoffId}))).toBe('invalid_state');
+    expect(code(await mutate(owner, 'handoff.claim', {handoffId}))).toBe('invalid_state');
+    expect(code(await mutate(senior, 'handoff.resolve', {handoffId, resolutionNotes: 'again'}))).toBe('invalid_state');
+    expect((await db.sql`select status, resolution_notes from walk where id = ${walkId}`)[0]).toEqual({status: 'resolved', resolution_notes: 'Re-mapped the drive.'});
+    expect((await db.sql`select status from ticket where id = ${ticketId}`)[0].status).toBe('resolved');
+    expect(await handoffRow(handoffId)).toMatchObject({status: 'resolved'});
+    const audit = await db.sql`select action from audit_log where subject_id in (${handoffId}, ${walkId}) order by at`;
+    expect(audit.map(a => a.action)).toEqual(['walk.escalate', 'handoff.claim', 'walk.resolve']);
+  });
+
+  it('no path brings a resolved case back: every walk, lane and handoff change is refused and nothing moves', async () => {
+    const {handoffId, walkId, ticketId} = await escalated();
+    expect(await mutate(senior, 'handoff.claim', {handoffId})).toEqual({ok: true});
+    expect(await mutate(senior, 'handoff.resolve', {handoffId, resolutionNotes: 'Closed'})).toEqual({ok: true});
+    const attempts: [typeof senior, string, unknown][] = [
+      [senior, 'handoff.release', {handoffId}],
+      [owner, 'handoff.claim', {handoffId}],
+      [senior, 'handoff.resolve', {handoffId, resolutionNotes: 'again'}],
+      [senior, 'walk.resolve', {walkId, helpful: true, resolutionNotes: 'again'}],
+      [senior, 'walk.escalate', {walkId, handoffId: crypto.randomUUID(), reasonCategory: 'Other'}],
+      [senior, 'walk.park', {walkId, handoffId: crypto.randomUUID()}],
+      [owner, 'walk.takeOver', {walkId, expectedDriverId: senior.userId}],
+      [senior, 'walk.updateNotes', {walkId, notes: 'late note'}],
+      [senior, 'walk.stepBack', {walkId}],
+      [senior, 'taskLane.add', {itemId: crypto.randomUUID(), walkId, kind: 'fact', text: 'late fact'}],
+    ];
+    for (const [ctx, name, args] of attempts) expect(`${name}: ${code(await mutate(ctx, name, args))}`).toBe(`${name}: invalid_state`);
+    expect((await db.sql`select status, resolution_notes from walk where id = ${walkId}`)[0]).toEqual({status: 'resolved', resolution_notes: 'Closed'});
+    expect((await db.sql`select status, resolution_notes from ticket where id = ${ticketId}`)[0]).toEqual({status: 'resolved', resolution_notes: 'Closed'});
+    expect(await db.sql`select status from handoff where walk_id = ${walkId}`).toEqual([{status: 'resolved'}]);
+  });
+
+  it('a claimed handoff whose walk was abandoned cannot be released, and an open one cannot be claimed', async () => {
+    const {handoffId, walkId, ticketId} = await escalated();
+    expect(await mutate(senior, 'handoff.claim', {handoffId})).toEqual({ok: true});
+    await db.sql`update walk set status = 'abandoned', ended_at = ${Date.now()} where id = ${walkId}`;
+    const release = await mutate(senior, 'handoff.release', {handoffId});
+    expect(release).toMatchObject({ok: false, code: 'invalid_state', details: {status: 'abandoned'}});
+    expect((await db.sql`select status from walk where id = ${walkId}`)[0].status).toBe('abandoned');
+    expect((await db.sql`select status from ticket where id = ${ticketId}`)[0].status).toBe('walking');
+
+    const other = await escalated();
+    await db.sql`update walk set status = 'resolved' where id = ${other.walkId}`;
+    expect(code(await mutate(senior, 'handoff.claim', {handoffId: other.handoffId}))).toBe('invalid_state');
+    expect(await handoffRow(other.handoffId)).toMatchObject({status: 'open', claimed_by: null});
+  });
+
+  it('a picked-up walk goes back by release, not a second escalation; release waits while someone else drives', async () => {
+    const {handoffId, walkId} = await escalated();
+    expect(await mutate(senior, 'handoff.claim', {handoffId})).toEqual({ok: true});
+    const again = crypto.randomUUID();
+    expect(code(await mutate(senior, 'walk.escalate', {walkId, handoffId: again, reasonCategory: 'Other'}))).toBe('invalid_state');
+    expect(await db.sql`select 1 from handoff where id = ${again}`).toHaveLength(0);
+
+    expect(await mutate(owner, 'walk.takeOver', {walkId, expectedDriverId: senior.userId})).toEqual({ok: true});
+    const refused = await mutate(senior, 'handoff.release', {handoffId});
+    expect(refused).toMatchObject({ok: false, code: 'invalid_state', details: {driver_user_id: owner.userId}});
+    expect((await db.sql`select status, driver_user_id from walk where id = ${walkId}`)[0]).toEqual({status: 'active', driver_user_id: owner.userId});
+    expect(await mutate(senior, 'walk.takeOver', {walkId, expectedDriverId: owner.userId})).toEqual({ok: true});
+    expect(await mutate(senior, 'handoff.release', {handoffId})).toEqual({ok: true});
+    expect((await db.sql`select status from walk where id = ${walkId}`)[0].status).toBe('escalated');
+  });
+
+  it('handoff.resolve counts as the first action; resolving a parked walk closes its park', async () => {
+    const {handoffId} = await escalated();
+    expect(await mutate(senior, 'handoff.claim', {handoffId})).toEqual({ok: true});
+    expect(await mutate(senior, 'handoff.resolve', {handoffId, resolutionNotes: 'Done'})).toEqual({ok: true});
+    const h = await handoffRow(handoffId);
+    expect(h.first_action_at).toBe(h.resolved_at);
+
+    const ticketId = crypto.randomUUID();
+    const walkId = crypto.randomUUID();
+    const parkId = crypto.randomUUID();
+    expect(await mutate(l1, 'ticket.intake', {ticketId, walkId, problemStatement: 'Waiting on customer'})).toEqual({ok: true});
+    expect(await mutate(l1, 'walk.park', {walkId, handoffId: parkId, note: 'Calls back at 3'})).toEqual({ok: true});
+    expect(await mutate(l1, 'walk.resolve', {walkId, helpful: true, resolutionNotes: 'Called back, fixed'})).toEqual({ok: true});
+    expect(await handoffRow(parkId)).toMatchObject({status: 'resolved'});
+  });
+
+  it('metrics: a handoff counts once (its latest claim), and a resolve is a first action', async () => {
+    const before = await handoffMetrics(db.sql, l1.accountId, '30d');
+    const {handoffId} = await escalated();
+    expect(await mutate(senior, 'handoff.claim', {handoffId})).toEqual({ok: true});
+    expect(await mutate(senior, 'handoff.release', {handoffId})).toEqual({ok: true});
+    expect(await mutate(owner, 'handoff.claim', {handoffId})).toEqual({ok: true});
+    const claimed = await handoffMetrics(db.sql, l1.accountId, '30d');
+    expect(claimed.claimed).toBe(before.claimed + 1);
+    expect(claimed.with_action).toBe(before.with_action);
+    expect(await mutate(owner, 'handoff.resolve', {handoffId, resolutionNotes: 'Fixed on the spot'})).toEqual({ok: true});
+    const resolved = await handoffMetrics(db.sql, l1.accountId, '30d');
+    expect(resolved).toMatchObject({claimed: before.claimed + 1, with_action: before.with_action + 1});
+    const h = await handoffRow(handoffId);
+    expect(h).toMatchObject({claimed_by: owner.userId, first_action_at: h.resolved_at});
+  });
+
   it('an escalation queues one delivery per engineer/owner and channel, never for the escalator; a park notifies nobody', async () => {
     const {handoffId} = await escalated();
     const rows = await db.sql`select recipient_user_id, channel, status from notification_delivery where handoff_id = ${handoffId} order by 1, 2`;

@@ -169,4 +169,70 @@ describe('people, roles, seats and invites', () => {
     expect(rows.every(r => r.actor_user_id === owner.userId)).toBe(true);
     expect(rows.find(r => r.action === 'member.changeRole')?.details).toHaveProperty('role');
   });
+  it('nobody becomes owner by a role change or an invite', async () => {
+    expect(code(await mutate(owner, 'member.changeRole', {memberId: senior.userId, role: 'owner'}))).toBe('invalid_input');
+    expect(code(await mutate(owner, 'invite.create', {inviteId: crypto.randomUUID(), email: 'boss@example.test', role: 'owner', codeHash: 'a'.repeat(64)}))).toBe('invalid_input');
+    expect((await member(senior.userId)).role).toBe('engineer');
+  });
+
+  it('ownership moves only by an explicit transfer: owners only, to an active member of the account; the caller becomes an engineer; audited', async () => {
+    for (const ctx of [senior, l1, viewer]) {
+      expect(code(await mutate(ctx, 'member.transferOwnership', {memberId: senior.userId}))).toBe('forbidden');
+    }
+    expect(code(await mutate(contosoOwner, 'member.transferOwnership', {memberId: senior.userId}))).toBe('not_found');
+    expect(code(await mutate(owner, 'member.transferOwnership', {memberId: contosoEngineer.userId}))).toBe('not_found');
+    expect(code(await mutate(owner, 'member.transferOwnership', {memberId: owner.userId}))).toBe('invalid_input');
+    await db.sql`update member set active = false where id = ${viewer.userId}`;
+    expect(code(await mutate(owner, 'member.transferOwnership', {memberId: viewer.userId}))).toBe('invalid_state');
+    await db.sql`update member set active = true where id = ${viewer.userId}`;
+
+    // The caller steps down into an engineer seat: with that tier full (and the target not
+    // freeing one), the transfer is refused as a whole and tells the owner where to raise it.
+    await setLimits(2, 5);
+    const full = await mutate(owner, 'member.transferOwnership', {memberId: l1.userId});
+    expect(full).toMatchObject({ok: false, code: 'seat_limit_exceeded', details: {role: 'engineer', current: 2, limit: 2}});
+    expect(!full.ok && full.message).toContain('Raise the limit on the Team page.');
+    expect(await member(l1.userId)).toMatchObject({role: 'l1_tech'});
+    expect(await member(owner.userId)).toMatchObject({role: 'owner'});
+
+    // To an engineer the seat simply changes hands.
+    expect(await mutate(owner, 'member.transferOwnership', {memberId: senior.userId})).toEqual({ok: true});
+    expect(await member(senior.userId)).toMatchObject({role: 'owner', active: true});
+    expect(await member(owner.userId)).toMatchObject({role: 'engineer', active: true});
+    const [audit] = await db.sql`select actor_user_id, subject_id, details from audit_log where action = 'member.transferOwnership'`;
+    expect(audit).toEqual({actor_user_id: owner.userId, subject_id: senior.userId, details: {role: 'owner'}});
+    // The former owner no longer administers; the new one can hand it back.
+    const formerOwner = {...owner, role: 'engineer' as const};
+    const newOwner = {...senior, role: 'owner' as const};
+    expect(code(await mutate(formerOwner, 'member.transferOwnership', {memberId: owner.userId}))).toBe('forbidden');
+    expect(code(await mutate(newOwner, 'member.changeRole', {memberId: newOwner.userId, role: 'engineer'}))).toBe('invalid_state'); // the last owner stays
+    expect(await mutate(newOwner, 'member.transferOwnership', {memberId: owner.userId})).toEqual({ok: true});
+    expect(await member(owner.userId)).toMatchObject({role: 'owner'});
+    expect(await member(senior.userId)).toMatchObject({role: 'engineer'});
+    await setLimits(5, 5);
+  });
+
+  it('seat limits: owners set them (null = unlimited), audited; lowering below the seats in use grandfathers the account', async () => {
+    const limits = async () => (await db.sql`select engineer_seat_limit, l1_seat_limit from account where id = ${NORTHWIND.id}`)[0];
+    for (const ctx of [senior, l1, viewer]) {
+      expect(code(await mutate(ctx, 'account.setSeatLimits', {engineerSeatLimit: 9, l1SeatLimit: 9}))).toBe('forbidden');
+    }
+    for (const bad of [-1, 1.5, '3', Number.POSITIVE_INFINITY, undefined]) {
+      expect(code(await mutate(owner, 'account.setSeatLimits', {engineerSeatLimit: bad, l1SeatLimit: null}))).toBe('invalid_input');
+    }
+    expect(await limits()).toEqual({engineer_seat_limit: 5, l1_seat_limit: 5});
+
+    expect(await mutate(owner, 'account.setSeatLimits', {engineerSeatLimit: 1, l1SeatLimit: null})).toEqual({ok: true});
+    expect(await limits()).toEqual({engineer_seat_limit: 1, l1_seat_limit: null});
+    const [audit] = await db.sql`select subject_type, subject_id, details from audit_log where action = 'account.setSeatLimits' order by at desc limit 1`;
+    expect(audit).toEqual({subject_type: 'account', subject_id: NORTHWIND.id, details: {engineerSeatLimit: '1', l1SeatLimit: null}});
+    // Two engineers over a limit of one keep working; no third joins; L1 is unlimited.
+    expect(await member(senior.userId)).toMatchObject({role: 'engineer', active: true});
+    const refused = await mutate(owner, 'member.changeRole', {memberId: viewer.userId, role: 'engineer'});
+    expect(refused).toMatchObject({ok: false, code: 'seat_limit_exceeded', details: {role: 'engineer', current: 2, limit: 1}});
+    expect(!refused.ok && refused.message).toBe('All 1 engineer seats are in use (2/1). Raise the limit on the Team page.');
+    expect(code(await mutate(owner, 'member.changeRole', {memberId: viewer.userId, role: 'l1_tech'}))).toBe('ok');
+    expect(code(await mutate(owner, 'member.changeRole', {memberId: viewer.userId, role: 'viewer'}))).toBe('ok');
+    expect(await mutate(owner, 'account.setSeatLimits', {engineerSeatLimit: 5, l1SeatLimit: 5})).toEqual({ok: true});
+  });
 });

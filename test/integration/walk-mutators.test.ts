@@ -181,7 +181,7 @@ describe('walk mutators on the server', () => {
     expect(h.package.tried.join(' ')).toContain('Restarted Outlook twice.');
     expect(h.package.nextSteps.length).toBeGreaterThanOrEqual(2);
     expect(h.package.nextSteps.length).toBeLessThanOrEqual(4);
-    expect(h.assessment.confidence).toBeGreaterThanOrEqual(0);
+    expect(h.assessment.confidence).toBeNull(); // the local writer has nothing to measure a confidence by
     expect(JSON.stringify(h.package)).not.toMatch(/Lee Linden|TBD|a3f1c2d4/);
     // A replay of the same escalation is answered, not duplicated.
     expect(await mutate(l1, 'walk.escalate', {walkId, handoffId, reasonCategory: 'Tree dead-ended'})).toEqual({ok: true});

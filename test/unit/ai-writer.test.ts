@@ -2,17 +2,17 @@ import {describe, expect, it} from 'vitest';
 import {AiUnavailable, completeJson} from '../../server/ai/complete-json.ts';
 import {ESCALATION_SYSTEM_PROMPT, escalationAnswer, escalationUserPrompt} from '../../server/ai/escalation-prompt.ts';
 import {writeEscalationPackage} from '../../server/ai/write-escalation-package.ts';
-import type {WalkRecord} from '../../server/handoff/local-package-writer.ts';
+import {emptyWalkRecord, type WalkRecord} from '../../server/handoff/walk-record.ts';
 import {fakeModel, hang} from '../support/fake-model.ts';
 
 const walk: WalkRecord = {
-  problem: 'VPN drops every ten minutes; password is Summer2026',
+  ...emptyWalkRecord('VPN drops every ten minutes; password is Summer2026'),
   reason: 'Tree dead-ended',
-  details: null,
   flowTitle: 'VPN keeps dropping',
-  steps: [{question: 'Is the whole internet dropping?', answer: 'No, only the VPN', note: 'token ghp_abcdefghijklmnopqrstuvwxyz0123', kind: 'answer'}],
+  steps: [{question: 'Is the whole internet dropping?', answer: 'No, only the VPN', note: 'token ghp_abcdefghijklmnopqrstuvwxyz0123', undone: false}],
   notes: 'Reinstalled the client',
-  currentNode: 'Does the drop match large transfers?',
+  stoppedAt: 'Does the drop match large transfers?',
+  facts: [{text: 'Drops at exactly 10 minutes; secret=hunter2hunter2', source: 'question', answers: 'How often does it drop?'}],
 };
 const good = {
   problem: 'VPN tunnel drops every ten minutes while the internet stays up.',
@@ -21,6 +21,7 @@ const good = {
   hypothesis: 'Root cause not definitively isolated.',
   nextSteps: ['Check the VPN gateway idle timeout.', 'Compare the drop times with large transfers.'],
   likelyCause: 'An idle or rekey timeout on the gateway.',
+  basis: 'The drops are exactly ten minutes apart.',
   suggestedSteps: ['Check the gateway logs around a drop.'],
   confidence: 55,
 };
@@ -31,7 +32,10 @@ describe('the AI escalation writer', () => {
     const written = await writeEscalationPackage(walk, {client: model, model: 'test-model'}, () => {});
     expect(written.writer).toBe('ai');
     expect(written.package.nextSteps).toEqual(good.nextSteps);
-    expect(written.assessment).toEqual({likely_cause: good.likelyCause, suggested_steps: good.suggestedSteps, confidence: 55});
+    expect(written.assessment).toEqual({likely_cause: good.likelyCause, suggested_steps: good.suggestedSteps, confidence: 55, basis: good.basis});
+    // A number without its explanation is not kept.
+    const unexplained = await writeEscalationPackage(walk, {client: fakeModel(() => JSON.stringify({...good, basis: undefined})), model: 'm'}, () => {});
+    expect(unexplained.assessment.confidence).toBeNull();
     const params = model.calls[0].params;
     expect(params.system).toEqual([{type: 'text', text: ESCALATION_SYSTEM_PROMPT, cache_control: {type: 'ephemeral'}}]);
     expect(params.model).toBe('test-model');
@@ -67,7 +71,9 @@ describe('the AI escalation writer', () => {
     expect(user).toContain('VPN drops every ten minutes');
     expect(user).not.toContain('Summer2026');
     expect(user).not.toContain('ghp_');
-    const other = escalationUserPrompt({...walk, problem: 'Printer offline at Fabrikam', flowTitle: null, currentNode: null, steps: [], notes: ''});
+    expect(user).toContain('How often does it drop?');
+    expect(user).not.toContain('hunter2hunter2');
+    const other = escalationUserPrompt(emptyWalkRecord('Printer offline at Fabrikam'));
     expect(other).not.toContain('VPN');
     expect(ESCALATION_SYSTEM_PROMPT).not.toMatch(/@|\d{4,}|Fabrikam|Northwind|Contoso|VPN|printer|Outlook/i);
   });

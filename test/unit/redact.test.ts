@@ -4,6 +4,8 @@ import {redact} from '../../server/ai/redact.ts';
 describe('redaction of secrets in free text', () => {
   it.each([
     ['password: Hunter2!', 'Hunter2!'],
+    ['new password Hunter22x for the VPN', 'Hunter22x'],
+    ['queue had a stuck job; pin 4455', '4455'],
     ["user said the password is Winter2026 and it didn't work", 'Winter2026'],
     ['pwd=s3cr3tpass', 's3cr3tpass'],
     ['api_key=AbCdEf123456789', 'AbCdEf123456789'],
@@ -25,5 +27,6 @@ describe('redaction of secrets in free text', () => {
   it('leaves ordinary troubleshooting text alone', () => {
     const text = 'Printer on floor 3 shows offline; restarted the spooler; ping 10.0.0.5 replies.';
     expect(redact(text)).toBe(text);
+    expect(redact('Did the password change recently?')).toBe('Did the password change recently?');
   });
 });

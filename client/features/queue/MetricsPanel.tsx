@@ -1,4 +1,6 @@
+import {useQuery} from '@rocicorp/zero/react';
 import {useEffect, useState} from 'react';
+import {queries} from '../../../queries/index.ts';
 
 type Stats = {average: number | null; median: number | null; p90: number | null; p95: number | null};
 type Metrics = {claimed: number; with_action: number; time_to_claim: Stats; time_to_first_action: Stats};
@@ -11,11 +13,36 @@ function duration(ms: number | null): string {
   return m < 60 ? `${m}m` : `${(m / 60).toFixed(1)}h`;
 }
 
-/** Time-to-claim and time-to-first-action for the account over 7/30/90 days. */
+/** How often the figures are refreshed anyway, for first actions and resolves the synced store does not show here. */
+const REFRESH_MS = 60_000;
+
+/**
+ * What changes when a claim happens: a card leaves (claim) or re-enters
+ * (release) the live queue, and the caller's own claims and their first
+ * action. The same queries the queue page holds, so nothing extra syncs.
+ */
+function useClaimPulse(): string {
+  const [queue] = useQuery(queries.handoff.queue());
+  const [mine] = useQuery(queries.handoff.mine());
+  return `${queue.map(h => h.id).join(',')}|${mine.map(h => `${h.id}:${h.first_action_at ?? ''}`).join(',')}`;
+}
+
+/** Time-to-claim and time-to-first-action for the account over 7/30/90 days, kept current as claims happen. */
 export function MetricsPanel() {
   const [window, setWindow] = useState<'7d' | '30d' | '90d'>('30d');
   const [metrics, setMetrics] = useState<Metrics | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const pulse = useClaimPulse();
+  useEffect(() => {
+    const again = () => document.visibilityState === 'visible' && setTick(t => t + 1);
+    const timer = setInterval(again, REFRESH_MS);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, []);
   useEffect(() => {
     let live = true;
     fetch(`/api/metrics/handoffs?window=${window}`, {credentials: 'include'})
@@ -23,7 +50,7 @@ export function MetricsPanel() {
       .then(m => live && (setMetrics(m as Metrics), setError(null)))
       .catch(e => live && setError(e.message));
     return () => void (live = false);
-  }, [window]);
+  }, [window, pulse, tick]);
 
   const row = (label: string, s: Stats | undefined, count: number | undefined) => (
     <tr>

@@ -36,8 +36,10 @@ export function PackageView({pkg, assessment, writer}: {pkg: EscalationPackage |
         <section className="assessment" aria-label="Assessment">
           <h3>Assessment</h3>
           <p>
-            Likely cause: {assessment.likely_cause} <span className="badge badge-info">confidence {assessment.confidence}%</span>
+            Likely cause: {assessment.likely_cause}{' '}
+            {typeof assessment.confidence === 'number' && <span className="badge badge-info">confidence {assessment.confidence}%</span>}
           </p>
+          {assessment.basis && <p className="row-meta">{assessment.basis}</p>}
         </section>
       )}
       <p className="row-meta">Written by {writer === 'ai' ? 'AI assist' : 'Tandem’s local writer (no AI)'}.</p>

@@ -2,7 +2,7 @@ import {useQuery} from '@rocicorp/zero/react';
 import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {queries} from '../../../queries/index.ts';
-import {ROLES, type Role} from '../../../schema/index.ts';
+import {ASSIGNABLE_ROLES} from '../../../mutators/member/admin.ts';
 import {ago} from '../../ui/time.ts';
 import {newInviteCode} from './invite-code.ts';
 import {ROLE_LABEL} from './MembersTable.tsx';
@@ -21,7 +21,7 @@ export function InvitesPanel() {
   const [invites] = useQuery(queries.invite.list());
   const {run, error} = useMutation();
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('l1_tech');
+  const [role, setRole] = useState<(typeof ASSIGNABLE_ROLES)[number]>('l1_tech');
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const now = Date.now();
@@ -48,8 +48,8 @@ export function InvitesPanel() {
         </label>
         <label className="field">
           <span>Role</span>
-          <select name="inviteRole" value={role} onChange={e => setRole(e.target.value as Role)}>
-            {ROLES.map(r => (
+          <select name="inviteRole" value={role} onChange={e => setRole(e.target.value as (typeof ASSIGNABLE_ROLES)[number])}>
+            {ASSIGNABLE_ROLES.map(r => (
               <option key={r} value={r}>
                 {ROLE_LABEL[r]}
               </option>

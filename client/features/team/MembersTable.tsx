@@ -2,6 +2,7 @@ import {mutators} from '../../../mutators/index.ts';
 import {ROLES, type Member} from '../../../schema/index.ts';
 import {useSession} from '../../zero/session-context.ts';
 import {useMutation} from './use-mutation.ts';
+import {TransferOwnership} from './TransferOwnership.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 
 export const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
@@ -43,14 +44,16 @@ export function MembersTable({members}: {members: readonly Member[]}) {
                     id={`role-${m.id}`}
                     value={m.role}
                     disabled={self}
-                    onChange={e => void run(mutators.member.changeRole({memberId: m.id, role: e.target.value as Member['role']}))}
+                    onChange={e => void run(mutators.member.changeRole({memberId: m.id, role: e.target.value as Exclude<Member['role'], 'owner'>}))}
                   >
                     {ROLES.map(r => (
-                      <option key={r} value={r}>
+                      // Ownership moves only by a transfer ("Make owner…"), never by picking a role.
+                      <option key={r} value={r} disabled={r === 'owner'}>
                         {ROLE_LABEL[r]}
                       </option>
                     ))}
-                  </select>
+                  </select>{' '}
+                  {!self && m.active && m.role !== 'owner' && <TransferOwnership member={m} />}
                 </td>
                 <td>
                   {m.role === 'engineer' ? (

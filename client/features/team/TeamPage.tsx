@@ -4,6 +4,7 @@ import {AuditLog} from './AuditLog.tsx';
 import {InvitesPanel} from './InvitesPanel.tsx';
 import {MembersTable} from './MembersTable.tsx';
 import {SeatCounter} from './SeatCounter.tsx';
+import {SeatLimits} from './SeatLimits.tsx';
 import {SessionPolicyPanel} from './SessionPolicyPanel.tsx';
 import './team.css';
 
@@ -16,6 +17,7 @@ export function TeamPage() {
       <div className="page-head">
         <h1>Team</h1>
         <SeatCounter account={account} members={members} />
+        <SeatLimits account={account} />
       </div>
       <MembersTable members={members} />
       <InvitesPanel />

@@ -1,0 +1,32 @@
+import * as v from 'valibot';
+import {defineMutator} from '../define.ts';
+import {assertOwner} from '../permissions.ts';
+import {lockAccount} from '../seats.ts';
+
+/** Seat limits an owner may set: whole numbers from 0, or null for unlimited. */
+export const SEAT_LIMIT_MAX = 100_000;
+const seatLimit = (label: string) =>
+  v.nullable(
+    v.pipe(
+      v.number(),
+      v.integer(`${label} must be a whole number`),
+      v.minValue(0, `${label} must be at least 0`),
+      v.maxValue(SEAT_LIMIT_MAX, `${label} must be at most ${SEAT_LIMIT_MAX}`),
+    ),
+  );
+
+export const setSeatLimitsArgs = v.object({
+  engineerSeatLimit: seatLimit('the engineer seat limit'),
+  l1SeatLimit: seatLimit('the L1 seat limit'),
+});
+
+/**
+ * Owners set their account's seat limits (SPEC §3). Lowering one below the
+ * seats in use is allowed: the account is then grandfathered, it keeps
+ * working and only cannot add more.
+ */
+export const setSeatLimits = defineMutator(setSeatLimitsArgs, async ({tx, ctx, args}) => {
+  const caller = assertOwner(ctx, 'set seat limits');
+  await lockAccount(tx, caller.accountId);
+  await tx.mutate.account.update({id: caller.accountId, engineer_seat_limit: args.engineerSeatLimit, l1_seat_limit: args.l1SeatLimit});
+});
