@@ -14,7 +14,10 @@ import * as lane from './task-lane/change.ts';
 import * as fix from './task-lane/fix.ts';
 import {takeOver} from './walk/take-over.ts';
 import {escalateWithoutWalk} from './ticket/escalate-without-walk.ts';
+import {close as closeTicket} from './ticket/close.ts';
 import {intake} from './ticket/intake.ts';
+import {reopen} from './ticket/reopen.ts';
+import {startWalk} from './ticket/start-walk.ts';
 import {escalate} from './walk/escalate.ts';
 import {park} from './walk/park.ts';
 import {recordStep} from './walk/record-step.ts';
@@ -56,6 +59,9 @@ export const mutatorDefinitions = {
   ticket: {
     intake,
     escalateWithoutWalk,
+    startWalk,
+    reopen,
+    close: closeTicket,
   },
   walk: {
     recordStep,

@@ -45,3 +45,14 @@ export function assertEngineerOrOwner(ctx: TandemContext | undefined): TandemCon
   if (!isEngineerOrOwner(c)) fail('forbidden', 'Only engineers and owners may do this.');
   return c;
 }
+
+/** Everyone but viewers works tickets: reopen and close them. */
+export function canWorkTickets(ctx: Pick<TandemContext, 'role'>): boolean {
+  return atLeast(ctx.role, 'l1_tech');
+}
+
+export function assertTicketWorker(ctx: TandemContext | undefined): TandemContext {
+  const c = requireContext(ctx);
+  if (!canWorkTickets(c)) fail('forbidden', 'Viewers cannot change tickets.');
+  return c;
+}

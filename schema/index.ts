@@ -1,6 +1,7 @@
 import {createBuilder, createSchema, type Row} from '@rocicorp/zero';
 import {
   auditRelationships,
+  customerRelationships,
   handoffRelationships,
   inviteRelationships,
   laneRelationships,
@@ -12,6 +13,8 @@ import {
 import {
   account,
   auditLog,
+  customer,
+  customerContact,
   flow,
   flowProposal,
   generatedText,
@@ -35,12 +38,14 @@ export const schema = createSchema({
     flow,
     flowProposal,
     ticket,
+    customer,
+    customerContact,
     walk,
     walkStep,
     handoff,
     handoffRead,
     invite,
-      taskLaneItem,
+    taskLaneItem,
     walkPresence,
     generatedText,
   ],
@@ -53,6 +58,7 @@ export const schema = createSchema({
     auditRelationships,
     laneRelationships,
     presenceRelationships,
+    customerRelationships,
   ],
 });
 
@@ -69,6 +75,8 @@ export type WalkStep = Row<typeof schema.tables.walk_step>;
 export type Flow = Row<typeof schema.tables.flow>;
 export type Handoff = Row<typeof schema.tables.handoff>;
 export type Invite = Row<typeof schema.tables.invite>;
+export type Customer = Row<typeof schema.tables.customer>;
+export type CustomerContact = Row<typeof schema.tables.customer_contact>;
 export type TaskLaneItem = Row<typeof schema.tables.task_lane_item>;
 
 export type {TandemContext} from './context.ts';
