@@ -73,6 +73,7 @@ export type Ticket = Row<typeof schema.tables.ticket>;
 export type Walk = Row<typeof schema.tables.walk>;
 export type WalkStep = Row<typeof schema.tables.walk_step>;
 export type Flow = Row<typeof schema.tables.flow>;
+export type FlowProposal = Row<typeof schema.tables.flow_proposal>;
 export type Handoff = Row<typeof schema.tables.handoff>;
 export type Invite = Row<typeof schema.tables.invite>;
 export type Customer = Row<typeof schema.tables.customer>;

@@ -1,4 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
+import {TicketRef} from '../../ui/TicketRef.tsx';
 import {isEngineerOrOwner} from '../../../mutators/permissions.ts';
 import {mutators} from '../../../mutators/index.ts';
 import {queries} from '../../../queries/index.ts';
@@ -54,6 +55,7 @@ export function WalkerView({walkId}: {walkId: string}) {
       </div>
       <div className="walk-meta">
         <p className="muted">
+          <TicketRef ticket={ticket} />
           {ticket?.customer_name ?? 'Unknown caller'}
           {ticket?.customer_contact ? ` · ${ticket.customer_contact}` : ''} · driven by {driving ? 'you' : walk.driver?.name ?? 'someone'} · started{' '}
           {ago(walk.started_at, now)}
