@@ -6,6 +6,7 @@ import {pushMutation} from '../support/push.ts';
 import {signIn, type Session} from '../support/sign-in.ts';
 import type {TestStack} from '../support/stack.ts';
 import {browserSuite} from '../support/suites.ts';
+import {eventually} from '../support/zero-client.ts';
 
 /**
  * "That customer called yesterday about the VPN": the L1 finds yesterday's
@@ -120,5 +121,49 @@ describe('tickets people can find and follow', () => {
     await senior.getByText('A walk is in progress').waitFor();
     await senior.getByTestId('ticket-page').getByText('walking', {exact: true}).first().waitFor();
     await Promise.all([l1Ctx.close(), seniorCtx.close()]);
+  });
+  it('intake suggests a known customer with its recent tickets; the customer page lists them; a resolved ticket is reopened and closed with a reason', async () => {
+    const l1 = await signIn(stack.appUrl, 'l1@northwind.test');
+    const ticketId = crypto.randomUUID();
+    const walkId = crypto.randomUUID();
+    await must(l1, 'ticket.intake', {ticketId, walkId, problemStatement: 'Scanner emails never arrive', customerName: 'Litware Inc', customerContact: 'Pat 555-0199'});
+    await must(l1, 'walk.resolve', {walkId, helpful: true, resolutionNotes: 'Fixed the SMTP relay password on the scanner'});
+    const [{ref}] = await stack.sql<{ref: string}[]>`select ref from ticket where id = ${ticketId}`;
+
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signInThroughPage(page, stack.appUrl, 'l1@northwind.test');
+    await page.getByLabel('Customer name').fill('litw');
+    const suggestions = page.getByTestId('customer-suggestions');
+    await suggestions.getByRole('button', {name: /Litware Inc/}).click();
+    expect(await page.getByLabel('Customer name').inputValue()).toBe('Litware Inc');
+    expect(await page.getByLabel('Contact').inputValue()).toBe('Pat 555-0199');
+    // Known now: its recent tickets and how they ended.
+    const recent = suggestions.getByTestId('customer-tickets').locator('li', {hasText: 'Scanner emails never arrive'});
+    await recent.getByText('Fixed the SMTP relay password', {exact: false}).waitFor();
+    await recent.getByText('resolved', {exact: true}).waitFor();
+
+    // Its ticket page, then the customer's page.
+    await recent.getByRole('link', {name: ref}).click();
+    await page.waitForURL(`**/tickets/${ticketId}`);
+    await page.getByTestId('ticket-customer').getByRole('link', {name: 'Litware Inc'}).click();
+    await page.waitForURL('**/customers/**');
+    await page.getByTestId('customer-page').getByRole('heading', {name: 'Litware Inc'}).waitFor();
+    await page.getByTestId('customer-tickets').locator('li', {hasText: 'Scanner emails never arrive'}).waitFor();
+
+    // Reopen, then close with a reason.
+    await page.getByTestId('customer-tickets').getByRole('link', {name: ref}).click();
+    await page.getByRole('button', {name: 'Reopen ticket'}).click();
+    await page.getByTestId('ticket-page').locator('.page-head').getByText('open', {exact: true}).waitFor();
+    await page.getByLabel('Reason for closing').fill('Customer replaced the scanner');
+    await page.getByRole('button', {name: 'Close ticket'}).click();
+    await page.getByTestId('closed-reason').filter({hasText: 'Customer replaced the scanner'}).waitFor();
+    await page.getByTestId('ticket-page').locator('.page-head').getByText('resolved', {exact: true}).waitFor();
+    // The server has it too (what the page showed first was the optimistic change).
+    await eventually(
+      async () => (await stack.sql`select status, closed_reason from ticket where id = ${ticketId}`)[0],
+      row => row.status === 'resolved' && row.closed_reason === 'Customer replaced the scanner',
+    );
+    await ctx.close();
   });
 });
