@@ -56,7 +56,7 @@ describe('tickets people can find and follow', () => {
     return {ticketId, ref};
   }
 
-  const results = (page: Page) => page.getByTestId('search-results').locator('li');
+  const results = (page: Page) => page.getByTestId('ticket-list').locator('li');
 
   it('an L1 finds yesterday’s ticket, reads its history and starts a new walk an engineer sees live', async () => {
     const {ticketId, ref} = await yesterdaysCall();

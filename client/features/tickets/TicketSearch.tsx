@@ -86,9 +86,9 @@ export function TicketSearch() {
         </label>
       </div>
       {tickets.length === 0 ? (
-        <p className="empty">{complete ? 'No ticket matches.' : 'Searching…'}</p>
+        <p className="empty">{!complete ? 'Searching…' : text.trim() || status || assignee ? 'No ticket matches.' : 'No tickets here yet.'}</p>
       ) : (
-        <ul className="list" data-testid="search-results" aria-label="Matching tickets">
+        <ul className="list" data-testid="ticket-list" aria-label="Matching tickets">
           {tickets.map(t => (
             <li key={t.id} className="list-row" data-ticket-id={t.id}>
               <div className="grow">
