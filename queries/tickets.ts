@@ -16,8 +16,8 @@ export const list = defineQuery(
 );
 
 /**
- * One ticket with its whole history (SPEC §5): every walk with its steps,
- * task lane and handoffs, the customer, the assignee.
+ * One ticket with its whole history (SPEC §5): every walk with its steps
+ * and task lane, every handoff, the customer, the assignee.
  */
 export const byId = defineQuery(v.object({ticketId: v.pipe(v.string(), v.maxLength(100))}), ({args, ctx}) =>
   zql.ticket.where('account_id', scopeAccountId(ctx))
@@ -32,9 +32,9 @@ export const byId = defineQuery(v.object({ticketId: v.pipe(v.string(), v.maxLeng
         .related('proposal')
         .related('steps', s => s.orderBy('seq', 'asc'))
         .related('lane', l => l.related('author').orderBy('position', 'asc'))
-        .related('handoffs', h => h.related('escalator').related('claimer').orderBy('escalated_at', 'asc'))
         .orderBy('started_at', 'asc'),
     )
+    .related('handoffs', h => h.related('escalator').related('claimer').orderBy('escalated_at', 'asc'))
     .one(),
 );
 

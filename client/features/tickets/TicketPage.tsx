@@ -29,9 +29,9 @@ export function TicketPage({ticketId}: {ticketId: string}) {
     );
   }
   const liveWalk = ticket.walks.find(w => w.status === 'active');
-  const liveHandoff = ticket.walks.flatMap(w => w.handoffs).find(h => h.intent === 'escalate' && (h.status === 'open' || h.status === 'claimed'));
+  const liveHandoff = ticket.handoffs.find(h => h.intent === 'escalate' && (h.status === 'open' || h.status === 'claimed'));
   const nobodyOnIt = !liveWalk && !liveHandoff;
-  const timeline = timelineOf(ticket.walks);
+  const timeline = timelineOf(ticket.walks, ticket.handoffs);
 
   const startWalk = async () => {
     const walkId = crypto.randomUUID();

@@ -23,14 +23,14 @@ export type TimelineEntry =
   | {kind: 'walk'; at: number; walk: Walk & {steps: readonly WalkStep[]; lane: readonly TaskLaneItem[]}}
   | {kind: 'handoff'; at: number; handoff: Handoff};
 
-/** A ticket's walks and handoffs as one history, oldest first. */
-export function timelineOf<W extends Walk & {steps: readonly WalkStep[]; lane: readonly TaskLaneItem[]; handoffs: readonly Handoff[]}>(
-  walks: readonly W[],
+/** A ticket's walks and escalations as one history, oldest first (parked handoffs are a walk's own business). */
+export function timelineOf(
+  walks: readonly (Walk & {steps: readonly WalkStep[]; lane: readonly TaskLaneItem[]})[],
+  handoffs: readonly Handoff[],
 ): TimelineEntry[] {
-  const entries: TimelineEntry[] = [];
-  for (const walk of walks) {
-    entries.push({kind: 'walk', at: walk.started_at, walk});
-    for (const handoff of walk.handoffs) if (handoff.intent === 'escalate') entries.push({kind: 'handoff', at: handoff.escalated_at, handoff});
-  }
+  const entries: TimelineEntry[] = [
+    ...walks.map(walk => ({kind: 'walk' as const, at: walk.started_at, walk})),
+    ...handoffs.filter(h => h.intent === 'escalate').map(handoff => ({kind: 'handoff' as const, at: handoff.escalated_at, handoff})),
+  ];
   return entries.sort((a, b) => a.at - b.at);
 }
