@@ -32,6 +32,7 @@ const SCENARIOS: {key: string; run: (ctx: BenchContext) => Promise<unknown>; aft
   {key: 'claim_race', run: claimRace},
   {key: 'throughput', run: throughput},
   {key: 'initial_sync', run: initialSync},
+  {key: 'search', run: (ctx: BenchContext) => import('./scenarios/search.ts').then(m => m.search(ctx))},
   {key: 'memory', run: memory},
 ];
 

@@ -25,5 +25,6 @@ export function sizesFor(mode: 'full' | 'quick') {
     },
     initialSync: {tickets: full ? 10_000 : 500, stepsPerWalk: 10, openHandoffs: 30, coldRuns: full ? 3 : 1, awayMs: full ? 30_000 : 3_000},
     memory: {clients: full ? 200 : 30},
+    search: {tickets: full ? 10_000 : 1_000, rounds: full ? 4 : 1, listSamples: full ? 20 : 5},
   };
 }

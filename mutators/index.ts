@@ -17,7 +17,10 @@ import * as fix from './task-lane/fix.ts';
 import {takeOver} from './walk/take-over.ts';
 import {handBack} from './walk/hand-back.ts';
 import {escalateWithoutWalk} from './ticket/escalate-without-walk.ts';
+import {close as closeTicket} from './ticket/close.ts';
 import {intake} from './ticket/intake.ts';
+import {reopen} from './ticket/reopen.ts';
+import {startWalk} from './ticket/start-walk.ts';
 import {escalate} from './walk/escalate.ts';
 import {park} from './walk/park.ts';
 import {recordStep} from './walk/record-step.ts';
@@ -61,6 +64,9 @@ export const mutatorDefinitions = {
   ticket: {
     intake,
     escalateWithoutWalk,
+    startWalk,
+    reopen,
+    close: closeTicket,
   },
   walk: {
     recordStep,

@@ -51,3 +51,14 @@ export function assertOwner(ctx: TandemContext | undefined, what = 'manage membe
   if (!canManageAccount(c)) fail('forbidden', `Only owners ${what}.`);
   return c;
 }
+
+/** Everyone but viewers works tickets: reopen and close them. */
+export function canWorkTickets(ctx: Pick<TandemContext, 'role'>): boolean {
+  return atLeast(ctx.role, 'l1_tech');
+}
+
+export function assertTicketWorker(ctx: TandemContext | undefined): TandemContext {
+  const c = requireContext(ctx);
+  if (!canWorkTickets(c)) fail('forbidden', 'Viewers cannot change tickets.');
+  return c;
+}

@@ -1,5 +1,6 @@
 import {defineQueries} from '@rocicorp/zero';
 import * as admin from './admin.ts';
+import * as customer from './customers.ts';
 import * as flow from './flows.ts';
 import * as handoff from './handoffs.ts';
 import * as member from './members.ts';
@@ -8,7 +9,8 @@ import * as walk from './walks.ts';
 
 /** The named queries (SPEC §13); each filters to the caller's account inside. */
 export const queries = defineQueries({
-  ticket: {list: ticket.list},
+  ticket: {list: ticket.list, byId: ticket.byId, search: ticket.search},
+  customer: {search: customer.search, byId: customer.byId},
   walk: {byId: walk.byId, active: walk.active},
   member: {me: member.me, list: member.list},
   flow: {list: flow.list, byId: flow.byId, proposals: flow.proposals},

@@ -1,6 +1,7 @@
 import {createBuilder, createSchema, type Row} from '@rocicorp/zero';
 import {
   auditRelationships,
+  customerRelationships,
   handoffRelationships,
   inviteRelationships,
   laneRelationships,
@@ -12,6 +13,8 @@ import {
 import {
   account,
   auditLog,
+  customer,
+  customerContact,
   flow,
   flowProposal,
   generatedText,
@@ -35,12 +38,14 @@ export const schema = createSchema({
     flow,
     flowProposal,
     ticket,
+    customer,
+    customerContact,
     walk,
     walkStep,
     handoff,
     handoffRead,
     invite,
-      taskLaneItem,
+    taskLaneItem,
     walkPresence,
     generatedText,
   ],
@@ -53,6 +58,7 @@ export const schema = createSchema({
     auditRelationships,
     laneRelationships,
     presenceRelationships,
+    customerRelationships,
   ],
 });
 
@@ -67,8 +73,11 @@ export type Ticket = Row<typeof schema.tables.ticket>;
 export type Walk = Row<typeof schema.tables.walk>;
 export type WalkStep = Row<typeof schema.tables.walk_step>;
 export type Flow = Row<typeof schema.tables.flow>;
+export type FlowProposal = Row<typeof schema.tables.flow_proposal>;
 export type Handoff = Row<typeof schema.tables.handoff>;
 export type Invite = Row<typeof schema.tables.invite>;
+export type Customer = Row<typeof schema.tables.customer>;
+export type CustomerContact = Row<typeof schema.tables.customer_contact>;
 export type TaskLaneItem = Row<typeof schema.tables.task_lane_item>;
 
 export type {TandemContext} from './context.ts';

@@ -2,6 +2,8 @@ import {relationships} from '@rocicorp/zero';
 import {
   account,
   auditLog,
+  customer,
+  customerContact,
   flow,
   flowProposal,
   generatedText,
@@ -24,6 +26,14 @@ export const ticketRelationships = relationships(ticket, ({one, many}) => ({
   creator: one({sourceField: ['created_by'], destField: ['id'], destSchema: member}),
   assignee: one({sourceField: ['assigned_user_id'], destField: ['id'], destSchema: member}),
   walks: many({sourceField: ['id'], destField: ['ticket_id'], destSchema: walk}),
+  handoffs: many({sourceField: ['id'], destField: ['ticket_id'], destSchema: handoff}),
+  // Keyed by the never-null mirror of customer_id (migrations/00016).
+  customer: one({sourceField: ['customer_key'], destField: ['id'], destSchema: customer}),
+}));
+
+export const customerRelationships = relationships(customer, ({many}) => ({
+  tickets: many({sourceField: ['id'], destField: ['customer_key'], destSchema: ticket}),
+  contacts: many({sourceField: ['id'], destField: ['customer_id'], destSchema: customerContact}),
 }));
 
 export const walkRelationships = relationships(walk, ({one, many}) => ({

@@ -13,6 +13,8 @@ export const account = table('account')
     l1_seat_limit: number().optional(),
     session_idle_minutes: number(),
     session_absolute_hours: number(),
+    /** Ticket numbers read `${ticket_prefix}-${number}` (migrations/00016). */
+    ticket_prefix: string(),
     created_at: number(),
   })
   .primaryKey('id');
@@ -78,15 +80,51 @@ export const ticket = table('ticket')
     account_id: string(),
     kind: string(),
     psa_ticket_id: string().optional(),
+    /** The account's readable number, taken on the server when the ticket is written; null while pending on a client. */
+    number: number().optional(),
+    /** `NW-1042`: the account's prefix and `number`; null while pending. */
+    ref: string().optional(),
+    /** What was said on the call (SPEC §13's intake arguments)… */
     customer_name: string().optional(),
     customer_contact: string().optional(),
+    /** …and the customer record it belongs to (linked or created by the server). */
+    customer_id: string().optional(),
+    customer_contact_id: string().optional(),
+    /** customer_id, or '' when none: the key of the `customer` relationship (never null). */
+    customer_key: string(),
     problem_statement: string(),
     status: enumeration<TicketStatus>(),
     assigned_user_id: string().optional(),
     resolution_notes: string().optional(),
+    /** Set when a ticket was closed without a walk solving it (status `resolved`). */
+    closed_reason: string().optional(),
+    closed_by: string().optional(),
+    closed_at: number().optional(),
     created_by: string(),
     created_at: number(),
     updated_at: number(),
+  })
+  .primaryKey('id');
+
+/** A company the account serves. */
+export const customer = table('customer')
+  .columns({
+    id: string(),
+    account_id: string(),
+    name: string(),
+    created_at: number(),
+    updated_at: number(),
+  })
+  .primaryKey('id');
+
+/** A person (phone, email) at a customer. */
+export const customerContact = table('customer_contact')
+  .columns({
+    id: string(),
+    account_id: string(),
+    customer_id: string(),
+    contact: string(),
+    created_at: number(),
   })
   .primaryKey('id');
 

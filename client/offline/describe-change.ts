@@ -15,6 +15,12 @@ export function describeChange(name: string, rawArgs: unknown): Description {
   const a = (rawArgs ?? {}) as Args;
   const walkId = str(a.walkId);
   switch (name) {
+    case 'ticket.startWalk':
+      return {label: 'Started a new walk on the ticket', walkId};
+    case 'ticket.reopen':
+      return {label: 'Reopened the ticket'};
+    case 'ticket.close':
+      return {label: 'Closed the ticket', text: str(a.reason)};
     case 'walk.recordStep':
       return {label: 'Step answered', text: str(a.note), walkId};
     case 'walk.stepBack':

@@ -4,6 +4,9 @@ import {signOut} from '../auth/session-api.ts';
 import {useSession} from '../zero/session-context.ts';
 import {HomePage} from '../features/home/HomePage.tsx';
 import {TicketsPage} from '../features/tickets/TicketsPage.tsx';
+import {TicketPage} from '../features/tickets/TicketPage.tsx';
+import {CustomerPage} from '../features/customers/CustomerPage.tsx';
+import {useSearchShortcut} from './search-shortcut.ts';
 import {LiveWalksPage} from '../features/walks/LiveWalksPage.tsx';
 import {WalkPage} from '../features/walks/WalkPage.tsx';
 import {TeamPage} from '../features/team/TeamPage.tsx';
@@ -27,13 +30,16 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
   const nav = navFor(ctx);
   const waiting = useOutboxEntries().filter(e => e.state === 'pending').length;
   const allowed =
-    nav.some(n => n.href === path) || path.startsWith('/walks/') || ((path.startsWith('/handoffs/') || path.startsWith('/flows/')) && isEngineerOrOwner(ctx));
+    nav.some(n => n.href === path) || path.startsWith('/walks/') || path.startsWith('/tickets/') || path.startsWith('/customers/') || ((path.startsWith('/handoffs/') || path.startsWith('/flows/')) && isEngineerOrOwner(ctx));
 
   useEffect(() => {
     if (!allowed) navigate(homeFor(ctx), {replace: true});
   }, [allowed, ctx]);
 
+  useSearchShortcut();
   const walk = match('/walks/:walkId', path);
+  const ticket = match('/tickets/:ticketId', path);
+  const customer = match('/customers/:customerId', path);
   const handoff = match('/handoffs/:handoffId', path);
   const flowEdit = match('/flows/:flowId', path);
   const covering = path === '/' && canUseL1Workspace(ctx) && l1ActingAs(ctx) === 'l1_coverage';
@@ -97,6 +103,10 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
         <UnsyncedChanges />
         {walk ? (
           <WalkPage walkId={walk.walkId} />
+        ) : ticket ? (
+          <TicketPage key={ticket.ticketId} ticketId={ticket.ticketId} />
+        ) : customer ? (
+          <CustomerPage key={customer.customerId} customerId={customer.customerId} />
         ) : handoff ? (
           <HandoffPage handoffId={handoff.handoffId} />
         ) : flowEdit ? (

@@ -1,10 +1,10 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
-import type {SessionKind} from '../../schema/index.ts';
 import {fail} from '../errors.ts';
 import {assertL1Workspace} from '../permissions.ts';
-import {isReplayOfOwnRow, loadOwned} from '../tenancy.ts';
+import {isReplayOfOwnRow} from '../tenancy.ts';
 import {id, optionalText, requiredText} from '../validators.ts';
+import {walkTarget} from '../walk/walk-target.ts';
 import {insertCall} from './new-call.ts';
 
 export const intakeArgs = v.pipe(
@@ -29,26 +29,6 @@ export const intake = defineMutator(intakeArgs, async ({tx, ctx, args}) => {
   if (await isReplayOfOwnRow(tx, caller, 'walk', args.walkId, 'walkId')) {
     fail('invalid_input', 'walkId is already in use.', {field: 'walkId'});
   }
-
-  let sessionKind: SessionKind = 'adhoc';
-  let currentNodeId: string | null = null;
-  if (args.flowId) {
-    sessionKind = 'flow';
-    const flow = await loadOwned(tx, caller, 'flow', args.flowId, 'Flow');
-    if (flow && flow.status !== 'published') fail('invalid_state', 'That flow is not published yet.');
-    currentNodeId = flow?.definition.start ?? null;
-  } else if (args.proposalId) {
-    sessionKind = 'proposal';
-    const proposal = await loadOwned(tx, caller, 'flow_proposal', args.proposalId, 'Flow proposal');
-    currentNodeId = proposal?.definition.start ?? null;
-  }
-
-  await insertCall(tx, caller, args, {
-    ticketStatus: 'walking',
-    walkStatus: 'active',
-    sessionKind,
-    flowId: args.flowId,
-    proposalId: args.proposalId,
-    currentNodeId,
-  });
+  const target = await walkTarget(tx, caller, args);
+  await insertCall(tx, caller, args, {ticketStatus: 'walking', walkStatus: 'active', ...target});
 });

@@ -31,6 +31,7 @@ export async function insertCall(
     kind: 'internal',
     customer_name: call.customerName || null,
     customer_contact: call.customerContact || null,
+    customer_key: '', // the server links the customer record (server/tickets/link-customer.ts)
     problem_statement: call.problemStatement,
     status: shape.ticketStatus,
     assigned_user_id: caller.userId,
@@ -38,10 +39,25 @@ export async function insertCall(
     created_at: now,
     updated_at: now,
   });
+  await insertWalk(tx, caller, {walkId: call.walkId, ticketId: call.ticketId, ...shape}, now);
+}
+
+export type NewWalk = {
+  walkId: string;
+  ticketId: string;
+  walkStatus: WalkStatus;
+  sessionKind: SessionKind;
+  flowId?: string | null;
+  proposalId?: string | null;
+  currentNodeId?: string | null;
+};
+
+/** A walk of a ticket, driven by the caller from its first step. */
+export async function insertWalk(tx: Transaction, caller: TandemContext, shape: NewWalk, now = Date.now()): Promise<void> {
   await tx.mutate.walk.insert({
-    id: call.walkId,
+    id: shape.walkId,
     account_id: caller.accountId,
-    ticket_id: call.ticketId,
+    ticket_id: shape.ticketId,
     session_kind: shape.sessionKind,
     flow_id: shape.flowId ?? null,
     flow_proposal_id: shape.proposalId ?? null,

@@ -7,6 +7,7 @@ type Claimed = {
   email: string;
   active: boolean;
   problem: string;
+  ticket_ref: string;
   reason: string;
   account_name: string;
 };
@@ -35,7 +36,7 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
         )
         returning id, channel, handoff_id, recipient_user_id
       )
-      select c.id, c.channel, m.email, m.active, t.problem_statement as problem, h.reason_category as reason, a.name as account_name
+      select c.id, c.channel, m.email, m.active, t.problem_statement as problem, t.ref as ticket_ref, h.reason_category as reason, a.name as account_name
       from claimed c
       join member m on m.id = c.recipient_user_id
       join handoff h on h.id = c.handoff_id
@@ -49,8 +50,8 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
         try {
           await email.send({
             to: d.email,
-            subject: `[Tandem] New escalation: ${d.problem.slice(0, 80)}`,
-            text: `${d.account_name}: a walk was escalated (${d.reason}).\n\n${d.problem}\n\nOpen the handoff queue in Tandem to pick it up.`,
+            subject: `[Tandem] New escalation ${d.ticket_ref}: ${d.problem.slice(0, 80)}`,
+            text: `${d.account_name}: ticket ${d.ticket_ref} was escalated (${d.reason}).\n\n${d.problem}\n\nOpen the handoff queue in Tandem to pick it up.`,
           });
         } catch (e) {
           status = 'failed';

@@ -2,7 +2,7 @@ import type {Role} from '../../schema/index.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 
-export type DemoAccount = {id: string; name: string; engineerSeatLimit: number | null; l1SeatLimit: number | null};
+export type DemoAccount = {id: string; name: string; ticketPrefix: string; engineerSeatLimit: number | null; l1SeatLimit: number | null};
 export type DemoPerson = {
   id: string;
   accountId: string;
@@ -15,12 +15,14 @@ export type DemoPerson = {
 export const NORTHWIND: DemoAccount = {
   id: '5d1c8f0e-3a52-4c1b-9a53-6f2d1e7b0a01',
   name: 'Northwind IT',
+  ticketPrefix: 'NW',
   engineerSeatLimit: 5,
   l1SeatLimit: 5,
 };
 export const CONTOSO: DemoAccount = {
   id: '8b7e2c44-91d3-4f6a-8e2b-3c5d7a9f1b02',
   name: 'Contoso MSP',
+  ticketPrefix: 'CM',
   engineerSeatLimit: 3,
   l1SeatLimit: 3,
 };

@@ -18,8 +18,8 @@ export async function seedDemoData(sql: Sql): Promise<void> {
   const now = Date.now();
   await sql.begin(async tx => {
     for (const a of [NORTHWIND, CONTOSO]) {
-      await tx`insert into account (id, name, engineer_seat_limit, l1_seat_limit, created_at)
-        values (${a.id}, ${a.name}, ${a.engineerSeatLimit}, ${a.l1SeatLimit}, ${now})
+      await tx`insert into account (id, name, ticket_prefix, engineer_seat_limit, l1_seat_limit, created_at)
+        values (${a.id}, ${a.name}, ${a.ticketPrefix}, ${a.engineerSeatLimit}, ${a.l1SeatLimit}, ${now})
         on conflict (id) do nothing`;
     }
     for (const p of DEMO_PEOPLE) {

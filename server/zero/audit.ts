@@ -24,6 +24,9 @@ const SUBJECTS: Record<string, (args: Args, ctx: TandemContext) => Subject> = {
   }),
   'ticket.intake': a => ({type: 'ticket', id: String(a.ticketId)}),
   'ticket.escalateWithoutWalk': a => ({type: 'ticket', id: String(a.ticketId)}),
+  'ticket.startWalk': a => ({type: 'ticket', id: String(a.ticketId), details: {walkId: String(a.walkId)}}),
+  'ticket.reopen': a => ({type: 'ticket', id: String(a.ticketId)}),
+  'ticket.close': a => ({type: 'ticket', id: String(a.ticketId), details: {reason: String(a.reason).slice(0, 200)}}),
   'walk.recordStep': walkSubject,
   'walk.stepBack': walkSubject,
   'walk.updateNotes': walkSubject,
@@ -60,6 +63,7 @@ const SUBJECTS: Record<string, (args: Args, ctx: TandemContext) => Subject> = {
 const L1_WORKSPACE = new Set([
   'ticket.intake',
   'ticket.escalateWithoutWalk',
+  'ticket.startWalk',
   'walk.recordStep',
   'walk.stepBack',
   'walk.updateNotes',

@@ -2,11 +2,13 @@ import {defineMutator, defineMutators, type ServerTransaction} from '@rocicorp/z
 import {mutators} from '../../mutators/index.ts';
 import {setActiveArgs} from '../../mutators/member/admin.ts';
 import {escalateWithoutWalkArgs} from '../../mutators/ticket/escalate-without-walk.ts';
+import {intakeArgs} from '../../mutators/ticket/intake.ts';
 import {escalateArgs} from '../../mutators/walk/escalate.ts';
 import {presenceArgs} from '../../mutators/presence/presence.ts';
 import {recordPresenceBeat} from '../jobs/sweep-presence.ts';
 import {writeHandoffPackage} from '../handoff/write-package.ts';
 import {queueEscalationDeliveries} from '../notify/queue-deliveries.ts';
+import {linkCustomer} from '../tickets/link-customer.ts';
 
 /**
  * Mutators whose commit leaves work for the after-commit jobs (an escalation
@@ -46,8 +48,14 @@ export function createServerMutators({aiEnabled}: {aiEnabled: boolean}) {
     }),
   },
   ticket: {
+    // The customer record is found or created where every account's records are (SPEC §5).
+    intake: defineMutator(intakeArgs, async ({tx, ctx, args}) => {
+      await mutators.ticket.intake.fn({tx, ctx, args});
+      await linkCustomer(tx as ServerTransaction, args.ticketId);
+    }),
     escalateWithoutWalk: defineMutator(escalateWithoutWalkArgs, async ({tx, ctx, args}) => {
       await mutators.ticket.escalateWithoutWalk.fn({tx, ctx, args});
+      await linkCustomer(tx as ServerTransaction, args.ticketId);
       await writeHandoffPackage(tx as ServerTransaction, args.handoffId, aiEnabled);
       await queueEscalationDeliveries(tx as ServerTransaction, args.handoffId);
     }),

@@ -48,6 +48,9 @@ function referenceCases(r: AccountRows, driverId: string): Case[] {
     {name: 'ticket.intake', args: {ticketId: fresh(), walkId: fresh(), problemStatement: 'x', flowId: r.flowId}},
     {name: 'ticket.intake', args: {ticketId: fresh(), walkId: fresh(), problemStatement: 'x', proposalId: r.proposalId}},
     {name: 'ticket.escalateWithoutWalk', args: {ticketId: fresh(), walkId: fresh(), handoffId: fresh(), problemStatement: 'x', reasonCategory: 'Other'}},
+    {name: 'ticket.startWalk', args: {ticketId: r.ticketId, walkId: fresh()}},
+    {name: 'ticket.reopen', args: {ticketId: r.ticketId}},
+    {name: 'ticket.close', args: {ticketId: r.ticketId, reason: 'closed by someone else'}},
     {name: 'walk.recordStep', args: {walkId: r.walkId, nodeId: 'start', optionId: 'owa-works'}},
     {name: 'walk.stepBack', args: {walkId: r.walkId}},
     {name: 'walk.updateNotes', args: {walkId: r.walkId, notes: 'overwritten by someone else'}},
@@ -79,6 +82,7 @@ function collisionCases(victim: AccountRows, own: AccountRows): Case[] {
     {name: 'ticket.intake', args: {ticketId: fresh(), walkId: victim.walkId, problemStatement: 'x'}},
     {name: 'ticket.escalateWithoutWalk', args: {ticketId: victim.ticketId, walkId: fresh(), handoffId: fresh(), problemStatement: 'x', reasonCategory: 'Other'}},
     {name: 'ticket.escalateWithoutWalk', args: {ticketId: fresh(), walkId: fresh(), handoffId: victim.handoffId, problemStatement: 'x', reasonCategory: 'Other'}},
+    {name: 'ticket.startWalk', args: {ticketId: own.ticketId, walkId: victim.walkId}},
     {name: 'walk.escalate', args: {walkId: own.walkId, handoffId: victim.handoffId, reasonCategory: 'Other'}},
     {name: 'walk.park', args: {walkId: own.walkId, handoffId: victim.handoffId}},
     {name: 'taskLane.add', args: {itemId: victim.questionId, walkId: own.walkId, kind: 'fact', text: 'x'}},
@@ -206,7 +210,7 @@ describe('tenant and role attacks', () => {
     const senior = world.sessions['senior@northwind.test'];
     const failures: string[] = [];
     const l1Refused = ['handoff.claim', 'handoff.release', 'handoff.resolve', 'flow.create', 'flow.update', 'flow.publish', 'flow.unpublish', 'member.changeRole', 'member.setActive', 'member.setCoverage', 'member.transferOwnership', 'account.setSeatLimits', 'invite.create', 'invite.revoke', 'walk.takeOver'];
-    const engineerRefused = ['member.changeRole', 'member.setActive', 'member.setCoverage', 'member.transferOwnership', 'account.setSeatLimits', 'invite.create', 'invite.revoke', 'ticket.intake', 'ticket.escalateWithoutWalk'];
+    const engineerRefused = ['member.changeRole', 'member.setActive', 'member.setCoverage', 'member.transferOwnership', 'account.setSeatLimits', 'invite.create', 'invite.revoke', 'ticket.intake', 'ticket.escalateWithoutWalk', 'ticket.startWalk'];
     for (const [session, names, who] of [[l1, l1Refused, 'l1'], [senior, engineerRefused, 'engineer']] as const) {
       for (const c of referenceCases(nw, nwDriver()).filter(x => names.includes(x.name))) {
         const args = c.name === 'member.setCoverage' ? {...c.args, memberId: world.sessions['cover@northwind.test'].context.userId} : c.args;
@@ -232,6 +236,13 @@ describe('tenant and role attacks', () => {
     const namedQueries = (r: AccountRows) => [
       queries.ticket.list({}),
       queries.ticket.list({limit: 500}),
+      queries.ticket.byId({ticketId: r.ticketId}),
+      queries.ticket.search({}),
+      queries.ticket.search({text: 'Outlook', limit: 500}),
+      queries.ticket.search({text: 'Fabrikam', status: 'walking', assigneeId: r.memberId}),
+      queries.customer.search({text: ''}),
+      queries.customer.search({text: 'Fabrikam'}),
+      queries.customer.byId({customerId: r.customerId}),
       queries.walk.byId({walkId: r.walkId}),
       queries.walk.byId({walkId: r.escalatedWalkId}),
       queries.walk.active(),

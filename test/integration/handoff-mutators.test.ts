@@ -234,6 +234,11 @@ describe('handoffs on the server', () => {
     expect(rows.filter(r => r.recipient_user_id !== cover.userId).every(r => r.status === 'sent')).toBe(true);
     expect(sent.map(m => m.to).sort()).toEqual(['owner@northwind.test', 'senior@northwind.test']);
     expect(sent[0].subject).toContain('Shared drive missing');
+    // The email names the ticket by its number.
+    const [{ref}] = await db.sql`select t.ref from handoff h join ticket t on t.id = h.ticket_id where h.id = ${handoffId}`;
+    expect(ref).toMatch(/^NW-\d+$/);
+    expect(sent[0].subject).toContain(ref);
+    expect(sent[0].text).toContain(`ticket ${ref}`);
 
     const failing = createDispatcher(db.sql, {name: 'down', send: async () => Promise.reject(new Error('SMTP 421 try later'))}, () => {});
     const second = await escalated();

@@ -19,6 +19,8 @@ export type AccountRows = {
   handoffId: string;
   inviteId: string;
   memberId: string;
+  /** The customer record the first ticket was linked to. */
+  customerId: string;
 };
 
 export type World = {
@@ -58,7 +60,8 @@ async function accountRows(appUrl: string, sql: Sql, accountId: string, l1: Sess
     select id, definition from flow where account_id = ${accountId} and status = 'published' order by title limit 1`;
   const ticketId = crypto.randomUUID();
   const walkId = crypto.randomUUID();
-  await mustPush(appUrl, l1, 'ticket.intake', {ticketId, walkId, problemStatement: 'Outlook is disconnected', flowId: flow.id});
+  await mustPush(appUrl, l1, 'ticket.intake', {ticketId, walkId, problemStatement: 'Outlook is disconnected', customerName: 'Fabrikam Dental', flowId: flow.id});
+  const [{customer_id: customerId}] = await sql<{customer_id: string}[]>`select customer_id from ticket where id = ${ticketId}`;
   const start = flow.definition.nodes.find(n => n.id === flow.definition.start)!;
   await mustPush(appUrl, l1, 'walk.recordStep', {walkId, nodeId: start.id, optionId: start.options[0].id, note: 'first answer'});
   const questionId = crypto.randomUUID();
@@ -73,7 +76,7 @@ async function accountRows(appUrl: string, sql: Sql, accountId: string, l1: Sess
   const codeHash = (crypto.randomUUID() + crypto.randomUUID()).replace(/-/g, '');
   await mustPush(appUrl, owner, 'invite.create', {inviteId, email: `new-${inviteId.slice(0, 8)}@example.test`, role: 'viewer', codeHash});
   const proposalId = await draftProposal(appUrl, engineer);
-  return {accountId, flowId: flow.id, proposalId, walkId, ticketId, questionId, fixId, escalatedWalkId, handoffId, inviteId, memberId: engineer.context.userId};
+  return {accountId, flowId: flow.id, proposalId, walkId, ticketId, questionId, fixId, escalatedWalkId, handoffId, inviteId, memberId: engineer.context.userId, customerId};
 }
 
 /**

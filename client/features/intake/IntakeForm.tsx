@@ -6,6 +6,7 @@ import {ESCALATION_REASONS, type EscalationReason} from '../../../schema/index.t
 import {navigate} from '../../app/router.tsx';
 import {mutationError} from '../../ui/mutation-error.ts';
 import {FormError} from '../../ui/FormError.tsx';
+import {CustomerSuggestions} from './CustomerSuggestions.tsx';
 
 /** "What's the user calling about?": one mutation creates the ticket and its walk. */
 export function IntakeForm() {
@@ -123,6 +124,13 @@ export function IntakeForm() {
           />
         </label>
       </div>
+      <CustomerSuggestions
+        name={customerName}
+        onPick={(name, contact) => {
+          setCustomerName(name);
+          if (contact && !customerContact) setCustomerContact(contact);
+        }}
+      />
       <label className="field">
         <span>Find a flow</span>
         <input type="search" value={flowFilter} onChange={e => setFlowFilter(e.target.value)} placeholder="printer, VPN, password…" />

@@ -1,4 +1,5 @@
 import {useConnectionState, useQuery, useZero} from '@rocicorp/zero/react';
+import {TicketRef} from '../../ui/TicketRef.tsx';
 import {useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {queries} from '../../../queries/index.ts';
@@ -67,6 +68,7 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
         )}
       </div>
       <p className="row-meta">
+        <TicketRef ticket={handoff.ticket} />
         {handoff.ticket?.customer_name ?? 'Unknown caller'} · escalated by {handoff.escalator?.name ?? 'someone'}{' '}
         {ago(handoff.escalated_at, now)}
         {handoff.walk?.flow ? ` · flow: ${handoff.walk.flow.title}` : ''}

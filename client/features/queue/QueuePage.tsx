@@ -1,4 +1,5 @@
 import {useQuery, useZero} from '@rocicorp/zero/react';
+import {TicketRef} from '../../ui/TicketRef.tsx';
 import {useEffect, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {queries} from '../../../queries/index.ts';
@@ -63,6 +64,7 @@ export function QueuePage() {
                     <span className="grow">
                       <span className="row-title">{h.ticket?.problem_statement ?? 'Escalation'}</span>
                       <span className="row-meta">
+                        <TicketRef ticket={h.ticket} link={false} />
                         {h.ticket?.customer_name ?? 'Unknown caller'} · {h.reason_category} · from {h.escalator?.name ?? 'L1'}
                       </span>
                     </span>

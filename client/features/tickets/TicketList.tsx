@@ -4,6 +4,7 @@ import {queries} from '../../../queries/index.ts';
 import {TICKET_STATUSES} from '../../../schema/index.ts';
 import {Link} from '../../app/router.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
+import {TicketRef} from '../../ui/TicketRef.tsx';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 import {handoffStory, latestEscalation} from '../walks/handoff-story.ts';
@@ -39,6 +40,7 @@ export function TicketList({title = 'Ticket queue', limit = 100}: {title?: strin
               <li key={t.id} className="list-row" data-ticket-id={t.id}>
                 <div className="grow">
                   <div className="row-title">
+                    <TicketRef ticket={t} />
                     {walk ? <Link href={`/walks/${walk.id}`}>{t.problem_statement}</Link> : t.problem_statement}
                   </div>
                   <div className="row-meta">

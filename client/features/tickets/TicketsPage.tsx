@@ -1,10 +1,11 @@
-import {TicketList} from './TicketList.tsx';
+import {TicketSearch} from './TicketSearch.tsx';
 
+/** /tickets — find any ticket of the account. */
 export function TicketsPage() {
   return (
     <div className="page">
       <h1>Tickets</h1>
-      <TicketList title="All tickets" limit={300} />
+      <TicketSearch />
     </div>
   );
 }

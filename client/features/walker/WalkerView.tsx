@@ -1,4 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
+import {TicketRef} from '../../ui/TicketRef.tsx';
 import {isEngineerOrOwner} from '../../../mutators/permissions.ts';
 import {mayAddToLane, mayChangeLane} from '../../../mutators/task-lane/lane-walk.ts';
 import {mutators} from '../../../mutators/index.ts';
@@ -62,6 +63,7 @@ export function WalkerView({walkId}: {walkId: string}) {
       </div>
       <div className="walk-meta">
         <p className="muted">
+          <TicketRef ticket={ticket} />
           {ticket?.customer_name ?? 'Unknown caller'}
           {ticket?.customer_contact ? ` · ${ticket.customer_contact}` : ''} · driven by {driving ? 'you' : walk.driver?.name ?? 'someone'} · started{' '}
           {ago(walk.started_at, now)}

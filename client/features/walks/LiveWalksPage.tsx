@@ -1,4 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
+import {TicketRef} from '../../ui/TicketRef.tsx';
 import {queries} from '../../../queries/index.ts';
 import {Link} from '../../app/router.tsx';
 import {initials} from '../../shell/AppShell.tsx';
@@ -24,6 +25,7 @@ export function LiveWalksPage() {
               <li key={w.id} className="list-row" data-walk-id={w.id}>
                 <div className="grow">
                   <div className="row-title">
+                    <TicketRef ticket={w.ticket} />
                     <Link href={`/walks/${w.id}`}>{w.ticket?.problem_statement ?? 'Walk'}</Link>
                   </div>
                   <div className="row-meta">

@@ -1,4 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
+import {TicketRef} from '../../ui/TicketRef.tsx';
 import {queries} from '../../../queries/index.ts';
 import {Link} from '../../app/router.tsx';
 import {useSession} from '../../zero/session-context.ts';
@@ -22,6 +23,7 @@ export function ResumeList() {
             <li key={w.id} className="list-row">
               <div className="grow">
                 <div className="row-title">
+                  <TicketRef ticket={w.ticket} />
                   <Link href={`/walks/${w.id}`}>{w.ticket?.problem_statement ?? 'Walk'}</Link>
                 </div>
                 <div className="row-meta">

@@ -1,0 +1,30 @@
+import {defineMutator} from '../define.ts';
+import * as v from 'valibot';
+import {fail} from '../errors.ts';
+import {assertTicketWorker} from '../permissions.ts';
+import {id, requiredText} from '../validators.ts';
+import {assertNoLiveWork, loadTicketForChange} from './ticket-work.ts';
+
+export const closeArgs = v.object({ticketId: id, reason: requiredText(1000)});
+
+/**
+ * Closes a ticket no walk solved (duplicate, customer unreachable, solved
+ * elsewhere): status `resolved` with the reason in `closed_reason` (SPEC §5
+ * keeps its four statuses). Refused while someone is on it.
+ */
+export const close = defineMutator(closeArgs, async ({tx, ctx, args}) => {
+  const caller = assertTicketWorker(ctx);
+  const ticket = await loadTicketForChange(tx, caller, args.ticketId);
+  if (!ticket) return;
+  if (ticket.status === 'resolved') fail('invalid_state', 'This ticket is already resolved.', {status: ticket.status});
+  await assertNoLiveWork(tx, ticket, 'close it');
+  const now = Date.now();
+  await tx.mutate.ticket.update({
+    id: ticket.id,
+    status: 'resolved',
+    closed_reason: args.reason,
+    closed_by: caller.userId,
+    closed_at: now,
+    updated_at: now,
+  });
+});
