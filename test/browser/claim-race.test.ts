@@ -102,8 +102,12 @@ describe('claim race and the escalator’s notices', () => {
     expect(await loserFrame.getByTestId('claim-refused').count()).toBe(0);
     const loserName = (await handoffRow()).name;
     await walkStory.filter({hasText: `Picked up by ${loserName}`}).waitFor();
-    await loserFrame.getByLabel('Resolution notes').fill('Share ACL had lost the Payroll group.\nRe-added it; user confirmed write access.');
-    await loserFrame.getByRole('button', {name: 'Resolve handoff'}).click();
+    await loserFrame.getByRole('button', {name: 'Resolve…'}).click();
+    const resolveDialog = loser.getByRole('dialog', {name: /Resolve “Payroll share is read-only”/});
+    expect((await resolveDialog.boundingBox())!.width).toBeGreaterThan(loser.viewportSize()!.width * 0.6);
+    await resolveDialog.getByLabel('Resolution notes').fill('Share ACL had lost the Payroll group.\nRe-added it; user confirmed write access.');
+    await resolveDialog.getByRole('button', {name: 'Resolve handoff'}).click();
+    await resolveDialog.waitFor({state: 'hidden'});
     const resolved = l1.getByTestId('walk-resolved');
     await resolved.filter({hasText: `${loserName} closed it`}).waitFor();
     expect(await resolved.locator('.resolution-notes').evaluate(el => (el as HTMLElement).innerText)).toBe(
