@@ -54,9 +54,9 @@ describe('claim race and the escalator’s notices', () => {
     await l1.getByLabel('Reason').selectOption('Out of L1 scope');
     await l1.getByRole('button', {name: 'Escalate', exact: true}).click();
     const walkStory = l1.getByTestId('escalation-story');
-    await walkStory.filter({hasText: 'Waiting in the queue for an engineer'}).waitFor();
+    await walkStory.filter({hasText: 'Waiting for an engineer'}).waitFor();
     const listStory = l1List.getByTestId('ticket-list').locator('li', {hasText: 'Payroll share is read-only'}).getByTestId('escalation-story');
-    await listStory.filter({hasText: 'Waiting in the queue for an engineer'}).waitFor();
+    await listStory.filter({hasText: 'Waiting for an engineer'}).waitFor();
 
     // Both engineers open it and press Pick up at once.
     for (const page of [senior, owner]) {
