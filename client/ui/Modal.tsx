@@ -57,6 +57,8 @@ export function Modal({
   }, []);
 
   const trapTab = (e: KeyboardEvent<HTMLDialogElement>) => {
+    // Esc is this dialog's (its cancel event closes it), not the page's: a page that closes a view on Esc keeps it.
+    if (e.key === 'Escape') e.stopPropagation();
     if (e.key !== 'Tab' || !ref.current) return;
     const stops = tabStops(ref.current);
     if (stops.length === 0) return;

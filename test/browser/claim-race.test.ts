@@ -54,9 +54,9 @@ describe('claim race and the escalator’s notices', () => {
     await l1.getByLabel('Reason').selectOption('Out of L1 scope');
     await l1.getByRole('button', {name: 'Escalate', exact: true}).click();
     const walkStory = l1.getByTestId('escalation-story');
-    await walkStory.filter({hasText: 'Waiting in the queue for an engineer'}).waitFor();
+    await walkStory.filter({hasText: 'Waiting for an engineer'}).waitFor();
     const listStory = l1List.getByTestId('ticket-list').locator('li', {hasText: 'Payroll share is read-only'}).getByTestId('escalation-story');
-    await listStory.filter({hasText: 'Waiting in the queue for an engineer'}).waitFor();
+    await listStory.filter({hasText: 'Waiting for an engineer'}).waitFor();
 
     // Both engineers open it and press Pick up at once.
     for (const page of [senior, owner]) {
@@ -102,8 +102,12 @@ describe('claim race and the escalator’s notices', () => {
     expect(await loserFrame.getByTestId('claim-refused').count()).toBe(0);
     const loserName = (await handoffRow()).name;
     await walkStory.filter({hasText: `Picked up by ${loserName}`}).waitFor();
-    await loserFrame.getByLabel('Resolution notes').fill('Share ACL had lost the Payroll group.\nRe-added it; user confirmed write access.');
-    await loserFrame.getByRole('button', {name: 'Resolve handoff'}).click();
+    await loserFrame.getByRole('button', {name: 'Resolve…'}).click();
+    const resolveDialog = loser.getByRole('dialog', {name: /Resolve “Payroll share is read-only”/});
+    expect((await resolveDialog.boundingBox())!.width).toBeGreaterThan(loser.viewportSize()!.width * 0.6);
+    await resolveDialog.getByLabel('Resolution notes').fill('Share ACL had lost the Payroll group.\nRe-added it; user confirmed write access.');
+    await resolveDialog.getByRole('button', {name: 'Resolve handoff'}).click();
+    await resolveDialog.waitFor({state: 'hidden'});
     const resolved = l1.getByTestId('walk-resolved');
     await resolved.filter({hasText: `${loserName} closed it`}).waitFor();
     expect(await resolved.locator('.resolution-notes').evaluate(el => (el as HTMLElement).innerText)).toBe(

@@ -1,6 +1,6 @@
 import {useConnectionState, useQuery, useZero} from '@rocicorp/zero/react';
 import {TicketRef} from '../../ui/TicketRef.tsx';
-import {useState} from 'react';
+import {useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {queries} from '../../../queries/index.ts';
 import {navigate} from '../../app/router.tsx';
@@ -12,6 +12,7 @@ import {alreadyClaimedText, claimRefusal, type ClaimRefusal} from './claim-error
 import {PackageEditor} from './PackageEditor.tsx';
 import {PackageView} from './PackageView.tsx';
 import {FormError} from '../../ui/FormError.tsx';
+import {Modal} from '../../ui/Modal.tsx';
 
 /**
  * One frame with everything a claimer needs: the package, the assessment,
@@ -28,6 +29,8 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState('');
   const [editing, setEditing] = useState(false);
+  const [resolving, setResolving] = useState(false);
+  const resolveButton = useRef<HTMLButtonElement>(null);
   const now = useNow(1000);
   const connected = useConnectionState().name === 'connected';
 
@@ -112,6 +115,9 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
           >
             Release to queue
           </button>
+          <button className="btn" ref={resolveButton} onClick={() => setResolving(true)}>
+            Resolve…
+          </button>
         </div>
       )}
       {mine && handoff.package?.nextSteps && (
@@ -138,24 +144,36 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
           )}
         </>
       )}
-      {mine && (
-        <form
-          className="stack"
-          onSubmit={async e => {
-            e.preventDefault();
-            if (await run(mutators.handoff.resolve({handoffId, resolutionNotes: notes}))) setNotes('');
-          }}
-        >
-          <label className="field">
-            <span>Resolution notes</span>
-            <textarea rows={10} value={notes} onChange={e => setNotes(e.target.value)} maxLength={20000} />
-          </label>
-          <div>
-            <button className="btn" type="submit">
-              Resolve handoff
-            </button>
-          </div>
-        </form>
+      {mine && resolving && (
+        // The note is written wide, in its own dialog, not in a narrow field under the package.
+        <Modal labelledBy={`resolve-${handoff.id}`} onClose={() => setResolving(false)} returnFocusTo={resolveButton} wide>
+          <form
+            className="stack"
+            onSubmit={async e => {
+              e.preventDefault();
+              e.stopPropagation();
+              if (await run(mutators.handoff.resolve({handoffId, resolutionNotes: notes}))) {
+                setNotes('');
+                setResolving(false);
+              }
+            }}
+          >
+            <h3 id={`resolve-${handoff.id}`}>Resolve “{handoff.ticket?.problem_statement ?? 'this escalation'}”</h3>
+            <label className="field">
+              <span>Resolution notes</span>
+              <textarea rows={14} value={notes} onChange={e => setNotes(e.target.value)} maxLength={20000} data-autofocus="" />
+            </label>
+            <FormError message={error} />
+            <div className="row">
+              <button className="btn btn-primary" type="submit">
+                Resolve handoff
+              </button>
+              <button className="btn" type="button" onClick={() => setResolving(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        </Modal>
       )}
     </article>
   );

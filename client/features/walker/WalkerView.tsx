@@ -17,6 +17,7 @@ import {PresenceBar} from './PresenceBar.tsx';
 import {ResolvePanel} from './ResolvePanel.tsx';
 import {TaskLane} from './TaskLane.tsx';
 import {UnsavedDrafts} from './UnsavedDrafts.tsx';
+import {draftsBelongTo} from './unsaved-drafts.ts';
 import {DriverNotice} from './DriverNotice.tsx';
 import {usePresence} from './usePresence.ts';
 import {useRun} from './use-run.ts';
@@ -31,6 +32,7 @@ import {handoffStory, latestEscalation} from '../walks/handoff-story.ts';
  */
 export function WalkerView({walkId}: {walkId: string}) {
   const {context} = useSession();
+  draftsBelongTo(context.userId);
   const [walk, details] = useQuery(queries.walk.byId({walkId}));
   const {run, error} = useRun();
   const now = useNow();

@@ -11,12 +11,26 @@ export type DraftField = 'stepNote' | 'laneText' | 'escalationDetails' | 'notes'
 const drafts = new Map<string, string>();
 const listeners = new Set<() => void>();
 let version = 0;
+let owner: string | null = null;
 
 const keyOf = (walkId: string, field: DraftField) => `${walkId}\u0000${field}`;
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
 };
+
+/**
+ * Drafts belong to the person signed in in this tab: another person signing
+ * in here (no reload) starts with none. Called while rendering a walk, before
+ * its editors read their drafts; idempotent.
+ */
+export function draftsBelongTo(userId: string): void {
+  if (owner === userId) return;
+  owner = userId;
+  if (drafts.size === 0) return;
+  drafts.clear();
+  version++;
+}
 
 export function setDraft(walkId: string, field: DraftField, text: string): void {
   const key = keyOf(walkId, field);

@@ -22,7 +22,7 @@ export function handoffStory(h: StoryHandoff, now: number): string | null {
     case 'open':
       return h.released_at
         ? `Released back to the queue ${ago(h.released_at, now)} · waiting for an engineer.`
-        : `Waiting in the queue for an engineer (sent ${ago(h.escalated_at, now)}).`;
+        : `Waiting for an engineer (sent ${ago(h.escalated_at, now)}).`;
     default:
       return null;
   }
