@@ -25,6 +25,10 @@ describe('live handoff queue', () => {
       await page.getByText('Nothing waiting. Nice.').waitFor();
     }
     expect(await senior.getByTestId('queue').getAttribute('aria-live')).toBe('polite');
+    // The owner's metrics panel, read once it has loaded: it must follow the claim below without a reload.
+    const claimedCount = owner.getByTestId('metrics').locator('tr', {hasText: 'Time to claim'}).locator('td').first();
+    await expect.poll(async () => claimedCount.textContent()).toMatch(/^\d+$/);
+    const claimedBefore = Number(await claimedCount.textContent());
 
     // The L1 walks a bit, then escalates.
     await l1.getByPlaceholder(/Outlook keeps asking/).fill('CEO cannot reach the file server');
@@ -62,6 +66,7 @@ describe('live handoff queue', () => {
     await owner.getByTestId('queue').locator('li', {hasText: 'CEO cannot reach the file server'}).waitFor({state: 'detached'});
     // The owner's open context view now says who has it.
     await owner.getByTestId('handoff-context').getByText(/Picked up by Sam Senior/).waitFor();
+    await owner.getByTestId('metrics').locator('tr', {hasText: 'Time to claim'}).locator('td').first().filter({hasText: String(claimedBefore + 1)}).waitFor();
 
     // The package can be corrected before it is relied on; the edit is what everyone reads.
     await context.getByRole('button', {name: 'Edit package'}).click();
