@@ -78,6 +78,8 @@ export async function startZeroParts({config, databaseUrl, backoff}: Options): P
       logFile: path.join(config.dataDir, 'zero-replication-manager.log'),
       nodeArgs: ['--import', BIND_LOOPBACK],
       env: {
+        // Named tasks: the CVR's owner column says which part serves a client group.
+        ZERO_TASK_ID: managerPart.name,
         ZERO_NUM_SYNC_WORKERS: '0',
         ZERO_CHANGE_STREAMER_PORT: String(streamerPort),
         TANDEM_LOOPBACK_PORT: String(streamerPort),
@@ -102,6 +104,7 @@ export async function startZeroParts({config, databaseUrl, backoff}: Options): P
               if (seedViewSyncerReplica(managerReplica, replicaFile)) config.log(`${part.name}: replica seeded from the replication manager's`);
             },
         env: {
+          ZERO_TASK_ID: part.name,
           ZERO_CHANGE_STREAMER_URI: `ws://127.0.0.1:${streamerPort}/`,
           // Three zero-caches share the database's connections.
           ZERO_UPSTREAM_MAX_CONNS: '10',
