@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {hashPassword} from 'better-auth/crypto';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Outbox} from '../../client/offline/outbox.ts';
@@ -7,6 +8,7 @@ import {queries} from '../../queries/index.ts';
 import {NORTHWIND} from '../../server/seed/demo-people.ts';
 import {preferenceOrder} from '../../server/zero-cache/placement.ts';
 import type {ZeroCacheHandle} from '../../server/zero-cache/zero-cache-process.ts';
+import {changeStreamerPort} from '../../server/zero-cache/zero-parts.ts';
 import {signIn, type Session} from '../support/sign-in.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';
 import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts';
@@ -51,6 +53,20 @@ const LOOPING_FLOW = {
 };
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/** Local addresses (hex, as /proc/net/tcp{,6} has them) of the sockets listening on `port`. */
+function listeningAddresses(port: number): string[] {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap(file =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map(line => line.trim().split(/\s+/))
+      // local_address is field 1 (ADDR:PORT); state 0A = LISTEN.
+      .filter(f => f.length > 3 && f[3] === '0A' && f[1].endsWith(`:${hexPort}`))
+      .map(f => f[1].split(':')[0]),
+  );
+}
 
 type WalkView = {
   steps?: {note: string | null}[];
@@ -116,13 +132,17 @@ describe('two view syncers behind one replication manager', () => {
     return {walkId, view};
   }
 
-  it('health names the replication manager and both view syncers', async () => {
+  it('health names the replication manager and both view syncers; the change streamer answers on loopback only', async () => {
     const {status, body} = await health();
     expect(status).toBe(200);
     expect(body.failing).toEqual([]);
     expect(Object.keys(body.parts).sort()).toEqual(['replication-manager', 'view-syncer-1', 'view-syncer-2']);
     expect(Object.values(body.parts).every(p => p.ok)).toBe(true);
     expect(stack.zeroUrl).toBe(one.url);
+    // The change streamer (every tenant's rows) listens on loopback only: 127.0.0.1 = 0100007F.
+    expect(listeningAddresses(changeStreamerPort(stack.config))).toEqual(['0100007F']);
+    // The view syncers serve clients on every interface, as a single zero-cache does.
+    expect(listeningAddresses(stack.config.zeroPort).length).toBeGreaterThan(0);
   });
 
   it('each person is placed on one view syncer, the same every time, and the demo people use both', async () => {
