@@ -67,7 +67,10 @@ export async function startZeroParts({config, databaseUrl, backoff}: Options): P
     }
 
     const [managerPart, ...syncerParts] = zeroParts(config);
-    const managerReplica = path.join(config.dataDir, 'zero-replication-manager.db');
+    // The single zero-cache's replica file: the manager owns the replication
+    // slot and change log, as the single one did, so a data dir moves from one
+    // shape to the other (and back) without a new initial sync.
+    const managerReplica = path.join(config.dataDir, 'zero-replica.db');
     const streamerPort = changeStreamerPort(config);
     config.log(`Starting the zero-cache replication manager (port ${managerPart.port}, change streamer on 127.0.0.1:${streamerPort})`);
     const replicationManager = startZeroCache({

@@ -32,6 +32,8 @@ const RACES = size(3, 25);
 const STEPS_PER_FAULT = size(12, 60);
 const ROUNDS = size(1, 3);
 const PACE_MS = 100;
+/** A walk through faults: the recording, each fault's restart, and convergence. */
+const WALK_TIMEOUT_MS = size(6, 25) * 60_000;
 const RACER_PASSWORD = 'scale-racer-pw';
 
 /** A flow that loops (a → b → a …) so that a walk can be as long as we like. */
@@ -238,7 +240,7 @@ describe('two view syncers behind one replication manager', () => {
       const [{claimed_by}] = await sql<{claimed_by: string}[]>`select claimed_by from handoff where id = ${handoffId}`;
       expect(claimed_by).toBe(winners[0].r.userId);
     }
-  });
+  }, size(180_000, 900_000));
 
   /**
    * A walk recorded by an L1 on view syncer 1 (Zero plus the outbox, as in
@@ -314,7 +316,7 @@ describe('two view syncers behind one replication manager', () => {
     expect(sawDown.every(f => JSON.stringify(f) === JSON.stringify(['view-syncer-1']))).toBe(true);
     expect(stack.logLines.some(l => /^view-syncer-1 exited \(signal SIGKILL\); restarting in /.test(l))).toBe(true);
     expect((await health()).status).toBe(200);
-  });
+  }, WALK_TIMEOUT_MS);
 
   it('restart the replication manager mid-walk: both syncers catch up', async () => {
     const sawDown: string[][] = [];
@@ -333,5 +335,5 @@ describe('two view syncers behind one replication manager', () => {
     expect(sawDown.every(f => f.includes('replication-manager') && !f.includes('database'))).toBe(true);
     expect(stack.logLines.some(l => /^replication-manager exited \(signal SIGKILL\); restarting in /.test(l))).toBe(true);
     expect((await health()).status).toBe(200);
-  });
+  }, WALK_TIMEOUT_MS);
 });
