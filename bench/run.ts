@@ -22,6 +22,7 @@ import {sizesFor} from './sizes.ts';
 import {startBenchStack} from './stack/bench-stack.ts';
 import {createBenchAccount} from './support/bench-account.ts';
 import {sessionPool} from './support/sessions.ts';
+import {viewSyncerMeter} from './view-syncer-report.ts';
 
 /** In this order: the bare reference runs next to the propagation it is compared with. */
 const SCENARIOS: {key: string; run: (ctx: BenchContext) => Promise<unknown>; after?: (ctx: BenchContext) => Promise<void>}[] = [
@@ -36,19 +37,28 @@ const SCENARIOS: {key: string; run: (ctx: BenchContext) => Promise<unknown>; aft
   {key: 'memory', run: memory},
 ];
 
+/** What `--view-syncers=N` runs unless --only says otherwise: the busy account (in propagation) and queue arrival. */
+const VIEW_SYNCER_SCENARIOS = ['propagation', 'queue_arrival'];
+
 function parseArgs(argv: string[]) {
   const quick = argv.includes('--quick');
-  const only = argv.find(a => a.startsWith('--only='))?.slice('--only='.length).split(',').filter(Boolean);
-  const unknown = argv.filter(a => a !== '--quick' && !a.startsWith('--only='));
-  if (unknown.length) throw new Error(`unknown argument(s): ${unknown.join(' ')} (use --quick, --only=floor,propagation,…)`);
+  const viewSyncersArg = argv.find(a => a.startsWith('--view-syncers='))?.slice('--view-syncers='.length);
+  const viewSyncers = viewSyncersArg === undefined ? 0 : Number(viewSyncersArg);
+  if (!Number.isInteger(viewSyncers) || viewSyncers < 0) throw new Error(`--view-syncers wants a whole number, got "${viewSyncersArg}"`);
+  const onlyArg = argv.find(a => a.startsWith('--only='))?.slice('--only='.length).split(',').filter(Boolean);
+  const only = onlyArg ?? (viewSyncers > 0 ? VIEW_SYNCER_SCENARIOS : undefined);
+  const unknown = argv.filter(a => a !== '--quick' && !a.startsWith('--only=') && !a.startsWith('--view-syncers='));
+  if (unknown.length) throw new Error(`unknown argument(s): ${unknown.join(' ')} (use --quick, --only=floor,propagation,…, --view-syncers=N)`);
   for (const o of only ?? []) {
     if (!SCENARIOS.some(s => s.key === o)) throw new Error(`no scenario "${o}"; scenarios: ${SCENARIOS.map(s => s.key).join(', ')}`);
   }
-  return {mode: (quick ? 'quick' : 'full') as 'quick' | 'full', only};
+  return {mode: (quick ? 'quick' : 'full') as 'quick' | 'full', only, viewSyncers};
 }
 
 async function main() {
-  const {mode, only} = parseArgs(process.argv.slice(2));
+  const {mode, only, viewSyncers} = parseArgs(process.argv.slice(2));
+  // The stack process (bench/stack/server-process.ts) and the clients read it.
+  if (viewSyncers > 0) process.env.BENCH_VIEW_SYNCERS = String(viewSyncers);
   const sizes = sizesFor(mode);
   const started = new Date();
   const result: BenchResult = {
@@ -67,6 +77,8 @@ async function main() {
   say(`Tandem benchmark (${mode}) on ${result.machine.cores} cores, load average ${result.machine.load_avg_at_start.join(' / ')}`);
   say('starting the stack (embedded Postgres, API, zero-cache, bare zero-cache)…');
   const stack = await startBenchStack();
+  const meter = viewSyncers > 0 ? viewSyncerMeter(stack) : undefined;
+  if (meter) result.view_syncers = {count: viewSyncers, scenarios: {}};
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -86,6 +98,7 @@ async function main() {
       if (interrupted) break;
       if (only && !only.includes(s.key)) continue;
       const t0 = Date.now();
+      const finishMeter = meter?.start();
       try {
         result[s.key] = await s.run(ctx);
       } catch (error) {
@@ -94,6 +107,13 @@ async function main() {
         say(`${s.key} FAILED: ${message}`);
       } finally {
         await s.after?.(ctx).catch(e => say(`${s.key}: cleanup failed: ${e}`));
+      }
+      if (finishMeter) {
+        const parts = await finishMeter(stack.sql);
+        (result.view_syncers as {scenarios: Record<string, unknown>}).scenarios[s.key] = parts;
+        for (const [name, p] of Object.entries(parts)) {
+          say(`  ${name}: ${p.cpu_s} s CPU (${p.cpu_share_of_one_core} of one core), ${p.client_groups} client groups`);
+        }
       }
       say(`${s.key} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }

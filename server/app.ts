@@ -16,6 +16,8 @@ import {staticClient} from './http/static-client.ts';
 import type {DbProvider} from './zero/db-provider.ts';
 import type {ServerMutators} from './zero/server-mutators.ts';
 import {zeroRoutes} from './zero/routes.ts';
+import type {SyncerPlacement} from './zero-cache/placement.ts';
+import type {ZeroPart} from './zero-cache/zero-parts.ts';
 
 export type AppDeps = {
   sql: Sql;
@@ -23,8 +25,10 @@ export type AppDeps = {
   dbProvider: DbProvider;
   serverMutators: ServerMutators;
   contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
-  zeroHealthUrl: string;
-  zeroUrlFor: (requestUrl: URL) => string;
+  /** The zero-cache processes GET /api/health checks. */
+  zeroParts: ZeroPart[];
+  /** Which zero-cache URL each page is handed (server/zero-cache/placement.ts). */
+  placement: SyncerPlacement;
   serveClient: boolean;
   /** Origins whose pages may use the session cookie (the app's own, the dev server). */
   trustedOrigins: string[];
@@ -41,7 +45,7 @@ export type AppDeps = {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(onError);
-  app.use('*', securityHeaders(deps.zeroUrlFor));
+  app.use('*', securityHeaders(deps.placement.urlsFor));
   app.use('/api/*', crossSiteGuard(deps.trustedOrigins));
 
   app.post('/api/auth/sign-in/email', signInRateLimit(deps.sql, deps.signInLimits));
@@ -53,13 +57,13 @@ export function createApp(deps: AppDeps) {
   });
   app.on(['GET', 'POST'], '/api/auth/*', c => deps.auth.handler(c.req.raw));
   app.route('/api/zero', zeroRoutes(deps));
-  app.route('/api/health', healthRoute(deps.sql, deps.zeroHealthUrl));
+  app.route('/api/health', healthRoute(deps.sql, deps.zeroParts));
   app.route('/api/invites', inviteRoutes(deps.dbProvider, deps.auth));
   app.route('/api/metrics', deps.metricsRoute);
   app.route('/api/walks', deps.walkRoutes);
   app.route('/api/flows', deps.flowRoutes);
   app.route('/api/presence', presenceBeatRoute(deps.sql, deps.contextOf));
-  app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.zeroUrlFor));
+  app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.placement.place));
   if (deps.extraRoutes) app.route(`/api/${deps.extraRoutes.path}`, deps.extraRoutes.routes);
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));
 

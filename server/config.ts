@@ -27,10 +27,22 @@ export type TandemConfig = {
   apiProcess: 'child' | 'in-process';
   /** Spawn zero-cache as a child (false when it runs elsewhere, e.g. docker-compose). */
   spawnZeroCache: boolean;
-  /** Where browsers reach zero-cache; default: same host as the page, port zeroPort. */
+  /**
+   * 0 (TANDEM_VIEW_SYNCERS unset): one zero-cache does everything. N ≥ 1: Zero's
+   * multi-node shape, one replication manager and N view syncers
+   * (server/zero-cache/zero-parts.ts has the ports).
+   */
+  viewSyncers: number;
+  /**
+   * Where browsers reach zero-cache; default: same host as the page, port
+   * zeroPort (each view syncer's own port with several). With several view
+   * syncers: one URL (a load balancer) or a comma-separated list, one per syncer.
+   */
   publicZeroUrl?: string;
-  /** Where the API checks zero-cache's health. */
+  /** Where the API checks zero-cache's health (with several view syncers: a comma-separated list, one per syncer). */
   internalZeroUrl: string;
+  /** With several view syncers run elsewhere: where the API checks the replication manager's health. */
+  replicationManagerUrl?: string;
   /** Where zero-cache reaches this API. */
   internalApiUrl: string;
   authSecret: string;
@@ -67,6 +79,15 @@ function intEnv(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+/** A whole number ≥ 0 (unset or empty = fallback). */
+function wholeEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 32) throw new Error(`${name} must be a whole number from 0 to 32, got "${raw}"`);
   return n;
 }
 
@@ -107,6 +128,10 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
     embeddedPgPort: overrides.embeddedPgPort ?? intEnv('TANDEM_PG_PORT', 5433),
     apiProcess: overrides.apiProcess ?? (env.TANDEM_API_PROCESS === 'in-process' ? 'in-process' : 'child'),
     spawnZeroCache,
+    viewSyncers: overrides.viewSyncers ?? wholeEnv('TANDEM_VIEW_SYNCERS', 0),
+    replicationManagerUrl: has('replicationManagerUrl')
+      ? overrides.replicationManagerUrl
+      : env.ZERO_REPLICATION_MANAGER_URL || undefined,
     publicZeroUrl: has('publicZeroUrl') ? overrides.publicZeroUrl : env.ZERO_PUBLIC_URL || undefined,
     internalZeroUrl: overrides.internalZeroUrl ?? (env.ZERO_INTERNAL_URL || `http://127.0.0.1:${zeroPort}`),
     internalApiUrl: overrides.internalApiUrl ?? (env.TANDEM_INTERNAL_API_URL || `http://127.0.0.1:${port}`),

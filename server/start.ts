@@ -7,19 +7,26 @@ import {migrate} from './db/migrate.ts';
 import {assertPortsFree} from './ports.ts';
 import {seedDemoData} from './seed/demo-seed.ts';
 import type {Backoff} from './supervise/supervised-child.ts';
-import {startZeroCache, type ZeroCacheHandle} from './zero-cache/zero-cache-process.ts';
+import {startZeroParts, type RunningZeroParts} from './zero-cache/start-zero-parts.ts';
+import type {ZeroCacheHandle} from './zero-cache/zero-cache-process.ts';
+import {zeroPortsInUse} from './zero-cache/zero-parts.ts';
 
 export type RunningTandem = {
   config: TandemConfig;
   databaseUrl: string;
   appUrl: string;
+  /** Where a Node client reaches zero-cache (the first view syncer with several). */
   zeroUrl: string;
   /** The supervisor's own pool (migrations, seed; tests read and arrange data with it). */
   sql: Sql;
   /** The API (a supervised child process unless config.apiProcess is 'in-process'). */
   api: ApiHandle;
-  /** zero-cache, when this process spawned it. */
+  /** zero-cache, when this process spawned a single one (TANDEM_VIEW_SYNCERS unset). */
   zeroCache?: ZeroCacheHandle;
+  /** With TANDEM_VIEW_SYNCERS=N: the replication manager … */
+  replicationManager?: ZeroCacheHandle;
+  /** … and the N view syncers (empty otherwise). */
+  viewSyncers: ZeroCacheHandle[];
   /** The embedded PostgreSQL, when DATABASE_URL is not set. */
   postgres?: EmbeddedDatabase;
   /**
@@ -40,7 +47,7 @@ export async function startTandem(config: TandemConfig, options: {backoff?: Part
   let postgres: EmbeddedDatabase | undefined;
   let sql: Sql | undefined;
   let api: ApiHandle | undefined;
-  let zeroCache: ZeroCacheHandle | undefined;
+  let zero: RunningZeroParts | undefined;
   let stopped = false;
   const step = async (what: string, fn: () => Promise<void>) =>
     fn().catch(e => log(`  while stopping ${what}: ${e instanceof Error ? e.message : e}`));
@@ -48,7 +55,7 @@ export async function startTandem(config: TandemConfig, options: {backoff?: Part
     if (stopped) return;
     stopped = true;
     if (api) await step('the API', api.stop);
-    if (zeroCache) await step('zero-cache', zeroCache.stop);
+    if (zero) await step('zero-cache', zero.stop);
     if (sql) await step('the database pool', () => sql!.end({timeout: 5}));
     if (postgres) await step('PostgreSQL', postgres.stop);
   };
@@ -56,9 +63,7 @@ export async function startTandem(config: TandemConfig, options: {backoff?: Part
   try {
     await assertPortsFree([
       {port: config.port, what: 'the web app and API', env: 'PORT'},
-      ...(config.spawnZeroCache
-        ? [0, 1, 2].map(i => ({port: config.zeroPort + i, what: 'zero-cache', env: 'ZERO_PORT'}))
-        : []),
+      ...(config.spawnZeroCache ? zeroPortsInUse(config).map(p => ({...p, env: 'ZERO_PORT'})) : []),
       ...(config.databaseUrl ? [] : [{port: config.embeddedPgPort, what: 'embedded PostgreSQL', env: 'TANDEM_PG_PORT'}]),
     ]);
 
@@ -93,27 +98,19 @@ export async function startTandem(config: TandemConfig, options: {backoff?: Part
     await api.ready();
 
     if (config.spawnZeroCache) {
-      log('Starting zero-cache');
-      zeroCache = startZeroCache({
-        upstreamDb: databaseUrl,
-        dataDir: config.dataDir,
-        port: config.zeroPort,
-        apiUrl: config.internalApiUrl,
-        adminPassword: config.zeroAdminPassword,
-        log,
-        backoff: options.backoff,
-      });
-      await zeroCache.ready();
+      zero = await startZeroParts({config, databaseUrl, backoff: options.backoff});
     }
 
     return {
       config,
       databaseUrl,
       appUrl: `http://localhost:${config.port}`,
-      zeroUrl: zeroCache?.url ?? config.internalZeroUrl,
+      zeroUrl: (zero?.single ?? zero?.viewSyncers[0])?.url ?? config.internalZeroUrl.split(',')[0].trim(),
       sql,
       api,
-      zeroCache,
+      zeroCache: zero?.single,
+      replicationManager: zero?.replicationManager,
+      viewSyncers: zero?.viewSyncers ?? [],
       postgres,
       stop,
     };

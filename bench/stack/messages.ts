@@ -11,6 +11,8 @@ export type StackReady = {
   replicaFile: string;
   apiPid: number;
   zeroCachePid: number | undefined;
+  /** With --view-syncers=N: the replication manager and each view syncer (name, pid of its top process). */
+  zeroParts?: {name: string; pid: number | undefined}[];
 };
 
 export type StackReply = StackReady | {type: 'done'; what: string} | {type: 'error'; message: string};

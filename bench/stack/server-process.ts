@@ -45,6 +45,8 @@ async function main() {
     // The reference app's routes are functions: the API runs in this process.
     apiProcess: 'in-process',
     extraRoutes: bareZeroRoutes,
+    // --view-syncers=N (bench/run.ts): one replication manager and N view syncers.
+    viewSyncers: Number(process.env.BENCH_VIEW_SYNCERS ?? 0),
   });
   tandem = await startTandem(config);
 
@@ -76,6 +78,9 @@ async function main() {
     replicaFile: path.join(dataDir, 'zero-replica.db'),
     apiPid: process.pid,
     zeroCachePid: tandem.zeroCache?.pid(),
+    zeroParts: [tandem.replicationManager, ...tandem.viewSyncers]
+      .filter(part => part !== undefined)
+      .map(part => ({name: part.name, pid: part.pid()})),
   });
 }
 

@@ -13,8 +13,12 @@ const sessionOf = new WeakMap<TandemZero, Session>();
 export function clientSet(zeroUrl: string) {
   const open: {close: () => Promise<void>}[] = [];
   return {
-    /** A Tandem client (of zero-cache, or of whatever relays it at `url`). */
-    tandem(session: Session, url = zeroUrl): TandemZero {
+    /**
+     * A Tandem client (of zero-cache, or of whatever relays it at `url`).
+     * With several view syncers (--view-syncers) each goes to the syncer
+     * /api/session placed its person on, as a browser does.
+     */
+    tandem(session: Session, url = process.env.BENCH_VIEW_SYNCERS ? session.zeroUrl : zeroUrl): TandemZero {
       const z = zeroClient(url, session);
       sessionOf.set(z, session);
       open.push(z);

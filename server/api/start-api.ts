@@ -16,6 +16,8 @@ import {aiConfigFromEnv} from '../ai/model-client.ts';
 import {createPackageJob} from '../handoff/package-job.ts';
 import {createDbProvider} from '../zero/db-provider.ts';
 import {createServerMutators, MUTATORS_THAT_QUEUE_WORK} from '../zero/server-mutators.ts';
+import {createSyncerPlacement} from '../zero-cache/placement.ts';
+import {zeroParts} from '../zero-cache/zero-parts.ts';
 
 /** How long a shutdown waits for requests in flight (mutations) to finish. */
 export const DRAIN_TIMEOUT_MS = 20_000;
@@ -92,8 +94,8 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       dbProvider,
       serverMutators: createServerMutators({aiEnabled: !!ai}),
       contextOf,
-      zeroHealthUrl: config.internalZeroUrl,
-      zeroUrlFor: requestUrl => config.publicZeroUrl ?? `${requestUrl.protocol}//${requestUrl.hostname}:${config.zeroPort}`,
+      zeroParts: zeroParts(config),
+      placement: createSyncerPlacement(config),
       serveClient: config.serveClient,
       trustedOrigins,
       signInLimits: config.signInLimits,

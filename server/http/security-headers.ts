@@ -8,15 +8,18 @@ import {secureHeaders} from 'hono/secure-headers';
  * http(s) and ws(s)), no framing, no MIME sniffing, and a referrer that
  * never carries paths to other sites.
  *
- * `zeroUrlFor` is where the page reaches zero-cache for this request (it
- * depends on the host the browser used), so connect-src is per request.
+ * `zeroUrlsFor` is where pages may reach zero-cache for this request (every
+ * view syncer; it depends on the host the browser used), so connect-src is per request.
  */
-export function securityHeaders(zeroUrlFor: (requestUrl: URL) => string) {
-  const zeroOrigins = (c: Context) => {
-    const zero = new URL(zeroUrlFor(new URL(c.req.url)));
-    const socket = `${zero.protocol === 'https:' ? 'wss:' : 'ws:'}//${zero.host}`;
-    return `${zero.origin} ${socket}`;
-  };
+export function securityHeaders(zeroUrlsFor: (requestUrl: URL) => string[]) {
+  const zeroOrigins = (c: Context) =>
+    zeroUrlsFor(new URL(c.req.url))
+      .map(url => {
+        const zero = new URL(url);
+        const socket = `${zero.protocol === 'https:' ? 'wss:' : 'ws:'}//${zero.host}`;
+        return `${zero.origin} ${socket}`;
+      })
+      .join(' ');
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],

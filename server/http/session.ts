@@ -4,12 +4,13 @@ import type {Sql} from '../db/connect.ts';
 
 /**
  * GET /api/session: who the browser is signed in as (the Zero context plus
- * name and account), and where to reach zero-cache. 401 when signed out.
+ * name and account), and where to reach zero-cache: the view syncer this
+ * person is placed on (server/zero-cache/placement.ts). 401 when signed out.
  */
 export function sessionRoute(
   sql: Sql,
   contextOf: (headers: Headers) => Promise<TandemContext | undefined>,
-  zeroUrlFor: (requestUrl: URL) => string,
+  placeOnSyncer: (userId: string, requestUrl: URL) => Promise<string>,
 ) {
   const app = new Hono();
   app.get('/', async c => {
@@ -21,7 +22,7 @@ export function sessionRoute(
     return c.json({
       context: ctx,
       user: {id: ctx.userId, name: row?.name ?? '', email: row?.email ?? '', accountName: row?.account_name ?? ''},
-      zeroUrl: zeroUrlFor(new URL(c.req.url)),
+      zeroUrl: await placeOnSyncer(ctx.userId, new URL(c.req.url)),
     });
   });
   return app;

@@ -55,6 +55,8 @@ export type SupervisedChildOptions = {
   /** Where the child's stdout and stderr go. */
   output: (chunk: Buffer, stream: 'stdout' | 'stderr') => void;
   onMessage?: (message: unknown) => void;
+  /** Runs (synchronously) before every launch, the first and each restart; a throw is logged and the launch goes ahead. */
+  beforeLaunch?: () => void;
   /**
    * Resolves once this launch of the child serves; rejects if it cannot.
    * `exited` settles when that launch exits.
@@ -114,6 +116,11 @@ export function superviseChild(o: SupervisedChildOptions): SupervisedChild {
     const launchNo = ++launchCount;
     const tag = launchTag(o.name);
     currentTag = tag;
+    try {
+      o.beforeLaunch?.();
+    } catch (error) {
+      o.log(`${o.name}: before launch: ${error instanceof Error ? error.message : error}`);
+    }
     const c = spawn(o.command, o.args, {
       cwd: o.cwd,
       env: {...(o.env ?? process.env), [LAUNCH_TAG_ENV]: tag},

@@ -14,10 +14,20 @@ export type ZeroCacheOptions = {
   backoff?: Partial<Backoff>;
   /** Settings that replace the defaults below (e.g. a second instance's app id, publication, replica). */
   env?: Record<string, string>;
+  /** Named in the supervisor's log lines; default "zero-cache". */
+  name?: string;
+  /** The replica file; default `<dataDir>/zero-replica.db`. */
+  replicaFile?: string;
+  /** Where its output goes; default `<dataDir>/zero-cache.log`. */
+  logFile?: string;
+  /** Runs before every launch (first and restarts), e.g. seeding a view syncer's replica. */
+  beforeLaunch?: () => void;
+  /** Node flags for it and its workers (before TANDEM_ZERO_CACHE_NODE_ARGS). */
+  nodeArgs?: string[];
 };
 
 /** zero-cache under supervision, with where it listens and logs. */
-export type ZeroCacheHandle = SupervisedChild & {url: string; logFile: string};
+export type ZeroCacheHandle = SupervisedChild & {name: string; url: string; logFile: string};
 
 const require = createRequire(import.meta.url);
 
@@ -39,7 +49,7 @@ function nodeBinary(): string {
 export function zeroCacheEnv(o: ZeroCacheOptions): Record<string, string> {
   return {
     ZERO_UPSTREAM_DB: o.upstreamDb,
-    ZERO_REPLICA_FILE: path.join(o.dataDir, 'zero-replica.db'),
+    ZERO_REPLICA_FILE: o.replicaFile ?? path.join(o.dataDir, 'zero-replica.db'),
     ZERO_PORT: String(o.port),
     ZERO_APP_ID: 'zero',
     // Only the tables clients sync (migrations/00014_sync_publication).
@@ -59,12 +69,12 @@ export function zeroCacheEnv(o: ZeroCacheOptions): Record<string, string> {
 }
 
 /** Polls zero-cache's /keepalive until it answers, the launch exits, or 2 minutes pass. */
-async function keepaliveAnswers(url: string, port: number, exited: Promise<void>, logFile: string): Promise<void> {
+async function keepaliveAnswers(name: string, url: string, port: number, exited: Promise<void>, logFile: string): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (gone) throw new Error(`zero-cache exited before it was ready (log: ${logFile})`);
+    if (gone) throw new Error(`${name} exited before it was ready (log: ${logFile})`);
     try {
       const res = await fetch(`${url}/keepalive`, {signal: AbortSignal.timeout(1000)});
       if (res.ok) return;
@@ -73,7 +83,7 @@ async function keepaliveAnswers(url: string, port: number, exited: Promise<void>
     }
     await new Promise(r => setTimeout(r, 250));
   }
-  throw new Error(`zero-cache did not come up on port ${port} within 2 minutes (log: ${logFile})`);
+  throw new Error(`${name} did not come up on port ${port} within 2 minutes (log: ${logFile})`);
 }
 
 /**
@@ -83,19 +93,21 @@ async function keepaliveAnswers(url: string, port: number, exited: Promise<void>
  */
 export function startZeroCache(o: ZeroCacheOptions): ZeroCacheHandle {
   mkdirSync(o.dataDir, {recursive: true});
-  const logFile = path.join(o.dataDir, 'zero-cache.log');
+  const logFile = o.logFile ?? path.join(o.dataDir, 'zero-cache.log');
+  const name = o.name ?? 'zero-cache';
   const logStream = createWriteStream(logFile, {flags: 'a'});
   const url = `http://127.0.0.1:${o.port}`;
   const child = superviseChild({
-    name: 'zero-cache',
+    name,
     command: nodeBinary(),
     // TANDEM_ZERO_CACHE_NODE_ARGS: extra Node flags for zero-cache and its workers (e.g. --cpu-prof to profile).
-    args: [...(process.env.TANDEM_ZERO_CACHE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), zeroCacheCli()],
+    args: [...(o.nodeArgs ?? []), ...(process.env.TANDEM_ZERO_CACHE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), zeroCacheCli()],
     env: {...process.env, ...zeroCacheEnv(o), ...o.env},
     output: chunk => logStream.write(chunk),
     // zero-cache runs workers (replicator, syncers …) as processes of its own.
     processGroup: true,
-    waitReady: (_child, exited) => keepaliveAnswers(url, o.port, exited, logFile),
+    beforeLaunch: o.beforeLaunch,
+    waitReady: (_child, exited) => keepaliveAnswers(name, url, o.port, exited, logFile),
     log: o.log,
     logHint: `(log: ${logFile})`,
     backoff: o.backoff,
@@ -103,6 +115,7 @@ export function startZeroCache(o: ZeroCacheOptions): ZeroCacheHandle {
 
   return {
     ...child,
+    name,
     url,
     logFile,
     async stop() {

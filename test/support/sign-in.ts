@@ -1,7 +1,13 @@
 import {DEMO_PASSWORD} from '../../server/seed/demo-people.ts';
 import type {TandemContext} from '../../schema/index.ts';
 
-export type Session = {token: string; cookie: string; context: TandemContext};
+export type Session = {
+  token: string;
+  cookie: string;
+  context: TandemContext;
+  /** The zero-cache URL /api/session placed this person on (their view syncer, with several). */
+  zeroUrl: string;
+};
 
 /** Signs in through better-auth's public endpoint, as any client would. */
 export async function signIn(appUrl: string, email: string, password = DEMO_PASSWORD): Promise<Session> {
@@ -15,6 +21,6 @@ export async function signIn(appUrl: string, email: string, password = DEMO_PASS
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const me = await fetch(`${appUrl}/api/session`, {headers: {authorization: `Bearer ${body.token}`}});
   if (!me.ok) throw new Error(`session of ${email} failed: ${me.status}`);
-  const {context} = (await me.json()) as {context: TandemContext};
-  return {token: body.token, cookie, context};
+  const {context, zeroUrl} = (await me.json()) as {context: TandemContext; zeroUrl: string};
+  return {token: body.token, cookie, context, zeroUrl};
 }

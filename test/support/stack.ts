@@ -28,7 +28,8 @@ export async function isolatedConfig(
   overrides: Partial<TandemConfig> & Pick<TandemConfig, 'authSecret' | 'zeroAdminPassword' | 'log'>,
 ): Promise<TandemConfig> {
   const port = await freePort();
-  const zeroPort = await freePort(3);
+  // Each zero-cache takes three ports: one, or a replication manager and N view syncers.
+  const zeroPort = await freePort(3 * ((overrides.viewSyncers ?? 0) + 1));
   return configFromEnv({
     port,
     zeroPort,
@@ -44,11 +45,13 @@ export async function isolatedConfig(
     serveClient: false,
     seedDemoData: true,
     ai: null,
+    // Never a developer's TANDEM_VIEW_SYNCERS: a stack asks for its shape.
+    viewSyncers: 0,
     ...overrides,
   });
 }
 
-export async function startTestStack(options: {serveClient?: boolean} = {}): Promise<TestStack> {
+export async function startTestStack(options: {serveClient?: boolean; viewSyncers?: number} = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
   // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
   chmodSync(dataDir, 0o755);
@@ -57,6 +60,7 @@ export async function startTestStack(options: {serveClient?: boolean} = {}): Pro
     authSecret: 'test-secret-0123456789-abcdefghijklmnop',
     zeroAdminPassword: 'test-admin',
     serveClient: options.serveClient ?? false,
+    viewSyncers: options.viewSyncers ?? 0,
     log: line => {
       lines.push(line);
       if (process.env.TANDEM_TEST_VERBOSE) console.log(`[stack] ${line}`);
