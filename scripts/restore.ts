@@ -31,9 +31,9 @@ async function main() {
     renameSync(real, aside);
     console.log(`The current database was moved to ${aside}`);
   }
-  // zero-cache's replica of the old database: the next start syncs the restored one from scratch.
+  // zero-cache's replicas of the old database (the single one or the manager's and each view syncer's): the next start syncs the restored one from scratch.
   for (const f of existsSync(config.dataDir) ? readdirSync(config.dataDir) : []) {
-    if (/^zero-.*replica.*\.db/.test(f)) rmSync(path.join(config.dataDir, f), {force: true, recursive: true});
+    if (/^zero-(replica|view-syncer-\d+)\.db/.test(f)) rmSync(path.join(config.dataDir, f), {force: true, recursive: true});
   }
   const db = await startEmbeddedPostgres(clusterLink, config.embeddedPgPort, () => {});
   const sql = connect(db.url, {max: 2});
