@@ -1,7 +1,7 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {isEngineerOrOwner} from '../../../mutators/permissions.ts';
 import {mutators} from '../../../mutators/index.ts';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {Link} from '../../app/router.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
 import {ago} from '../../ui/time.ts';
@@ -26,7 +26,7 @@ import {FormError} from '../../ui/FormError.tsx';
  */
 export function WalkerView({walkId}: {walkId: string}) {
   const {context} = useSession();
-  const [walk, details] = useQuery(queries.walk.byId({walkId}));
+  const [walk, details] = useQuery(pageQueries.walker(walkId).walk);
   const {run, error} = useRun();
   const now = useNow();
   usePresence(walkId);
