@@ -87,7 +87,7 @@ export async function accountFloor({stack, account, sessions, sizes}: BenchConte
     const cardFailures: string[] = [];
     const pending: Promise<void>[] = [];
     const end = performance.now() + durationMs;
-    const tick = counter('floor steps', desks.length * Math.floor(durationMs / stepEveryMs));
+    const tick = counter('floor steps', Math.max(1, Math.round((desks.length * durationMs) / stepEveryMs)));
     let stepsDone = 0;
     let steps = 0;
     let escalations = 0;
@@ -155,8 +155,10 @@ export async function accountFloor({stack, account, sessions, sizes}: BenchConte
     });
     const escalating = (async () => {
       const switches: Promise<void>[] = [];
-      for (let i = 0; performance.now() + escalateEveryMs <= end; i++) {
-        await new Promise(r => setTimeout(r, escalateEveryMs));
+      const start = performance.now();
+      // One every escalateEveryMs from the start, the last at the end at the latest.
+      for (let i = 0; start + (i + 1) * escalateEveryMs <= end; i++) {
+        await new Promise(r => setTimeout(r, Math.max(0, start + (i + 1) * escalateEveryMs - performance.now())));
         const d = desks[i % desks.length];
         switches.push(escalateAndTakeNextCall(d, i).catch((e: Error) => void cardFailures.push(e.message)));
       }

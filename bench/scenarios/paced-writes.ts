@@ -38,7 +38,8 @@ export async function pacedWrites<T>({
   const failures: string[] = [];
   const pending: Promise<void>[] = [];
   const end = performance.now() + durationMs;
-  const tick = counter(label, rooms.length * Math.max(1, Math.floor(durationMs / everyMs)));
+  // About this many writes: each room writes once per period from a random start.
+  const tick = counter(label, Math.max(1, Math.round((rooms.length * durationMs) / everyMs)));
   let done = 0;
   let steps = 0;
   await Promise.all(
