@@ -155,7 +155,7 @@ export async function accountFloor({stack, account, sessions, sizes}: BenchConte
     });
     const escalating = (async () => {
       const switches: Promise<void>[] = [];
-      const start = performance.now();
+      const start = end - durationMs;
       // One every escalateEveryMs from the start, the last at the end at the latest.
       for (let i = 0; start + (i + 1) * escalateEveryMs <= end; i++) {
         await new Promise(r => setTimeout(r, Math.max(0, start + (i + 1) * escalateEveryMs - performance.now())));
