@@ -34,6 +34,16 @@ export async function queueArrival({stack, account, sessions, sizes}: BenchConte
         views.push(new LiveView(clients.tandem(await sessions.get(m)).materialize(queries.handoff.queue())) as never);
       }
       await Promise.all([...l1Views, ...views].map(v => v.complete(120_000)));
+      // "Complete" is as of zero-cache's replica, which may still lag behind the walks just
+      // inserted (after a heavy scenario): an L1 escalates a walk once their client has it,
+      // or the escalation is refused on the client (not_found) and never sent.
+      const l1Ids = [...l1.keys()];
+      await Promise.all(
+        l1Views.map((v, k) => {
+          const theirs = walks.filter(w => w.driver.id === l1Ids[k]).map(w => w.walkId);
+          return v.when(rows => theirs.every(id => (rows as readonly {id: string}[]).some(r => r.id === id)), 120_000, 'their walks');
+        }),
+      );
 
       const samples: number[] = [];
       const failures: string[] = [];

@@ -1,10 +1,10 @@
 import {useQuery} from '@rocicorp/zero/react';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {CustomerTickets} from './CustomerTickets.tsx';
 
 /** /customers/:id — a customer of the account, its contacts and all its tickets. */
 export function CustomerPage({customerId}: {customerId: string}) {
-  const [customer, details] = useQuery(queries.customer.byId({customerId, limit: 500}));
+  const [customer, details] = useQuery(pageQueries.customer(customerId).customer);
   if (!customer) {
     return (
       <div className="page">

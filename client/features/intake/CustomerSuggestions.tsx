@@ -1,5 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {CustomerTickets} from '../customers/CustomerTickets.tsx';
 
 /**
@@ -9,9 +9,9 @@ import {CustomerTickets} from '../customers/CustomerTickets.tsx';
  */
 export function CustomerSuggestions({name, onPick}: {name: string; onPick: (name: string, contact: string) => void}) {
   const typed = name.trim();
-  const [matches] = useQuery(queries.customer.search({text: typed, limit: 6}), {enabled: typed.length > 0});
+  const [matches] = useQuery(pageQueries.intakeCustomer(typed).matches, {enabled: typed.length > 0});
   const known = matches.find(c => c.name.toLowerCase() === typed.toLowerCase());
-  const [customer] = useQuery(queries.customer.byId({customerId: known?.id ?? '', limit: 5}), {enabled: !!known});
+  const [customer] = useQuery(pageQueries.intakeCustomer(typed, known?.id).customer, {enabled: !!known});
   if (!typed) return null;
   const others = matches.filter(c => c !== known);
   return (

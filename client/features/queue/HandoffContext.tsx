@@ -2,7 +2,7 @@ import {useConnectionState, useQuery, useZero} from '@rocicorp/zero/react';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {navigate} from '../../app/router.tsx';
 import {mutationError} from '../../ui/mutation-error.ts';
 import {ago} from '../../ui/time.ts';
@@ -22,7 +22,7 @@ import {Modal} from '../../ui/Modal.tsx';
 export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose?: () => void}) {
   const zero = useZero();
   const {context} = useSession();
-  const [handoff, details] = useQuery(queries.handoff.byId({handoffId}));
+  const [handoff, details] = useQuery(pageQueries.handoff(handoffId).handoff);
   const [refusal, setRefusal] = useState<ClaimRefusal | null>(null);
   // From "Pick up" until the server has answered: the optimistic claim is not a win yet.
   const [claiming, setClaiming] = useState(false);

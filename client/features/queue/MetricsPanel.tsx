@@ -1,6 +1,6 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {useEffect, useState} from 'react';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 
 type Stats = {average: number | null; median: number | null; p90: number | null; p95: number | null};
 type Metrics = {claimed: number; with_action: number; time_to_claim: Stats; time_to_first_action: Stats};
@@ -22,8 +22,8 @@ const REFRESH_MS = 60_000;
  * action. The same queries the queue page holds, so nothing extra syncs.
  */
 function useClaimPulse(): string {
-  const [queue] = useQuery(queries.handoff.queue());
-  const [mine] = useQuery(queries.handoff.mine());
+  const [queue] = useQuery(pageQueries.queue().handoffs);
+  const [mine] = useQuery(pageQueries.queue().mine);
   return `${queue.map(h => h.id).join(',')}|${mine.map(h => `${h.id}:${h.first_action_at ?? ''}`).join(',')}`;
 }
 

@@ -2,7 +2,7 @@ import {useQuery} from '@rocicorp/zero/react';
 import {useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {canUseL1Workspace, canWorkTickets} from '../../../mutators/permissions.ts';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {Link, navigate} from '../../app/router.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
@@ -15,8 +15,8 @@ import {timelineOf} from './ticket-timeline.ts';
 /** /tickets/:id — one ticket's whole history, live, and what can be done with it next. */
 export function TicketPage({ticketId}: {ticketId: string}) {
   const {context} = useSession();
-  const [ticket, details] = useQuery(queries.ticket.byId({ticketId}));
-  const [flows] = useQuery(queries.flow.list());
+  const [ticket, details] = useQuery(pageQueries.ticket(ticketId).ticket);
+  const [flows] = useQuery(pageQueries.ticket(ticketId).flows);
   const {run, error} = useRun();
   const [flowId, setFlowId] = useState('');
   const [reason, setReason] = useState('');

@@ -1,6 +1,6 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {useEffect, useState} from 'react';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {SEARCH_PAGE} from '../../../queries/tickets.ts';
 import {TICKET_STATUSES, type TicketStatus} from '../../../schema/index.ts';
 import {Link} from '../../app/router.tsx';
@@ -25,15 +25,14 @@ export function TicketSearch() {
   const [status, setStatus] = useState<TicketStatus | ''>('');
   const [assignee, setAssignee] = useState('');
   const [limit, setLimit] = useState(SEARCH_PAGE);
-  const [people] = useQuery(queries.member.list());
-  const [tickets, details] = useQuery(
-    queries.ticket.search({
-      text: text.trim() || undefined,
-      status: status || undefined,
-      assigneeId: assignee || undefined,
-      limit,
-    }),
-  );
+  const page = pageQueries.tickets({
+    text: text.trim() || undefined,
+    status: status || undefined,
+    assigneeId: assignee || undefined,
+    limit,
+  });
+  const [people] = useQuery(page.people);
+  const [tickets, details] = useQuery(page.results);
   const now = useNow();
   useEffect(() => setLimit(SEARCH_PAGE), [text, status, assignee]);
   const complete = details.type === 'complete';

@@ -3,7 +3,7 @@ import {TicketRef} from '../../ui/TicketRef.tsx';
 import {isEngineerOrOwner} from '../../../mutators/permissions.ts';
 import {mayAddToLane, mayChangeLane} from '../../../mutators/task-lane/lane-walk.ts';
 import {mutators} from '../../../mutators/index.ts';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {Link} from '../../app/router.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
 import {ago} from '../../ui/time.ts';
@@ -33,7 +33,7 @@ import {handoffStory, latestEscalation} from '../walks/handoff-story.ts';
 export function WalkerView({walkId}: {walkId: string}) {
   const {context} = useSession();
   draftsBelongTo(context.userId);
-  const [walk, details] = useQuery(queries.walk.byId({walkId}));
+  const [walk, details] = useQuery(pageQueries.walker(walkId).walk);
   const {run, error} = useRun();
   const now = useNow();
   usePresence(walkId);
