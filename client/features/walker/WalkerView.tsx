@@ -1,7 +1,5 @@
-import {useQuery} from '@rocicorp/zero/react';
 import {isEngineerOrOwner} from '../../../mutators/permissions.ts';
 import {mutators} from '../../../mutators/index.ts';
-import {queries} from '../../../queries/index.ts';
 import {Link} from '../../app/router.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
 import {ago} from '../../ui/time.ts';
@@ -15,6 +13,7 @@ import {PresenceBar} from './PresenceBar.tsx';
 import {ResolvePanel} from './ResolvePanel.tsx';
 import {TaskLane} from './TaskLane.tsx';
 import {usePresence} from './usePresence.ts';
+import {useWalkPage} from './useWalkPage.ts';
 import {useRun} from './use-run.ts';
 import './walker.css';
 import {FormError} from '../../ui/FormError.tsx';
@@ -26,7 +25,7 @@ import {FormError} from '../../ui/FormError.tsx';
  */
 export function WalkerView({walkId}: {walkId: string}) {
   const {context} = useSession();
-  const [walk, details] = useQuery(queries.walk.byId({walkId}));
+  const [walk, details] = useWalkPage(walkId);
   const {run, error} = useRun();
   const now = useNow();
   usePresence(walkId);
