@@ -25,12 +25,22 @@ export const REQUIRED_KEYS = [
   ...['w1', 'w3', 'w25'].flatMap(w => [`bare_zero.${w}.p50_ms`, `bare_zero.${w}.p99_ms`]),
   ...['w1', 'w3', 'w25', 'busy'].flatMap(w => ['p50_ms', 'p95_ms', 'p99_ms'].map(p => `propagation.${w}.${p}`)),
   'overhead_vs_bare_zero_p50',
+  ...['p50_ms', 'p95_ms', 'p99_ms'].map(p => `bare_zero.busy.${p}`),
+  'propagation.busy.failed_steps',
+  'busy_vs_bare_zero_p99',
+  'capacity.open_pages',
+  'bare_zero.capacity.open_pages',
+  'capacity_vs_bare_zero',
+  'account_floor.step_p99_ms',
+  'account_floor.card_p99_ms',
   ...['e10', 'e50'].flatMap(e => [`queue_arrival.${e}.p50_ms`, `queue_arrival.${e}.p99_ms`]),
   'claim_race.handoffs',
   'claim_race.winners',
   'claim_race.double_claims',
   'claim_race.loser_rollback_p99_ms',
   'throughput.mutations_per_s',
+  'bare_zero.throughput.mutations_per_s',
+  'throughput_vs_bare_zero',
   'initial_sync.cold_ms',
   'initial_sync.reconnect_ms',
   'memory.zero_cache_rss_mb',
@@ -42,12 +52,18 @@ export const REQUIRED_KEYS = [
   'zero_version',
 ] as const;
 
-/** The targets of issue #12 for a 2-core machine. */
+/** The targets of issues #12 and #17 for a 2-core machine. */
 export const TARGETS: {key: string; label: string; test: (v: number, r: BenchResult) => boolean}[] = [
   {key: 'propagation.w3.p50_ms', label: '≤ 40 ms', test: v => v <= 40},
   {key: 'propagation.w3.p99_ms', label: '≤ 150 ms', test: v => v <= 150},
   {key: 'propagation.busy.p99_ms', label: '≤ 300 ms', test: v => v <= 300},
   {key: 'overhead_vs_bare_zero_p50', label: '≤ 1.3×', test: v => v <= 1.3},
+  {key: 'propagation.busy.failed_steps', label: '= 0', test: v => v === 0},
+  {key: 'busy_vs_bare_zero_p99', label: '≤ 1.5× (at worst 2×)', test: v => v <= 1.5},
+  {key: 'capacity_vs_bare_zero', label: '≥ 0.7×', test: v => v >= 0.7},
+  {key: 'account_floor.step_p99_ms', label: '≤ 1,000 ms', test: v => v <= 1000},
+  {key: 'account_floor.card_p99_ms', label: '≤ 1,000 ms', test: v => v <= 1000},
+  {key: 'throughput_vs_bare_zero', label: '≥ 0.7×', test: v => v >= 0.7},
   {key: 'queue_arrival.e50.p99_ms', label: '≤ 1,000 ms', test: v => v <= 1000},
   {key: 'claim_race.winners', label: '= handoffs', test: (v, r) => v === valueAt(r, 'claim_race.handoffs')},
   {key: 'claim_race.double_claims', label: '= 0', test: v => v === 0},
@@ -59,6 +75,39 @@ export function valueAt(result: unknown, key: string): unknown {
   let v: unknown = result;
   for (const part of key.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
   return v;
+}
+
+/** Sets the value at a dotted key, creating (or replacing null with) the objects on the way. */
+export function setAt(result: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = key.split('.');
+  let node = result;
+  for (const p of parts.slice(0, -1)) {
+    if (!node[p] || typeof node[p] !== 'object') node[p] = {};
+    node = node[p] as Record<string, unknown>;
+  }
+  node[parts.at(-1)!] = value;
+}
+
+const num = (r: unknown, key: string) => {
+  const v = valueAt(r, key);
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+};
+
+/** Tandem ÷ bare Zero for the measured pairs (two decimals; null when either side is missing or bare is 0). */
+export const RATIOS: {key: string; tandem: string; bare: string}[] = [
+  {key: 'overhead_vs_bare_zero_p50', tandem: 'propagation.w3.p50_ms', bare: 'bare_zero.w3.p50_ms'},
+  {key: 'busy_vs_bare_zero_p99', tandem: 'propagation.busy.p99_ms', bare: 'bare_zero.busy.p99_ms'},
+  {key: 'capacity_vs_bare_zero', tandem: 'capacity.open_pages', bare: 'bare_zero.capacity.open_pages'},
+  {key: 'throughput_vs_bare_zero', tandem: 'throughput.mutations_per_s', bare: 'bare_zero.throughput.mutations_per_s'},
+];
+
+/** Fills the RATIOS keys from what the run measured. */
+export function deriveRatios(result: BenchResult): void {
+  for (const {key, tandem, bare} of RATIOS) {
+    const t = num(result, tandem);
+    const b = num(result, bare);
+    result[key] = t !== undefined && b ? Math.round((t / b) * 100) / 100 : null;
+  }
 }
 
 const filled = (v: unknown) => (typeof v === 'number' ? Number.isFinite(v) : v !== null && v !== undefined && v !== '');

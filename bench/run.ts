@@ -9,7 +9,10 @@ import {fileURLToPath} from 'node:url';
 import type {BenchContext} from './context.ts';
 import {commit, machine, zeroVersion} from './machine.ts';
 import {say} from './progress.ts';
-import {missingKeys, writeResults, type BenchResult} from './results.ts';
+import {deriveRatios, missingKeys, setAt, writeResults, type BenchResult} from './results.ts';
+import {accountFloor} from './scenarios/account-floor.ts';
+import {busy} from './scenarios/busy.ts';
+import {capacity} from './scenarios/capacity.ts';
 import {bareZero} from './scenarios/bare-zero.ts';
 import {claimRace} from './scenarios/claim-race.ts';
 import {floor} from './scenarios/floor.ts';
@@ -23,14 +26,29 @@ import {startBenchStack} from './stack/bench-stack.ts';
 import {createBenchAccount} from './support/bench-account.ts';
 import {sessionPool} from './support/sessions.ts';
 
-/** In this order: the bare reference runs next to the propagation it is compared with. */
-const SCENARIOS: {key: string; run: (ctx: BenchContext) => Promise<unknown>; after?: (ctx: BenchContext) => Promise<void>}[] = [
+type BothApps = {bare: unknown; tandem: unknown};
+
+/**
+ * In this order: each bare-Zero reference runs right before the Tandem
+ * scenario it is compared with, and its zero-cache is stopped before Tandem's
+ * part starts (busy, capacity and throughput start and stop it themselves).
+ * `store` puts a scenario's result where its keys live (default: under its key).
+ */
+const SCENARIOS: {
+  key: string;
+  run: (ctx: BenchContext) => Promise<unknown>;
+  after?: (ctx: BenchContext) => Promise<void>;
+  store?: (result: BenchResult, value: unknown) => void;
+}[] = [
   {key: 'floor', run: floor},
   {key: 'bare_zero', run: bareZero, after: ctx => ctx.stack.stopBare()},
   {key: 'propagation', run: propagation},
+  {key: 'busy', run: busy, store: (r, v) => (setAt(r, 'bare_zero.busy', (v as BothApps).bare), setAt(r, 'propagation.busy', (v as BothApps).tandem))},
+  {key: 'capacity', run: capacity, store: (r, v) => (setAt(r, 'bare_zero.capacity', (v as BothApps).bare), setAt(r, 'capacity', (v as BothApps).tandem))},
+  {key: 'throughput', run: throughput, store: (r, v) => (setAt(r, 'bare_zero.throughput', (v as BothApps).bare), setAt(r, 'throughput', (v as BothApps).tandem))},
+  {key: 'account_floor', run: accountFloor},
   {key: 'queue_arrival', run: queueArrival},
   {key: 'claim_race', run: claimRace},
-  {key: 'throughput', run: throughput},
   {key: 'initial_sync', run: initialSync},
   {key: 'memory', run: memory},
 ];
@@ -60,8 +78,8 @@ async function main() {
     machine: machine(),
     errors: {},
   };
-  for (const s of SCENARIOS) result[s.key] = null;
-  result.overhead_vs_bare_zero_p50 = null;
+  for (const s of SCENARIOS) if (!s.store) result[s.key] = null;
+  deriveRatios(result);
 
   say(`Tandem benchmark (${mode}) on ${result.machine.cores} cores, load average ${result.machine.load_avg_at_start.join(' / ')}`);
   say('starting the stack (embedded Postgres, API, zero-cache, bare zero-cache)…');
@@ -86,7 +104,9 @@ async function main() {
       if (only && !only.includes(s.key)) continue;
       const t0 = Date.now();
       try {
-        result[s.key] = await s.run(ctx);
+        const value = await s.run(ctx);
+        if (s.store) s.store(result, value);
+        else result[s.key] = value;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         result.errors[s.key] = message;
@@ -96,9 +116,7 @@ async function main() {
       }
       say(`${s.key} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
-    const tandemP50 = (result.propagation as {w3?: {p50_ms?: number}} | null)?.w3?.p50_ms;
-    const bareP50 = (result.bare_zero as {w3?: {p50_ms?: number}} | null)?.w3?.p50_ms;
-    if (tandemP50 && bareP50) result.overhead_vs_bare_zero_p50 = Math.round((tandemP50 / bareP50) * 100) / 100;
+    deriveRatios(result);
   } finally {
     say('stopping the stack…');
     await stack.stop().catch(e => say(`stop failed: ${e}`));

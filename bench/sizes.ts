@@ -15,6 +15,24 @@ export function sizesFor(mode: 'full' | 'quick') {
     propagationSteps: full ? 300 : 20,
     watcherCounts: [1, 3, 25] as const,
     busy: {walks: full ? 50 : 8, watchersPerWalk: 2, stepEveryMs: 5000, durationMs: full ? 60_000 : 6_000},
+    /** Open walker pages per level (walks × 3), each level `levelMs`; a step unseen after `timeoutMs` fails it. */
+    capacity: {
+      pages: full ? [30, 60, 90, 150, 240] : [15, 30],
+      levelMs: full ? 30_000 : 8_000,
+      stepEveryMs: 5000,
+      p99LimitMs: 500,
+      timeoutMs: 10_000,
+    },
+    /** A realistic account: every L1 driving a walk, every engineer on Live walks + the queue, two watching each walk. */
+    accountFloor: {
+      l1s: full ? 50 : 10,
+      engineers: full ? 50 : 10,
+      watchersPerWalk: 2,
+      stepEveryMs: 5000,
+      escalateEveryMs: 10_000,
+      durationMs: full ? 60_000 : 20_000,
+      timeoutMs: 30_000,
+    },
     queue: {engineerCounts: [10, 50] as const, escalations: full ? 20 : 5, everyMs: 1000},
     claimRace: {handoffs: full ? 100 : 15, claimers: 10},
     throughput: {

@@ -5,10 +5,8 @@ import {summarize} from '../stats.ts';
 import {clientSet} from '../support/clients.ts';
 import {inTurn} from '../support/bench-account.ts';
 import {LiveView} from '../support/live-view.ts';
+import {BARE_BODY} from '../support/busy-rooms.ts';
 import {watchedWrites} from './watched-writes.ts';
-
-/** About the size of a recorded walk step (question + answer). */
-const BODY = 'Does the device show the sign-in screen after a restart? — Yes, it shows the sign-in screen';
 
 /**
  * Bare Zero: the reference one-table app (bench/bare-zero) on its own
@@ -34,7 +32,7 @@ export async function bareZero({stack, account, sessions, sizes}: BenchContext) 
         steps: sizes.propagationSteps,
         watchers: views,
         write: async seq => {
-          const result = await writer.insert({id: crypto.randomUUID(), room, seq, body: BODY, createdAt: Date.now()});
+          const result = await writer.insert({id: crypto.randomUUID(), room, seq, body: BARE_BODY, createdAt: Date.now()});
           if (result.type !== 'success') throw new Error(`bare insert refused: ${JSON.stringify(result)}`);
         },
         shows: (rows, seq) => rows.some(r => r.seq === seq),

@@ -10,7 +10,9 @@ import type {StackMessage, StackReady, StackReply} from './messages.ts';
 export type BenchStack = Omit<StackReady, 'type'> & {
   /** A pool of the benchmark's own for setup and the floor scenario. */
   sql: Sql;
-  /** Stops the reference app's zero-cache (once its scenario is done). */
+  /** Starts the reference app's zero-cache again (same URL and replica) after stopBare; nothing if it runs. */
+  startBare: () => Promise<void>;
+  /** Stops the reference app's zero-cache, so that it never competes with a Tandem scenario. */
   stopBare: () => Promise<void>;
   stop: () => Promise<void>;
   /** The last lines the stack printed (for errors). */
@@ -84,6 +86,10 @@ export async function startBenchStack(): Promise<BenchStack> {
     ...info,
     sql,
     tail,
+    startBare: async () => {
+      ask({type: 'start-bare'});
+      await next(m => m.type === 'done' && m.what === 'start-bare', 180_000);
+    },
     stopBare: async () => {
       ask({type: 'stop-bare'});
       await next(m => m.type === 'done' && m.what === 'stop-bare', 60_000);

@@ -1,5 +1,5 @@
 /** What bench-stack.ts and server-process.ts say to each other over IPC. */
-export type StackMessage = {type: 'stop-bare'} | {type: 'stop'};
+export type StackMessage = {type: 'start-bare'} | {type: 'stop-bare'} | {type: 'stop'};
 
 export type StackReady = {
   type: 'ready';

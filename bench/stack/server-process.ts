@@ -23,6 +23,8 @@ const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).to
 
 let tandem: RunningTandem | undefined;
 let bare: ZeroCacheHandle | undefined;
+/** How the reference app's zero-cache is started: again, on the same port and replica, after a stop. */
+let bareOptions: Parameters<typeof startZeroCache>[0] | undefined;
 let dataDir = '';
 
 async function stopAll() {
@@ -50,7 +52,7 @@ async function main() {
 
   await createBareTable(tandem.sql);
   const apiUrl = config.internalApiUrl;
-  bare = startZeroCache({
+  bareOptions = {
     upstreamDb: tandem.databaseUrl,
     dataDir: path.join(dataDir, 'bare'),
     port: barePort,
@@ -63,7 +65,8 @@ async function main() {
       ZERO_MUTATE_URL: `${apiUrl}/api/${BARE_ROUTES_PATH}/mutate`,
       ZERO_QUERY_URL: `${apiUrl}/api/${BARE_ROUTES_PATH}/query`,
     },
-  });
+  };
+  bare = startZeroCache(bareOptions);
   await bare.ready();
 
   send({
@@ -81,7 +84,13 @@ async function main() {
 
 process.on('message', async (m: StackMessage) => {
   try {
-    if (m.type === 'stop-bare') {
+    if (m.type === 'start-bare') {
+      if (!bare && bareOptions) {
+        bare = startZeroCache(bareOptions);
+        await bare.ready();
+      }
+      send({type: 'done', what: 'start-bare'});
+    } else if (m.type === 'stop-bare') {
       await bare?.stop();
       bare = undefined;
       send({type: 'done', what: 'stop-bare'});

@@ -24,7 +24,7 @@ import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
 import {HEARTBEAT_MS} from '../../mutators/presence/presence.ts';
 import {startPresenceBeats, type BeatOutcome} from '../../client/features/walker/presence-beats.ts';
-import {walkPageQueries} from '../../client/features/walker/walk-page.ts';
+import {pageQueries} from '../../client/zero/page-queries.ts';
 import type {Session} from '../../test/support/sign-in.ts';
 import {bareClient} from '../bare-zero/client.ts';
 import {summarize} from '../stats.ts';
@@ -236,7 +236,7 @@ function openWalkPage(z: TandemZero, walkId: string, shape: string): {steps: Liv
     } as unknown as LiveView<Steps>;
     return {steps, all: [v as LiveView<unknown>]};
   }
-  const q = walkPageQueries(walkId);
+  const q = pageQueries.walker(walkId);
   const views = Object.values(q).map(query => new LiveView(z.materialize(query as never)) as LiveView<unknown>);
   return {steps: views[1] as unknown as LiveView<Steps>, all: views};
 }

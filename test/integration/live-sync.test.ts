@@ -1,7 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
-import {assembleWalkPage, walkPageQueries} from '../../client/features/walker/walk-page.ts';
+import {assembleWalkPage} from '../../client/features/walker/walk-page.ts';
+import {pageQueries} from '../../client/zero/page-queries.ts';
 import {demoFlows} from '../../server/seed/demo-flows.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';
 import {signIn} from '../support/sign-in.ts';
@@ -160,7 +161,7 @@ describe('live sync through zero-cache', () => {
       contoso.run(queries.invite.list(), {type: 'complete'}),
       contoso.run(queries.audit.list({}), {type: 'complete'}),
       contoso.run(queries.account.current(), {type: 'complete'}),
-      ...Object.values(walkPageQueries(nwWalk.id)).map(q => contoso.run(q as never, {type: 'complete'})),
+      ...Object.values(pageQueries.walker(nwWalk.id)).map(q => contoso.run(q as never, {type: 'complete'})),
     ]);
     const synced = JSON.stringify(results);
     expect(synced).not.toContain(northwind);
@@ -215,7 +216,7 @@ describe('live sync through zero-cache', () => {
     expect(await intake.server).toEqual({type: 'success'});
 
     const byId = senior.materialize(queries.walk.byId({walkId}));
-    const parts = Object.entries(walkPageQueries(walkId)).map(([name, q]) => {
+    const parts = Object.entries(pageQueries.walker(walkId)).map(([name, q]) => {
       const view = senior.materialize(q as never);
       const part = {name, view, changes: 0};
       view.addListener(() => void part.changes++);

@@ -2,7 +2,7 @@ import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {missingKeys, REQUIRED_KEYS, targetVerdicts, toMarkdown, valueAt, writeResults, type BenchResult} from '../../bench/results.ts';
+import {deriveRatios, missingKeys, REQUIRED_KEYS, setAt, targetVerdicts, toMarkdown, valueAt, writeResults, type BenchResult} from '../../bench/results.ts';
 import {percentile, summarize} from '../../bench/stats.ts';
 
 function emptyResult(): BenchResult {
@@ -97,5 +97,35 @@ describe('bench results writer', () => {
     expect(verdicts['propagation.w3.p99_ms']).toBe(true);
     expect(verdicts['claim_race.winners']).toBe(true);
     expect(verdicts['claim_race.double_claims']).toBe(true);
+  });
+
+  it('divides Tandem by bare Zero measured in the same run, and judges the ratios', () => {
+    const result = emptyResult();
+    setAt(result, 'propagation.busy', {p99_ms: 900, failed_steps: 0});
+    setAt(result, 'bare_zero.busy', {p99_ms: 600});
+    setAt(result, 'capacity.open_pages', 60);
+    setAt(result, 'bare_zero.capacity.open_pages', 90);
+    setAt(result, 'throughput.mutations_per_s', 20);
+    setAt(result, 'bare_zero.throughput.mutations_per_s', 40);
+    setAt(result, 'propagation.w3', {p50_ms: 30});
+    deriveRatios(result);
+    expect(result.busy_vs_bare_zero_p99).toBe(1.5);
+    expect(result.capacity_vs_bare_zero).toBe(0.67);
+    expect(result.throughput_vs_bare_zero).toBe(0.5);
+    expect(result.overhead_vs_bare_zero_p50).toBeNull();
+    const verdicts = Object.fromEntries(targetVerdicts(result).map(t => [t.key, t.met]));
+    expect(verdicts.busy_vs_bare_zero_p99).toBe(true);
+    expect(verdicts.capacity_vs_bare_zero).toBe(false);
+    expect(verdicts.throughput_vs_bare_zero).toBe(false);
+    expect(verdicts['propagation.busy.failed_steps']).toBe(true);
+  });
+
+  it('has no ratio against a bare Zero that held nothing', () => {
+    const result = emptyResult();
+    setAt(result, 'capacity.open_pages', 0);
+    setAt(result, 'bare_zero.capacity.open_pages', 0);
+    deriveRatios(result);
+    expect(result.capacity_vs_bare_zero).toBeNull();
+    expect(missingKeys(result)).toContain('capacity_vs_bare_zero');
   });
 });

@@ -1,11 +1,11 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {useState, type FormEvent} from 'react';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {ago} from '../../ui/time.ts';
 
 /** Drafts a walkable flow proposal from a problem statement (AI when configured, else a sound template). */
 export function DraftFlowForm() {
-  const [proposals] = useQuery(queries.flow.proposals());
+  const [proposals] = useQuery(pageQueries.flows().proposals);
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ok: boolean; text: string} | null>(null);

@@ -2,7 +2,7 @@ import {useQuery} from '@rocicorp/zero/react';
 import {useEffect, useState} from 'react';
 import {flowProblems} from '../../../schema/flow-validation.ts';
 import {mutators} from '../../../mutators/index.ts';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import type {FlowDefinition} from '../../../schema/index.ts';
 import {useRun} from '../walker/use-run.ts';
 import {NodeEditor} from './NodeEditor.tsx';
@@ -21,7 +21,7 @@ function canonical(value: unknown): string {
  * the server runs on publish shows live, naming each problem's node.
  */
 export function FlowEditorPage({flowId}: {flowId: string}) {
-  const [flow, details] = useQuery(queries.flow.byId({flowId}));
+  const [flow, details] = useQuery(pageQueries.flowEditor(flowId).flow);
   const [draft, setDraft] = useState<FlowDefinition | null>(null);
   const [title, setTitle] = useState('');
   const [newNodeId, setNewNodeId] = useState('');

@@ -1,7 +1,7 @@
 import {useQuery, useZero} from '@rocicorp/zero/react';
 import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {Link, navigate} from '../../app/router.tsx';
 import {mutationError} from '../../ui/mutation-error.ts';
 import {ago} from '../../ui/time.ts';
@@ -11,7 +11,7 @@ import {FormError} from '../../ui/FormError.tsx';
 /** Engineers and owners: the account's troubleshooting flows, drafts included. */
 export function FlowsPage() {
   const zero = useZero();
-  const [flows] = useQuery(queries.flow.list());
+  const [flows] = useQuery(pageQueries.flows().flows);
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   const now = Date.now();

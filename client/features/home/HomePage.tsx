@@ -1,3 +1,4 @@
+import {pageQueries} from '../../zero/page-queries.ts';
 import {useSession} from '../../zero/session-context.ts';
 import {IntakeForm} from '../intake/IntakeForm.tsx';
 import {TicketList} from '../tickets/TicketList.tsx';
@@ -20,7 +21,7 @@ export function HomePage() {
         <IntakeForm />
         <ResumeList />
       </div>
-      <TicketList />
+      <TicketList tickets={pageQueries.home().tickets} />
     </div>
   );
 }

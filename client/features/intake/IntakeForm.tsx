@@ -1,7 +1,7 @@
 import {useQuery, useZero} from '@rocicorp/zero/react';
 import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {ESCALATION_REASONS, type EscalationReason} from '../../../schema/index.ts';
 import {navigate} from '../../app/router.tsx';
 import {mutationError} from '../../ui/mutation-error.ts';
@@ -10,8 +10,8 @@ import {FormError} from '../../ui/FormError.tsx';
 /** "What's the user calling about?": one mutation creates the ticket and its walk. */
 export function IntakeForm() {
   const zero = useZero();
-  const [flows] = useQuery(queries.flow.list());
-  const [proposals] = useQuery(queries.flow.proposals());
+  const [flows] = useQuery(pageQueries.home().flows);
+  const [proposals] = useQuery(pageQueries.home().proposals);
   const [problem, setProblem] = useState('');
   const [customerName, setCustomerName] = useState('');
   const [customerContact, setCustomerContact] = useState('');

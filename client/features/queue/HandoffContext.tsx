@@ -1,7 +1,7 @@
 import {useConnectionState, useQuery, useZero} from '@rocicorp/zero/react';
 import {useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {navigate} from '../../app/router.tsx';
 import {mutationError} from '../../ui/mutation-error.ts';
 import {ago} from '../../ui/time.ts';
@@ -20,7 +20,7 @@ import {FormError} from '../../ui/FormError.tsx';
 export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose?: () => void}) {
   const zero = useZero();
   const {context} = useSession();
-  const [handoff, details] = useQuery(queries.handoff.byId({handoffId}));
+  const [handoff, details] = useQuery(pageQueries.handoff(handoffId).handoff);
   const [refusal, setRefusal] = useState<ClaimRefusal | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState('');

@@ -1,7 +1,7 @@
 import {useQuery, useZero} from '@rocicorp/zero/react';
 import {useEffect, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 import {HandoffContext} from './HandoffContext.tsx';
@@ -16,7 +16,7 @@ import './queue.css';
  */
 export function QueuePage() {
   const zero = useZero();
-  const [handoffs, details] = useQuery(queries.handoff.queue());
+  const [handoffs, details] = useQuery(pageQueries.queue().handoffs);
   const [order, setOrder] = useState<'oldest' | 'newest'>('oldest');
   const [openId, setOpenId] = useState<string | null>(null);
   const now = useNow(1000);

@@ -1,14 +1,14 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {useState} from 'react';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import type {Member} from '../../../schema/index.ts';
 
 /** Owners browse the audit log, newest first, filtered by actor and action. */
 export function AuditLog({members}: {members: readonly Member[]}) {
   const [actorId, setActorId] = useState('');
   const [action, setAction] = useState('');
-  const [rows] = useQuery(queries.audit.list({actorId: actorId || undefined, action: action || undefined, limit: 200}));
-  const [all] = useQuery(queries.audit.list({limit: 500}));
+  const [rows] = useQuery(pageQueries.team({actorId, action}).auditRows);
+  const [all] = useQuery(pageQueries.team().auditActions);
   const actions = [...new Set(all.map(r => r.action))].sort();
   return (
     <section className="card stack" aria-labelledby="audit-title">

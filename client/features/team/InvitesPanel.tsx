@@ -1,7 +1,7 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {ROLES, type Role} from '../../../schema/index.ts';
 import {ago} from '../../ui/time.ts';
 import {newInviteCode} from './invite-code.ts';
@@ -18,7 +18,7 @@ function inviteState(i: {accepted_at?: number | null; revoked_at?: number | null
 
 /** Invite by email and role; the link (shown once, to copy) is valid 7 days and single use. */
 export function InvitesPanel() {
-  const [invites] = useQuery(queries.invite.list());
+  const [invites] = useQuery(pageQueries.team().invites);
   const {run, error} = useMutation();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('l1_tech');

@@ -1,5 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {AuditLog} from './AuditLog.tsx';
 import {InvitesPanel} from './InvitesPanel.tsx';
 import {MembersTable} from './MembersTable.tsx';
@@ -9,8 +9,8 @@ import './team.css';
 
 /** Owners: people, seats, invites, the session policy and the audit log. */
 export function TeamPage() {
-  const [members] = useQuery(queries.member.list());
-  const [account] = useQuery(queries.account.current());
+  const [members] = useQuery(pageQueries.team().members);
+  const [account] = useQuery(pageQueries.team().account);
   return (
     <div className="page">
       <div className="page-head">

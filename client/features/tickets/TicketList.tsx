@@ -1,16 +1,19 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {useState} from 'react';
-import {queries} from '../../../queries/index.ts';
+import type {pageQueries} from '../../zero/page-queries.ts';
 import {TICKET_STATUSES} from '../../../schema/index.ts';
 import {Link} from '../../app/router.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 
-/** The account's tickets, newest first, filterable by status; live. */
-export function TicketList({title = 'Ticket queue', limit = 100}: {title?: string; limit?: number}) {
+/**
+ * The account's tickets, newest first, filterable by status; live. `tickets`
+ * is the page's query (pageQueries.home().tickets or pageQueries.tickets().tickets).
+ */
+export function TicketList({title = 'Ticket queue', tickets: query}: {title?: string; tickets: ReturnType<typeof pageQueries.home>['tickets']}) {
   const [status, setStatus] = useState<string>('all');
-  const [tickets, details] = useQuery(queries.ticket.list({limit}));
+  const [tickets, details] = useQuery(query);
   const now = useNow();
   const shown = status === 'all' ? tickets : tickets.filter(t => t.status === status);
 

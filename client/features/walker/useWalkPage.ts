@@ -1,15 +1,16 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {useMemo} from 'react';
-import {assembleWalkPage, walkPageQueries} from './walk-page.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
+import {assembleWalkPage} from './walk-page.ts';
 
 /**
- * The walker page's live walk: the flat per-table queries of
- * walk-page.ts, put back together as the one object `walk.byId` answers
+ * The walker page's live walk: its flat per-table queries
+ * (pageQueries.walker), put back together as the one object `walk.byId` answers
  * (ticket, driver, flow, steps, lane, presence, handoffs, generated), with
  * the walk row's query details (complete or not).
  */
 export function useWalkPage(walkId: string) {
-  const q = useMemo(() => walkPageQueries(walkId), [walkId]);
+  const q = useMemo(() => pageQueries.walker(walkId), [walkId]);
   const [header, details] = useQuery(q.header);
   const [steps] = useQuery(q.steps);
   const [lane] = useQuery(q.lane);

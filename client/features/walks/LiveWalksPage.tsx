@@ -1,5 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {Link} from '../../app/router.tsx';
 import {initials} from '../../shell/AppShell.tsx';
 import {ago} from '../../ui/time.ts';
@@ -7,7 +7,7 @@ import {useNow} from '../../ui/useNow.ts';
 
 /** Engineers and owners: every walk in progress in the account, live. */
 export function LiveWalksPage() {
-  const [walks, details] = useQuery(queries.walk.active());
+  const [walks, details] = useQuery(pageQueries.liveWalks().walks);
   const now = useNow();
   return (
     <div className="page">

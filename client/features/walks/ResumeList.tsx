@@ -1,5 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
-import {queries} from '../../../queries/index.ts';
+import {pageQueries} from '../../zero/page-queries.ts';
 import {Link} from '../../app/router.tsx';
 import {useSession} from '../../zero/session-context.ts';
 import {ago} from '../../ui/time.ts';
@@ -8,7 +8,7 @@ import {useNow} from '../../ui/useNow.ts';
 /** "Resume in progress": the caller's own active walks with their step counts. */
 export function ResumeList() {
   const {context} = useSession();
-  const [walks] = useQuery(queries.walk.active());
+  const [walks] = useQuery(pageQueries.home().activeWalks);
   const mine = walks.filter(w => w.driver_user_id === context.userId);
   const now = useNow();
   return (
