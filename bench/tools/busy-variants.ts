@@ -10,7 +10,8 @@
  * keeps it open, two watchers). `tandem:<queries>:<beats>[:lists]`: the walk
  * page's live data as `walk.byId` (byid) or the page's flat queries (flat,
  * client/features/walker/walk-page.ts); presence beats on or off; `lists`
- * adds 50 engineer clients holding walk.active() and handoff.queue().
+ * adds 50 engineer clients holding walk.active() and handoff.queue(); `noaudit`
+ * first drops audit_log from the publication (for the rest of the run).
  * Per variant it prints latency (mutate call → step in a watcher's view),
  * failed steps, rows written per step to replicated tables (pg_stat), the
  * presence outcomes (beats recorded / 409 / failed, slowest beat, rows
@@ -242,7 +243,13 @@ function openWalkPage(z: TandemZero, walkId: string, shape: string): {steps: Liv
 }
 
 async function tandemVariant(stack: BenchStack, account: BenchAccount, sessions: ReturnType<typeof sessionPool>, spec: string) {
-  const [, shape, beats, lists] = spec.split(':');
+  const [, shape, beats, ...extras] = spec.split(':');
+  const lists = extras.includes('lists');
+  // `noaudit`: what a step costs with one replicated row fewer (audit_log out of the publication; the experiment only).
+  if (extras.includes('noaudit')) {
+    await stack.sql`alter publication tandem_sync drop table audit_log`;
+    await sleep(20_000);
+  }
   const clients = clientSet(stack.zeroUrl);
   const views: LiveView<unknown>[] = [];
   let stopBeats = () => {};
