@@ -1,6 +1,7 @@
 import type {BenchContext} from '../context.ts';
 import {say} from '../progress.ts';
 import {measureBusyShape, type BusyShape} from './busy-shape.ts';
+import {onBareZero} from './on-bare-zero.ts';
 
 /** A step some watcher has not seen after this long counts as failed. */
 const STEP_TIMEOUT_MS = 30_000;
@@ -14,17 +15,8 @@ const STEP_TIMEOUT_MS = 30_000;
 export async function busy(ctx: BenchContext) {
   const {walks, watchersPerWalk, stepEveryMs, durationMs} = ctx.sizes.busy;
   const shape: BusyShape = {rooms: walks, watchersPerRoom: watchersPerWalk, everyMs: stepEveryMs, durationMs, timeoutMs: STEP_TIMEOUT_MS};
-  let bare: Awaited<ReturnType<typeof measureBusyShape>> | null = null;
   say(`busy: bare Zero, ${walks} rooms × ${watchersPerWalk} watchers, a write every ${stepEveryMs / 1000} s each, ${durationMs / 1000} s`);
-  await ctx.stack.startBare();
-  try {
-    bare = await measureBusyShape(ctx, 'bare', shape, 'bare busy');
-  } catch (error) {
-    ctx.result.errors['bare_zero.busy'] = error instanceof Error ? error.message : String(error);
-    say(`  bare busy FAILED: ${ctx.result.errors['bare_zero.busy']}`);
-  } finally {
-    await ctx.stack.stopBare();
-  }
+  const bare = await onBareZero(ctx, 'bare_zero.busy', () => measureBusyShape(ctx, 'bare', shape, 'bare busy'));
   say(`busy: Tandem, ${walks} walks × ${watchersPerWalk} watchers, a step every ${stepEveryMs / 1000} s each, ${durationMs / 1000} s`);
   const tandem = await measureBusyShape(ctx, 'tandem', shape, 'Tandem busy');
   return {bare, tandem};

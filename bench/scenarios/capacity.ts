@@ -2,6 +2,7 @@ import {levelHolds, openPagesHeld, type CapacityLevel} from '../capacity.ts';
 import type {BenchContext} from '../context.ts';
 import {say} from '../progress.ts';
 import {measureBusyShape, type App} from './busy-shape.ts';
+import {onBareZero} from './on-bare-zero.ts';
 
 /** Pages per walk (room): the driver's and two watchers'. */
 const PAGES_PER_WALK = 3;
@@ -14,16 +15,7 @@ const PAGES_PER_WALK = 3;
  * started for it and stopped after), then Tandem.
  */
 export async function capacity(ctx: BenchContext) {
-  let bare: Awaited<ReturnType<typeof ramp>> | null = null;
-  await ctx.stack.startBare();
-  try {
-    bare = await ramp(ctx, 'bare');
-  } catch (error) {
-    ctx.result.errors['bare_zero.capacity'] = error instanceof Error ? error.message : String(error);
-    say(`  bare capacity FAILED: ${ctx.result.errors['bare_zero.capacity']}`);
-  } finally {
-    await ctx.stack.stopBare();
-  }
+  const bare = await onBareZero(ctx, 'bare_zero.capacity', () => ramp(ctx, 'bare'));
   const tandem = await ramp(ctx, 'tandem');
   return {bare, tandem};
 }

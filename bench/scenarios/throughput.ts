@@ -9,6 +9,7 @@ import {clientSet} from '../support/clients.ts';
 import {insertActiveWalks} from '../support/fixtures.ts';
 import {LiveView} from '../support/live-view.ts';
 import {openPage} from '../support/pages.ts';
+import {onBareZero} from './on-bare-zero.ts';
 import {rateRamp, type RampLane} from './rate-ramp.ts';
 
 /**
@@ -21,17 +22,8 @@ import {rateRamp, type RampLane} from './rate-ramp.ts';
  */
 export async function throughput(ctx: BenchContext) {
   const {clients: n, stageMs, rates, p99LimitMs} = ctx.sizes.throughput;
-  let bare: Awaited<ReturnType<typeof bareRamp>> | null = null;
   say(`throughput: ${n} clients, stages of ${stageMs / 1000} s at ${rates.join(', ')} writes/s, until p99 > ${p99LimitMs} ms; bare Zero first`);
-  await ctx.stack.startBare();
-  try {
-    bare = await bareRamp(ctx);
-  } catch (error) {
-    ctx.result.errors['bare_zero.throughput'] = error instanceof Error ? error.message : String(error);
-    say(`  bare throughput FAILED: ${ctx.result.errors['bare_zero.throughput']}`);
-  } finally {
-    await ctx.stack.stopBare();
-  }
+  const bare = await onBareZero(ctx, 'bare_zero.throughput', () => bareRamp(ctx));
   const tandem = await tandemRamp(ctx);
   return {bare, tandem};
 }
