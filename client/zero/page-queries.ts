@@ -31,9 +31,19 @@ export const pageQueries = {
     tickets: queries.ticket.list({limit: HOME_TICKET_LIMIT}),
   }),
 
-  /** `/walks/:walkId`: the walker (driver) or the live shared screen (watchers). */
+  /**
+   * `/walks/:walkId`: the walker (driver) or the live shared screen
+   * (watchers). One flat query per table, keyed by the walk
+   * (queries/walk-page.ts): a step elsewhere in the account costs this page
+   * nothing. `useWalkPage` puts them back together as the walk `walk.byId` answers.
+   */
   walker: (walkId: string) => ({
-    walk: queries.walk.byId({walkId}),
+    header: queries.walk.header({walkId}),
+    steps: queries.walk.steps({walkId}),
+    lane: queries.walk.lane({walkId}),
+    presence: queries.walk.presence({walkId}),
+    handoffs: queries.walk.handoffs({walkId}),
+    generated: queries.walk.generated({walkId}),
   }),
 
   /** `/walks`: every walk in progress in the account. */

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import {presenceArgs} from '../../mutators/presence/presence.ts';
 import type {TandemContext} from '../../schema/index.ts';
 import type {Sql} from '../db/connect.ts';
+import {rememberedSessions} from './beat-sessions.ts';
 
 /**
  * POST /api/presence/beat {walkId}: "still here", for a viewer whose presence
@@ -12,12 +13,15 @@ import type {Sql} from '../db/connect.ts';
  * stay off the path of steps and notes. Answers 204; 409 `presence_changed`
  * when there is no such row (first beat, swept after a lost connection, a
  * take-over changed the mode): the page then sends the `presence.heartbeat`
- * mutator, which writes the synced row everyone sees.
+ * mutator, which writes the synced row everyone sees. The session is
+ * checked once per BEAT_SESSION_TTL_MS (beat-sessions.ts); the statement
+ * itself requires an active member of the account every time.
  */
 export function presenceBeatRoute(sql: Sql, contextOf: (headers: Headers) => Promise<TandemContext | undefined>) {
   const app = new Hono();
+  const sessionOf = rememberedSessions(contextOf);
   app.post('/beat', async c => {
-    const ctx = await contextOf(c.req.raw.headers);
+    const ctx = await sessionOf(c.req.raw.headers);
     if (!ctx) return c.json({error: 'unauthenticated'}, 401);
     const parsed = v.safeParse(presenceArgs, await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({error: 'invalid_input', message: 'Expected {walkId}.'}, 400);
@@ -29,6 +33,7 @@ export function presenceBeatRoute(sql: Sql, contextOf: (headers: Headers) => Pro
     const recorded = await sql`
       insert into unsynced.presence_beat (id, last_seen)
       select p.id, ${now}::float8 from walk_presence p join walk w on w.id = p.walk_id
+        join member m on m.id = p.user_id and m.active
       where p.id = ${id} and p.user_id = ${ctx.userId} and p.account_id = ${ctx.accountId}
         and w.account_id = ${ctx.accountId}
         and p.mode = case when w.driver_user_id = ${ctx.userId} then 'driving' else 'watching' end

@@ -1,6 +1,9 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
+import {assembleWalkPage} from '../../client/features/walker/walk-page.ts';
+import {pageQueries} from '../../client/zero/page-queries.ts';
+import {demoFlows} from '../../server/seed/demo-flows.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';
 import {signIn} from '../support/sign-in.ts';
 import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts';
@@ -158,6 +161,7 @@ describe('live sync through zero-cache', () => {
       contoso.run(queries.invite.list(), {type: 'complete'}),
       contoso.run(queries.audit.list({}), {type: 'complete'}),
       contoso.run(queries.account.current(), {type: 'complete'}),
+      ...Object.values(pageQueries.walker(nwWalk.id)).map(q => contoso.run(q as never, {type: 'complete'})),
     ]);
     const synced = JSON.stringify(results);
     expect(synced).not.toContain(northwind);
@@ -204,5 +208,41 @@ describe('live sync through zero-cache', () => {
     view.destroy();
     own.destroy();
   });
-});
 
+  it('the walker page’s flat queries put together the same walk as walk.byId, live, and a step reaches only the steps query', async () => {
+    const outlook = demoFlows.find(f => f.title === "Outlook won't connect")!;
+    const walkId = crypto.randomUUID();
+    const intake = l1.mutate(mutators.ticket.intake({ticketId: crypto.randomUUID(), walkId, problemStatement: 'Outlook shows Disconnected', flowId: outlook.id}));
+    expect(await intake.server).toEqual({type: 'success'});
+
+    const byId = senior.materialize(queries.walk.byId({walkId}));
+    const parts = Object.entries(pageQueries.walker(walkId)).map(([name, q]) => {
+      const view = senior.materialize(q as never);
+      const part = {name, view, changes: 0};
+      view.addListener(() => void part.changes++);
+      return part;
+    });
+    const page = () => assembleWalkPage(Object.fromEntries(parts.map(p => [p.name, p.view.data])) as never);
+    await eventually(page, Boolean, 30_000);
+    // The senior watches: whispers a check into the lane and is present, beating as the page does.
+    expect(await senior.mutate(mutators.taskLane.add({itemId: crypto.randomUUID(), walkId, kind: 'check', text: 'Is OWA reachable?'})).server).toEqual({type: 'success'});
+    expect(await senior.mutate(mutators.presence.heartbeat({walkId})).server).toEqual({type: 'success'});
+    const beats = setInterval(() => void senior.mutate(mutators.presence.heartbeat({walkId})), 2000);
+    await eventually(page, w => w?.lane.length === 1 && w.presence.length === 1, 30_000);
+    const changesBefore = Object.fromEntries(parts.map(p => [p.name, p.changes]));
+
+    expect(await l1.mutate(mutators.walk.recordStep({walkId, nodeId: 'start', optionId: 'owa-works'})).server).toEqual({type: 'success'});
+    await eventually(page, w => w?.steps.length === 1 && w.current_node_id !== 'start', 30_000);
+    await eventually(() => byId.data, w => w?.steps.length === 1, 30_000);
+    expect(page()).toEqual(byId.data);
+    expect(page()!.flow?.title).toBe(outlook.title);
+    expect(page()!.ticket?.problem_statement).toBe('Outlook shows Disconnected');
+    expect(page()!.presence[0].user?.email).toBe('senior@northwind.test');
+    // The step changed the walk row and its steps, nothing else the page holds.
+    const changed = parts.filter(p => p.changes !== changesBefore[p.name]).map(p => p.name);
+    expect(changed.sort()).toEqual(['header', 'steps']);
+    clearInterval(beats);
+    byId.destroy();
+    for (const p of parts) p.view.destroy();
+  });
+});

@@ -109,5 +109,34 @@ describe('presence beats off the synced tables', () => {
       const [{count: beatsAfter}] = await db.sql`select count(*)::int as count from unsynced.presence_beat`;
       expect(beatsAfter).toBe(beatsBefore);
     });
+
+    it('checks a page’s session once per BEAT_SESSION_TTL_MS, yet a deactivated member’s beats stop at once', async () => {
+      const walkId = crypto.randomUUID();
+      expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Dock not charging'})).toEqual({ok: true});
+      expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
+      let lookups = 0;
+      const remembering = presenceBeatRoute(db.sql, async headers => {
+        lookups++;
+        return headers.get('authorization') === 'Bearer senior-token' ? senior : undefined;
+      });
+      const send = (token: string) =>
+        remembering.request('/beat', {
+          method: 'POST',
+          headers: {'content-type': 'application/json', authorization: `Bearer ${token}`},
+          body: JSON.stringify({walkId}),
+        });
+      for (let i = 0; i < 3; i++) expect((await send('senior-token')).status).toBe(204);
+      expect(lookups).toBe(1);
+      // An unknown credential is never remembered: asked again each time.
+      expect((await send('stranger')).status).toBe(401);
+      expect((await send('stranger')).status).toBe(401);
+      expect(lookups).toBe(3);
+      await db.sql`update member set active = false where id = ${senior.userId}`;
+      try {
+        expect((await send('senior-token')).status).toBe(409);
+      } finally {
+        await db.sql`update member set active = true where id = ${senior.userId}`;
+      }
+    });
   });
 });

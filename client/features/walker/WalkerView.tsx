@@ -1,9 +1,7 @@
-import {useQuery} from '@rocicorp/zero/react';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {isEngineerOrOwner} from '../../../mutators/permissions.ts';
 import {mayAddToLane, mayChangeLane} from '../../../mutators/task-lane/lane-walk.ts';
 import {mutators} from '../../../mutators/index.ts';
-import {pageQueries} from '../../zero/page-queries.ts';
 import {Link} from '../../app/router.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
 import {ago} from '../../ui/time.ts';
@@ -20,6 +18,7 @@ import {UnsavedDrafts} from './UnsavedDrafts.tsx';
 import {draftsBelongTo} from './unsaved-drafts.ts';
 import {DriverNotice} from './DriverNotice.tsx';
 import {usePresence} from './usePresence.ts';
+import {useWalkPage} from './useWalkPage.ts';
 import {useRun} from './use-run.ts';
 import './walker.css';
 import {FormError} from '../../ui/FormError.tsx';
@@ -33,7 +32,7 @@ import {handoffStory, latestEscalation} from '../walks/handoff-story.ts';
 export function WalkerView({walkId}: {walkId: string}) {
   const {context} = useSession();
   draftsBelongTo(context.userId);
-  const [walk, details] = useQuery(pageQueries.walker(walkId).walk);
+  const [walk, details] = useWalkPage(walkId);
   const {run, error} = useRun();
   const now = useNow();
   usePresence(walkId);
