@@ -43,6 +43,8 @@ export const REQUIRED_KEYS = [
   'throughput_vs_bare_zero',
   'initial_sync.cold_ms',
   'initial_sync.reconnect_ms',
+  'search.p50_ms',
+  'search.p99_ms',
   'memory.zero_cache_rss_mb',
   'memory.api_rss_mb',
   'memory.replica_mb',
