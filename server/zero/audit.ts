@@ -33,6 +33,7 @@ const SUBJECTS: Record<string, (args: Args, ctx: TandemContext) => Subject> = {
   'walk.resolve': a => ({...walkSubject(a), details: {helpful: Boolean(a.helpful)}}),
   'walk.escalate': a => ({...walkSubject(a), details: {reasonCategory: String(a.reasonCategory)}}),
   'walk.park': walkSubject,
+  'walk.unpark': walkSubject,
   'walk.takeOver': walkSubject,
   'walk.handBack': a => ({...walkSubject(a), details: {toUserId: String(a.toUserId)}}),
   'taskLane.add': a => ({type: 'task_lane_item', id: String(a.itemId), details: {kind: String(a.kind)}}),
@@ -70,6 +71,7 @@ const L1_WORKSPACE = new Set([
   'walk.resolve',
   'walk.escalate',
   'walk.park',
+  'walk.unpark',
 ]);
 
 export async function appendAudit(

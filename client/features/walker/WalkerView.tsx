@@ -18,6 +18,7 @@ import {ResolvePanel} from './ResolvePanel.tsx';
 import {TaskLane} from './TaskLane.tsx';
 import {UnsavedDrafts} from './UnsavedDrafts.tsx';
 import {DriverNotice} from './DriverNotice.tsx';
+import {ParkControl} from './ParkControl.tsx';
 import {usePresence} from './usePresence.ts';
 import {useRun} from './use-run.ts';
 import './walker.css';
@@ -112,6 +113,7 @@ export function WalkerView({walkId}: {walkId: string}) {
           </button>
         </div>
       )}
+      {active && <ParkControl walkId={walkId} handoffs={walk.handoffs} driving={driving} />}
       <FormError message={error} />
       {walk.status === 'resolved' && (
         <div className="notice stack" role="status" data-testid="walk-resolved">
