@@ -57,6 +57,7 @@ describe('team admin in the browser', () => {
 
     // Deactivation frees the L1 seat at once.
     await owner.locator('tr[data-member-email="newbie@northwind.test"]').getByRole('button', {name: 'Deactivate'}).click();
+    await owner.getByRole('dialog', {name: /^Deactivate /}).getByRole('button', {name: 'Deactivate'}).click();
     await owner.getByTestId('seats-L1').filter({hasText: '2/5'}).waitFor();
 
     await Promise.all([ownerContext.close(), inviteeContext.close(), strangerContext.close()]);
