@@ -99,7 +99,10 @@ describe('team admin in the browser', () => {
     await limits.getByRole('button', {name: 'Save limits'}).click();
     await page.getByTestId('seats-engineer').filter({hasText: '1/0'}).waitFor();
     await page.getByTestId('seats-L1').filter({hasText: '0/∞'}).waitFor();
-    expect((await stack.sql`select engineer_seat_limit, l1_seat_limit from account where name = 'Contoso MSP'`)[0]).toEqual({engineer_seat_limit: 0, l1_seat_limit: null});
+    // The counter shows the change at once (optimistic); the server's commit follows.
+    await expect
+      .poll(async () => (await stack.sql`select engineer_seat_limit, l1_seat_limit from account where name = 'Contoso MSP'`)[0])
+      .toEqual({engineer_seat_limit: 0, l1_seat_limit: null});
 
     // Owner is not a role to pick; "Make owner…" asks first, and Esc backs out with nothing changed.
     const row = page.locator('tr[data-member-email="engineer@contoso.test"]');
