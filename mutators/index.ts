@@ -23,6 +23,7 @@ import {reopen} from './ticket/reopen.ts';
 import {startWalk} from './ticket/start-walk.ts';
 import {escalate} from './walk/escalate.ts';
 import {park} from './walk/park.ts';
+import {unpark} from './walk/unpark.ts';
 import {recordStep} from './walk/record-step.ts';
 import {resolve} from './walk/resolve.ts';
 import {stepBack} from './walk/step-back.ts';
@@ -75,6 +76,7 @@ export const mutatorDefinitions = {
     resolve,
     escalate,
     park,
+    unpark,
     takeOver,
     handBack,
   },

@@ -55,6 +55,7 @@ export const walkRelationships = relationships(walk, ({one, many}) => ({
 
 export const laneRelationships = relationships(taskLaneItem, ({one}) => ({
   author: one({sourceField: ['author_user_id'], destField: ['id'], destSchema: member}),
+  walk: one({sourceField: ['walk_id'], destField: ['id'], destSchema: walk}),
 }));
 
 export const presenceRelationships = relationships(walkPresence, ({one}) => ({
@@ -75,4 +76,13 @@ export const inviteRelationships = relationships(invite, ({one}) => ({
 
 export const auditRelationships = relationships(auditLog, ({one}) => ({
   actor: one({sourceField: ['actor_user_id'], destField: ['id'], destSchema: member}),
+  // What the row is about, one relationship per kind of subject: ids are
+  // UUIDs, so only the one named by subject_type finds a row.
+  subjectMember: one({sourceField: ['subject_id'], destField: ['id'], destSchema: member}),
+  subjectTicket: one({sourceField: ['subject_id'], destField: ['id'], destSchema: ticket}),
+  subjectWalk: one({sourceField: ['subject_id'], destField: ['id'], destSchema: walk}),
+  subjectHandoff: one({sourceField: ['subject_id'], destField: ['id'], destSchema: handoff}),
+  subjectLaneItem: one({sourceField: ['subject_id'], destField: ['id'], destSchema: taskLaneItem}),
+  subjectFlow: one({sourceField: ['subject_id'], destField: ['id'], destSchema: flow}),
+  subjectInvite: one({sourceField: ['subject_id'], destField: ['id'], destSchema: invite}),
 }));

@@ -32,7 +32,9 @@ export function describeChange(name: string, rawArgs: unknown): Description {
     case 'walk.escalate':
       return {label: 'Escalated the walk', text: str(a.details), walkId};
     case 'walk.park':
-      return {label: 'Parked the walk', walkId};
+      return {label: 'Parked the walk', text: str(a.note), walkId};
+    case 'walk.unpark':
+      return {label: 'Picked the walk up again', walkId};
     case 'walk.takeOver':
       return {label: 'Took over the walk', walkId};
     case 'walk.handBack':

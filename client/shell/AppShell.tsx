@@ -1,4 +1,3 @@
-import {canUseL1Workspace, l1ActingAs} from '../../mutators/permissions.ts';
 import {match, navigate, usePath, Link} from '../app/router.tsx';
 import {signOut} from '../auth/session-api.ts';
 import {useSession} from '../zero/session-context.ts';
@@ -14,11 +13,12 @@ import {QueuePage} from '../features/queue/QueuePage.tsx';
 import {FlowsPage} from '../features/flows/FlowsPage.tsx';
 import {FlowEditorPage} from '../features/flows/FlowEditorPage.tsx';
 import {HandoffPage} from '../features/queue/HandoffPage.tsx';
-import {isEngineerOrOwner} from '../../mutators/permissions.ts';
+import {canUseL1Workspace, isEngineerOrOwner} from '../../mutators/permissions.ts';
 import {ConnectionIndicator} from './ConnectionIndicator.tsx';
 import {UnsyncedChanges} from '../offline/UnsyncedChanges.tsx';
 import {useOutboxEntries} from '../offline/outbox-context.ts';
 import {homeFor, navFor} from './nav.ts';
+import {showsCoverageBanner} from './coverage.ts';
 import {useEffect} from 'react';
 
 const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
@@ -42,7 +42,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
   const customer = match('/customers/:customerId', path);
   const handoff = match('/handoffs/:handoffId', path);
   const flowEdit = match('/flows/:flowId', path);
-  const covering = path === '/' && canUseL1Workspace(ctx) && l1ActingAs(ctx) === 'l1_coverage';
+  const covering = showsCoverageBanner(ctx, path);
 
   return (
     <div className="shell">

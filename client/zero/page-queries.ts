@@ -4,7 +4,8 @@ import type {TicketStatus} from '../../schema/index.ts';
 /** How many tickets the L1 workspace's ticket list shows (the Tickets page searches and pages). */
 export const HOME_TICKET_LIMIT = 100;
 
-export type AuditFilter = {actorId?: string; action?: string};
+/** The audit log's filters and page size (queries/admin.ts `audit.list`). */
+export type AuditFilter = NonNullable<Parameters<typeof queries.audit.list>[0]>;
 export type TicketSearchArgs = {text?: string; status?: TicketStatus; assigneeId?: string; limit?: number};
 
 /**
@@ -90,7 +91,7 @@ export const pageQueries = {
     members: queries.member.list(),
     account: queries.account.current(),
     invites: queries.invite.list(),
-    auditRows: queries.audit.list({actorId: audit.actorId || undefined, action: audit.action || undefined, limit: 200}),
+    auditRows: queries.audit.list(audit),
     auditActions: queries.audit.list({limit: 500}),
   }),
 

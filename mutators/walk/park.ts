@@ -18,6 +18,8 @@ export const park = defineMutator(parkArgs, async ({tx, ctx, args}) => {
     if (existing.account_id === caller.accountId && existing.walk_id === walk.id) return;
     fail('invalid_input', 'handoffId is already in use.', {field: 'handoffId'});
   }
+  const parked = await tx.run(zql.handoff.where('walk_id', walk.id).where('intent', 'park').where('status', 'open').one());
+  if (parked) fail('invalid_state', 'This walk is already parked.');
   const now = Date.now();
   await tx.mutate.handoff.insert({
     id: args.handoffId,

@@ -6,7 +6,9 @@ export const IDLE_LIMIT_MS = 24 * 60 * 60 * 1000;
  * Flips `active` walks idle for more than 24 h to `abandoned` (SPEC §6).
  * One conditional UPDATE: running it twice, or on several servers at once,
  * changes each walk once and never touches a walk that moved meanwhile.
- * Tickets still marked `walking` go back to `open`.
+ * Tickets still marked `walking` go back to `open`. A parked walk (an open
+ * `park` handoff: waiting on the customer) is never abandoned while parked;
+ * picking it up again counts as activity, so its 24 h start then.
  */
 export async function abandonIdleWalks(sql: Sql, now = Date.now()): Promise<string[]> {
   const cutoff = now - IDLE_LIMIT_MS;
@@ -14,6 +16,7 @@ export async function abandonIdleWalks(sql: Sql, now = Date.now()): Promise<stri
     const walks = await tx<{id: string; ticket_id: string}[]>`
       update walk set status = 'abandoned', ended_at = ${now}, state_version = state_version + 1
       where status = 'active' and last_activity_at < ${cutoff}
+        and not exists (select 1 from handoff h where h.walk_id = walk.id and h.intent = 'park' and h.status = 'open')
       returning id, ticket_id`;
     if (walks.length) {
       await tx`update ticket set status = 'open', updated_at = ${now}

@@ -11,7 +11,7 @@ type Args = Record<string, unknown>;
  * listed (presence heartbeats, read marks) writes none.
  */
 const walkSubject = (a: Args): Subject => ({type: 'walk', id: String(a.walkId)});
-const SUBJECTS: Record<string, (args: Args, ctx: TandemContext) => Subject> = {
+const SUBJECTS = {
   'account.updateSessionPolicy': (a, ctx) => ({
     type: 'account',
     id: ctx.accountId,
@@ -33,6 +33,7 @@ const SUBJECTS: Record<string, (args: Args, ctx: TandemContext) => Subject> = {
   'walk.resolve': a => ({...walkSubject(a), details: {helpful: Boolean(a.helpful)}}),
   'walk.escalate': a => ({...walkSubject(a), details: {reasonCategory: String(a.reasonCategory)}}),
   'walk.park': walkSubject,
+  'walk.unpark': walkSubject,
   'walk.takeOver': walkSubject,
   'walk.handBack': a => ({...walkSubject(a), details: {toUserId: String(a.toUserId)}}),
   'taskLane.add': a => ({type: 'task_lane_item', id: String(a.itemId), details: {kind: String(a.kind)}}),
@@ -57,7 +58,11 @@ const SUBJECTS: Record<string, (args: Args, ctx: TandemContext) => Subject> = {
   'member.setCoverage': a => ({type: 'member', id: String(a.memberId), details: {canCoverL1: Boolean(a.canCoverL1)}}),
   'invite.create': a => ({type: 'invite', id: String(a.inviteId), details: {email: String(a.email), role: String(a.role)}}),
   'invite.revoke': a => ({type: 'invite', id: String(a.inviteId)}),
-};
+} satisfies Record<string, (args: Args, ctx: TandemContext) => Subject>;
+
+/** Every action an audit row can name: the audited mutators, and what the server writes itself. */
+export type AuditedAction = keyof typeof SUBJECTS | 'invite.accept' | 'flow.draft';
+
 
 /** Mutators that are the L1 workspace: a covering engineer's use of them is coverage. */
 const L1_WORKSPACE = new Set([
@@ -70,6 +75,7 @@ const L1_WORKSPACE = new Set([
   'walk.resolve',
   'walk.escalate',
   'walk.park',
+  'walk.unpark',
 ]);
 
 export async function appendAudit(
@@ -78,7 +84,7 @@ export async function appendAudit(
   mutatorName: string,
   args: Args,
 ): Promise<void> {
-  const subjectOf = SUBJECTS[mutatorName];
+  const subjectOf = (SUBJECTS as Record<string, (args: Args, ctx: TandemContext) => Subject>)[mutatorName];
   if (!subjectOf) return;
   const subject = subjectOf(args, ctx);
   const actingAs = L1_WORKSPACE.has(mutatorName) && canUseL1Workspace(ctx) ? l1ActingAs(ctx) : 'self';

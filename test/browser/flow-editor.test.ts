@@ -82,6 +82,7 @@ describe('flow authoring and intake', () => {
     await l1.getByTestId('current-node').getByText('Is the problem still happening right now?').waitFor();
     await l1.getByRole('button', {name: 'No, it stopped'}).click();
     await l1.getByRole('button', {name: 'Resolve walk'}).click();
+    await l1.getByRole('dialog', {name: 'Resolve without a resolution note?'}).getByRole('button', {name: 'Resolve without a note'}).click();
     await expect
       .poll(async () => (await stack.sql`select validated_by_outcome from flow_proposal where title = 'Webcam flickers in meetings'`)[0]?.validated_by_outcome)
       .toBe(true);

@@ -52,11 +52,12 @@ describe('team admin in the browser', () => {
     const seniorRow = owner.locator('tr[data-member-email="senior@northwind.test"]');
     await seniorRow.getByRole('checkbox').check();
     await expect.poll(async () => (await stack.sql`select can_cover_l1 from member where email = 'senior@northwind.test'`)[0].can_cover_l1).toBe(true);
-    await owner.getByTestId('audit-log').getByText('member.setCoverage').waitFor();
-    await owner.getByTestId('audit-log').getByText('invite.accept').waitFor();
+    await owner.getByTestId('audit-log').getByText('Olivia Owens let Sam Senior cover L1').waitFor();
+    await owner.getByTestId('audit-log').getByText(/joined through an invite as an L1 tech/).waitFor();
 
     // Deactivation frees the L1 seat at once.
     await owner.locator('tr[data-member-email="newbie@northwind.test"]').getByRole('button', {name: 'Deactivate'}).click();
+    await owner.getByRole('dialog', {name: /^Deactivate /}).getByRole('button', {name: 'Deactivate'}).click();
     await owner.getByTestId('seats-L1').filter({hasText: '2/5'}).waitFor();
 
     await Promise.all([ownerContext.close(), inviteeContext.close(), strangerContext.close()]);
@@ -98,7 +99,10 @@ describe('team admin in the browser', () => {
     await limits.getByRole('button', {name: 'Save limits'}).click();
     await page.getByTestId('seats-engineer').filter({hasText: '1/0'}).waitFor();
     await page.getByTestId('seats-L1').filter({hasText: '0/∞'}).waitFor();
-    expect((await stack.sql`select engineer_seat_limit, l1_seat_limit from account where name = 'Contoso MSP'`)[0]).toEqual({engineer_seat_limit: 0, l1_seat_limit: null});
+    // The counter shows the change at once (optimistic); the server's commit follows.
+    await expect
+      .poll(async () => (await stack.sql`select engineer_seat_limit, l1_seat_limit from account where name = 'Contoso MSP'`)[0])
+      .toEqual({engineer_seat_limit: 0, l1_seat_limit: null});
 
     // Owner is not a role to pick; "Make owner…" asks first, and Esc backs out with nothing changed.
     const row = page.locator('tr[data-member-email="engineer@contoso.test"]');

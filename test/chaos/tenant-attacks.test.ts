@@ -57,6 +57,7 @@ function referenceCases(r: AccountRows, driverId: string): Case[] {
     {name: 'walk.resolve', args: {walkId: r.walkId, helpful: true, resolutionNotes: 'x'}},
     {name: 'walk.escalate', args: {walkId: r.walkId, handoffId: fresh(), reasonCategory: 'Other'}},
     {name: 'walk.park', args: {walkId: r.walkId, handoffId: fresh()}},
+    {name: 'walk.unpark', args: {walkId: r.walkId}},
     {name: 'walk.takeOver', args: {walkId: r.walkId, expectedDriverId: driverId}},
     {name: 'walk.handBack', args: {walkId: r.walkId, toUserId: r.memberId}},
     {name: 'taskLane.add', args: {itemId: fresh(), walkId: r.walkId, kind: 'fact', text: 'planted'}},

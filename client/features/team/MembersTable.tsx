@@ -4,13 +4,31 @@ import {useSession} from '../../zero/session-context.ts';
 import {useMutation} from './use-mutation.ts';
 import {TransferOwnership} from './TransferOwnership.tsx';
 import {FormError} from '../../ui/FormError.tsx';
+import {ConfirmDialog} from '../../ui/ConfirmDialog.tsx';
+import {useRef, useState} from 'react';
+
+type Role = Exclude<Member['role'], 'owner'>;
+/** A change waiting for the owner's yes: a new role, or a deactivation. */
+type Pending = {member: Member; role: Role} | {member: Member; deactivate: true};
 
 export const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
 
-/** Owners change roles, (de)activate people and set L1 coverage on engineers. */
+/**
+ * Owners change roles, (de)activate people and set L1 coverage on engineers.
+ * A role change and a deactivation are confirmed first (the select shows the
+ * current role until then); reactivating is not.
+ */
 export function MembersTable({members}: {members: readonly Member[]}) {
   const {context} = useSession();
-  const {run, error} = useMutation();
+  const {run, error, clearError} = useMutation();
+  const [pending, setPending] = useState<Pending | null>(null);
+  // The control that asked: focus goes back to it when the dialog closes.
+  const opener = useRef<HTMLElement | null>(null);
+  const ask = (p: Pending, from: HTMLElement) => {
+    clearError();
+    opener.current = from;
+    setPending(p);
+  };
   return (
     <section className="card" aria-labelledby="members-title">
       <h2 id="members-title">Members</h2>
@@ -28,7 +46,7 @@ export function MembersTable({members}: {members: readonly Member[]}) {
           {members.map(m => {
             const self = m.id === context.userId;
             return (
-              <tr key={m.id} data-member-email={m.email} className={m.active ? '' : 'inactive'}>
+              <tr key={m.id} id={`member-${m.id}`} data-member-email={m.email} className={m.active ? '' : 'inactive'}>
                 <td>
                   <div className="row-title">
                     {m.name}
@@ -44,7 +62,7 @@ export function MembersTable({members}: {members: readonly Member[]}) {
                     id={`role-${m.id}`}
                     value={m.role}
                     disabled={self}
-                    onChange={e => void run(mutators.member.changeRole({memberId: m.id, role: e.target.value as Exclude<Member['role'], 'owner'>}))}
+                    onChange={e => ask({member: m, role: e.target.value as Role}, e.currentTarget)}
                   >
                     {ROLES.map(r => (
                       // Ownership moves only by a transfer ("Make owner…"), never by picking a role.
@@ -74,7 +92,7 @@ export function MembersTable({members}: {members: readonly Member[]}) {
                   {!self && (
                     <button
                       className="btn btn-small"
-                      onClick={() => void run(mutators.member.setActive({memberId: m.id, active: !m.active}))}
+                      onClick={e => (m.active ? ask({member: m, deactivate: true}, e.currentTarget) : void run(mutators.member.setActive({memberId: m.id, active: true})))}
                     >
                       {m.active ? 'Deactivate' : 'Reactivate'}
                     </button>
@@ -85,6 +103,33 @@ export function MembersTable({members}: {members: readonly Member[]}) {
           })}
         </tbody>
       </table>
+      {pending && 'role' in pending && (
+        <ConfirmDialog
+          title={`Make ${pending.member.name} ${ROLE_LABEL[pending.role] === 'Engineer' ? 'an' : 'a'} ${ROLE_LABEL[pending.role]}?`}
+          confirmLabel="Change role"
+          onConfirm={() => run(mutators.member.changeRole({memberId: pending.member.id, role: pending.role}))}
+          onCancel={() => setPending(null)}
+          returnFocusTo={opener}
+          error={error}
+        >
+          <p>
+            {pending.member.name} is {ROLE_LABEL[pending.member.role] === 'Engineer' || ROLE_LABEL[pending.member.role] === 'Owner' ? 'an' : 'a'}{' '}
+            {ROLE_LABEL[pending.member.role]} now. What they can see and do changes at once.
+          </p>
+        </ConfirmDialog>
+      )}
+      {pending && 'deactivate' in pending && (
+        <ConfirmDialog
+          title={`Deactivate ${pending.member.name}?`}
+          confirmLabel="Deactivate"
+          onConfirm={() => run(mutators.member.setActive({memberId: pending.member.id, active: false}))}
+          onCancel={() => setPending(null)}
+          returnFocusTo={opener}
+          error={error}
+        >
+          <p>{pending.member.name} can no longer sign in or work in this account, and their seat is freed. You can reactivate them later.</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

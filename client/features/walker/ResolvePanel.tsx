@@ -4,6 +4,7 @@ import {NotePreview} from './NotePreview.tsx';
 import {useRun} from './use-run.ts';
 import {FormError} from '../../ui/FormError.tsx';
 import {Modal} from '../../ui/Modal.tsx';
+import {ConfirmDialog} from '../../ui/ConfirmDialog.tsx';
 
 /**
  * Did this fix it? + resolution notes → walk and ticket resolved. The note
@@ -23,10 +24,15 @@ export function ResolvePanel({
   const [helpful, setHelpful] = useState<'yes' | 'no'>('yes');
   const [notes, setNotes] = useState('');
   const [writing, setWriting] = useState(false);
+  const [confirmingEmpty, setConfirmingEmpty] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  const resolveButton = useRef<HTMLButtonElement>(null);
+  const resolve = () => run(mutators.walk.resolve({walkId, helpful: helpful === 'yes', resolutionNotes: notes}));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await run(mutators.walk.resolve({walkId, helpful: helpful === 'yes', resolutionNotes: notes}));
+    // Resolving with no note leaves the ticket without its story: ask first.
+    if (!notes.trim()) setConfirmingEmpty(true);
+    else await resolve();
   };
   return (
     <>
@@ -58,11 +64,23 @@ export function ResolvePanel({
         </div>
         <FormError message={error} />
         <div>
-          <button className="btn btn-primary" type="submit">
+          <button className="btn btn-primary" type="submit" ref={resolveButton}>
             Resolve walk
           </button>
         </div>
       </form>
+      {confirmingEmpty && (
+        <ConfirmDialog
+          title="Resolve without a resolution note?"
+          confirmLabel="Resolve without a note"
+          onConfirm={resolve}
+          onCancel={() => setConfirmingEmpty(false)}
+          returnFocusTo={resolveButton}
+          error={error}
+        >
+          <p>The ticket is closed with no note of what fixed it. The next person who gets this call starts from nothing.</p>
+        </ConfirmDialog>
+      )}
       {writing && (
         <Modal labelledBy="resolution-note-title" onClose={() => setWriting(false)} returnFocusTo={opener} wide>
           <div className="stack">

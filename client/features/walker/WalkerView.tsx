@@ -17,6 +17,7 @@ import {TaskLane} from './TaskLane.tsx';
 import {UnsavedDrafts} from './UnsavedDrafts.tsx';
 import {draftsBelongTo} from './unsaved-drafts.ts';
 import {DriverNotice} from './DriverNotice.tsx';
+import {ParkControl} from './ParkControl.tsx';
 import {usePresence} from './usePresence.ts';
 import {useWalkPage} from './useWalkPage.ts';
 import {useRun} from './use-run.ts';
@@ -113,6 +114,7 @@ export function WalkerView({walkId}: {walkId: string}) {
           </button>
         </div>
       )}
+      {active && <ParkControl walkId={walkId} handoffs={walk.handoffs} driving={driving} />}
       <FormError message={error} />
       {walk.status === 'resolved' && (
         <div className="notice stack" role="status" data-testid="walk-resolved">

@@ -1,0 +1,23 @@
+import {canUseL1Workspace, l1ActingAs} from '../../mutators/permissions.ts';
+import type {TandemContext} from '../../schema/index.ts';
+import {match} from '../app/router.tsx';
+
+/**
+ * The screens of the L1 workspace: intake (`/`), the walker, and the ticket
+ * and customer screens an L1 works from. The engineer-only screens (queue,
+ * live walks, flows, handoff context, team) are not.
+ */
+export function isL1WorkspaceScreen(path: string): boolean {
+  return (
+    path === '/' ||
+    path === '/tickets' ||
+    !!match('/walks/:walkId', path) ||
+    !!match('/tickets/:ticketId', path) ||
+    !!match('/customers/:customerId', path)
+  );
+}
+
+/** A covering engineer on an L1 workspace screen: what they do there is logged as coverage (server/zero/audit.ts). */
+export function showsCoverageBanner(ctx: TandemContext, path: string): boolean {
+  return isL1WorkspaceScreen(path) && canUseL1Workspace(ctx) && l1ActingAs(ctx) === 'l1_coverage';
+}
