@@ -246,6 +246,15 @@ describe('tenant and role attacks', () => {
       queries.customer.byId({customerId: r.customerId}),
       queries.walk.byId({walkId: r.walkId}),
       queries.walk.byId({walkId: r.escalatedWalkId}),
+      // The walker page's flat queries (queries/walk-page.ts).
+      ...[r.walkId, r.escalatedWalkId].flatMap(walkId => [
+        queries.walk.header({walkId}),
+        queries.walk.steps({walkId}),
+        queries.walk.lane({walkId}),
+        queries.walk.presence({walkId}),
+        queries.walk.handoffs({walkId}),
+        queries.walk.generated({walkId}),
+      ]),
       queries.walk.active(),
       queries.member.me(),
       queries.member.list(),
