@@ -72,9 +72,13 @@ function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: str
     const words = outcomeText.trim();
     const extra =
       outcomeForm.outcome === 'applied_pending' ? {pendingReason: words} : outcomeForm.outcome === 'applied_partial' ? {note: words} : {failureReason: words};
-    if (await run(mutators.taskLane.recordFixOutcome({itemId: item.id, outcome: outcomeForm.outcome, ...extra}))) {
-      setOutcomeForm(null);
-      setOutcomeText('');
+    // The form closes at once (the change shows optimistically); a refusal brings it back with the text.
+    const form = outcomeForm;
+    setOutcomeForm(null);
+    setOutcomeText('');
+    if (!(await run(mutators.taskLane.recordFixOutcome({itemId: item.id, outcome: form.outcome, ...extra})))) {
+      setOutcomeForm(form);
+      setOutcomeText(words);
     }
   };
 
@@ -98,7 +102,8 @@ function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: str
           className="row"
           onSubmit={async (e: FormEvent) => {
             e.preventDefault();
-            if (await run(mutators.taskLane.edit({itemId: item.id, text: editText}))) setEditing(false);
+            setEditing(false);
+            if (!(await run(mutators.taskLane.edit({itemId: item.id, text: editText})))) setEditing(true);
           }}
         >
           <input aria-label={`Edit: ${item.text}`} value={editText} onChange={e => setEditText(e.target.value)} required maxLength={2000} className="grow" />
@@ -125,9 +130,14 @@ function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: str
               onSubmit={async (e: FormEvent) => {
                 e.preventDefault();
                 const factId = asFact && !reanswering ? crypto.randomUUID() : undefined;
-                if (await run(mutators.taskLane.answer({itemId: item.id, answer, factId}))) {
-                  setAnswer('');
-                  setReanswering(false);
+                // Closed at once: a later action (say, "Change answer") must not be undone when this one's answer arrives.
+                const typed = answer;
+                const wasReanswering = reanswering;
+                setAnswer('');
+                setReanswering(false);
+                if (!(await run(mutators.taskLane.answer({itemId: item.id, answer: typed, factId})))) {
+                  setAnswer(typed);
+                  setReanswering(wasReanswering);
                 }
               }}
             >
