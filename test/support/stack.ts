@@ -1,4 +1,4 @@
-import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
+import {chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {configFromEnv, type TandemConfig} from '../../server/config.ts';
@@ -51,7 +51,7 @@ export async function isolatedConfig(
   });
 }
 
-export async function startTestStack(options: {serveClient?: boolean; viewSyncers?: number} = {}): Promise<TestStack> {
+export async function startTestStack(options: {serveClient?: boolean; viewSyncers?: number; retried?: boolean} = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
   // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
   chmodSync(dataDir, 0o755);
@@ -71,7 +71,13 @@ export async function startTestStack(options: {serveClient?: boolean; viewSyncer
     tandem = await startTandem(config);
   } catch (error) {
     console.error(lines.join('\n'));
+    // zero-cache's log says why it could not start; it goes with the data dir, so show it first.
+    for (const f of existsSync(dataDir) ? readdirSync(dataDir).filter(f => f.endsWith('.log')) : []) {
+      console.error(`--- ${f} (last lines)\n${readFileSync(path.join(dataDir, f), 'utf8').split('\n').slice(-40).join('\n')}`);
+    }
     rmSync(dataDir, {recursive: true, force: true});
+    // A port another process took between our check and zero-cache's bind: one more try on fresh ports.
+    if (!options.retried && /exited before it was ready/.test(String(error))) return startTestStack({...options, retried: true});
     throw error;
   }
   return {
