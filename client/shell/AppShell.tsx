@@ -1,5 +1,5 @@
 import {match, navigate, usePath, Link} from '../app/router.tsx';
-import {signOut} from '../auth/session-api.ts';
+import {SignOutButton} from './SignOutButton.tsx';
 import {useSession} from '../zero/session-context.ts';
 import {HomePage} from '../features/home/HomePage.tsx';
 import {TicketsPage} from '../features/tickets/TicketsPage.tsx';
@@ -16,10 +16,11 @@ import {HandoffPage} from '../features/queue/HandoffPage.tsx';
 import {canUseL1Workspace, isEngineerOrOwner} from '../../mutators/permissions.ts';
 import {ConnectionIndicator} from './ConnectionIndicator.tsx';
 import {UnsyncedChanges} from '../offline/UnsyncedChanges.tsx';
-import {useOutboxEntries} from '../offline/outbox-context.ts';
 import {homeFor, navFor} from './nav.ts';
 import {showsCoverageBanner} from './coverage.ts';
-import {useEffect} from 'react';
+import {useEffect, useState} from 'react';
+import {ThemeSelect} from '../theme/ThemeSelect.tsx';
+import {ShortcutsHelp} from './ShortcutsHelp.tsx';
 
 const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
 
@@ -28,7 +29,6 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
   const ctx = session.context;
   const path = usePath();
   const nav = navFor(ctx);
-  const waiting = useOutboxEntries().filter(e => e.state === 'pending').length;
   const allowed =
     nav.some(n => n.href === path) || path.startsWith('/walks/') || path.startsWith('/tickets/') || path.startsWith('/customers/') || ((path.startsWith('/handoffs/') || path.startsWith('/flows/')) && isEngineerOrOwner(ctx));
 
@@ -43,17 +43,32 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
   const handoff = match('/handoffs/:handoffId', path);
   const flowEdit = match('/flows/:flowId', path);
   const covering = showsCoverageBanner(ctx, path);
+  // Phone: the nav and the person's controls fold behind a menu button; a new page closes it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
 
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="topbar">
+      <header className={menuOpen ? 'topbar menu-open' : 'topbar'}>
         <Link href={homeFor(ctx)} className="brand" aria-label="Tandem home">
           <span className="brand-mark" aria-hidden="true" />
           Tandem
         </Link>
+        <ConnectionIndicator />
+        <button
+          type="button"
+          className="btn btn-quiet menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="topbar-menu"
+          onClick={() => setMenuOpen(o => !o)}
+        >
+          <span className="menu-icon" aria-hidden="true" />
+          Menu
+        </button>
+        <div className="topbar-menu" id="topbar-menu">
         <span className="account-name">{session.user.accountName}</span>
         <nav aria-label="Main" className="nav">
           {nav.map(item => (
@@ -68,7 +83,8 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
           ))}
         </nav>
         <div className="topbar-right">
-          <ConnectionIndicator />
+          <ShortcutsHelp />
+          <ThemeSelect />
           <span className="who">
             <span className="avatar" aria-hidden="true">
               {initials(session.user.name)}
@@ -78,20 +94,8 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
               <span className="who-role">{ROLE_LABEL[ctx.role]}</span>
             </span>
           </span>
-          <button
-            className="btn btn-quiet"
-            onClick={async () => {
-              if (
-                waiting > 0 &&
-                !window.confirm(`${waiting} ${waiting === 1 ? 'change has' : 'changes have'} not reached the server yet. They stay on this device and are sent when you sign in here again. Sign out anyway?`)
-              )
-                return;
-              await signOut();
-              onSignedOut('You are signed out.');
-            }}
-          >
-            Sign out
-          </button>
+          <SignOutButton onSignedOut={onSignedOut} />
+        </div>
         </div>
       </header>
       {covering && (

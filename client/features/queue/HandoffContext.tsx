@@ -1,4 +1,5 @@
 import {useConnectionState, useQuery, useZero} from '@rocicorp/zero/react';
+import {Clamp} from '../../ui/Clamp.tsx';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
@@ -62,7 +63,9 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
   return (
     <article className="handoff-context stack" aria-labelledby={`handoff-${handoff.id}`} data-testid="handoff-context">
       <div className="page-head">
-        <h2 id={`handoff-${handoff.id}`}>{handoff.ticket?.problem_statement ?? 'Escalation'}</h2>
+        <Clamp as="h2" id={`handoff-${handoff.id}`} lines={4}>
+          {handoff.ticket?.problem_statement ?? 'Escalation'}
+        </Clamp>
         <span className="badge badge-warn">{handoff.reason_category}</span>
         {onClose && (
           <button className="btn btn-quiet" onClick={onClose} aria-label="Close">

@@ -139,8 +139,8 @@ export function AuditLog({members}: {members: readonly Member[]}) {
             const about = subjectOf(r);
             return (
               <tr key={r.id} data-audit-action={r.action}>
-                <td className="row-meta">{new Date(r.at).toLocaleString()}</td>
-                <td data-testid="audit-sentence">
+                <td className="row-meta" data-label="When">{new Date(r.at).toLocaleString()}</td>
+                <td data-testid="audit-sentence" data-label="What happened">
                   <strong>{r.actor?.name ?? 'Someone'}</strong>
                   {auditSentence(r, nameOf).map((part, i) => (
                     <span key={i}>

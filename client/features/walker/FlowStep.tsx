@@ -1,3 +1,5 @@
+import {useEffect, useRef} from 'react';
+import {shortcutBlocked} from '../../shell/shortcut-guard.ts';
 import {mutators} from '../../../mutators/index.ts';
 import type {FlowDefinition} from '../../../schema/index.ts';
 import {useRun} from './use-run.ts';
@@ -10,13 +12,49 @@ export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId
   // Kept outside this component: a take-over unmounts it, the note being typed stays in view.
   const [note, setNote] = useDraft(walkId, 'stepNote');
   const node = definition.nodes.find(n => n.id === currentNodeId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const section = useRef<HTMLElement>(null);
+  const shownNode = useRef(node?.id);
+  const answer = async (option: {id: string; label: string}) => {
+    if (!node) return;
+    if (await run(mutators.walk.recordStep({walkId, nodeId: node.id, optionId: option.id, note: note || undefined}), {
+        waitForServer: false,
+        label: `Step “${option.label}”`,
+      })) setNote('');
+  };
+
+  // After an answer (or Back) the next step takes the focus, unless the person has moved on to another field.
+  useEffect(() => {
+    if (!node || shownNode.current === node.id) return;
+    const hadFocus = shownNode.current !== undefined;
+    shownNode.current = node.id;
+    const at = document.activeElement;
+    if (hadFocus && (at === document.body || at === null || section.current?.contains(at))) heading.current?.focus();
+  }, [node]);
+
+  // 1–9 answer the current step with its first … ninth option (never while typing in a field).
+  const answerRef = useRef(answer);
+  answerRef.current = answer;
+  useEffect(() => {
+    if (!node || node.kind === 'resolution') return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!/^[1-9]$/.test(e.key) || e.shiftKey || shortcutBlocked(e)) return;
+      const option = node.options[Number(e.key) - 1];
+      if (!option) return;
+      e.preventDefault();
+      void answerRef.current(option);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [node]);
+
   if (!node) return <p className="empty">Loading the flow…</p>;
   const kindLabel = {question: 'Ask the customer', instruction: 'Have them do this', resolution: 'Resolution'}[node.kind];
 
   return (
-    <section className={`card stack node node-${node.kind}`} aria-labelledby="node-text" data-testid="current-node" data-node-id={node.id}>
+    <section ref={section} className={`card stack node node-${node.kind}`} aria-labelledby="node-text" data-testid="current-node" data-node-id={node.id}>
       <span className="node-kind">{kindLabel}</span>
-      <h2 id="node-text" className="node-text">
+      <h2 id="node-text" className="node-text" ref={heading} tabIndex={-1}>
         {node.text}
       </h2>
       {node.kind === 'resolution' ? (
@@ -24,17 +62,9 @@ export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId
       ) : (
         <>
           <div className="options" role="group" aria-label="Answers">
-            {node.options.map(o => (
-              <button
-                key={o.id}
-                className="btn option"
-                onClick={async () => {
-                  if (await run(mutators.walk.recordStep({walkId, nodeId: node.id, optionId: o.id, note: note || undefined}), {
-                      waitForServer: false,
-                      label: `Step “${o.label}”`,
-                    })) setNote('');
-                }}
-              >
+            {node.options.map((o, i) => (
+              <button key={o.id} className="btn option" onClick={() => void answer(o)} aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}>
+                {i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
                 {o.label}
               </button>
             ))}

@@ -1,4 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
+import {Clamp} from '../../ui/Clamp.tsx';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {Link} from '../../app/router.tsx';
@@ -24,10 +25,10 @@ export function LiveWalksPage() {
             {walks.map(w => (
               <li key={w.id} className="list-row" data-walk-id={w.id}>
                 <div className="grow">
-                  <div className="row-title">
+                  <Clamp as="div" className="row-title">
                     <TicketRef ticket={w.ticket} />
                     <Link href={`/walks/${w.id}`}>{w.ticket?.problem_statement ?? 'Walk'}</Link>
-                  </div>
+                  </Clamp>
                   <div className="row-meta">
                     {w.driver?.name ?? 'Someone'} · {w.flow ? w.flow.title : 'free-form notes'}
                     {w.flow ? ` · now at: ${w.flow.definition.nodes.find(n => n.id === w.current_node_id)?.text.slice(0, 60) ?? '…'}` : ''} · on call{' '}

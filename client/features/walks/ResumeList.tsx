@@ -1,4 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
+import {Clamp} from '../../ui/Clamp.tsx';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {Link} from '../../app/router.tsx';
@@ -22,10 +23,10 @@ export function ResumeList() {
           {mine.map(w => (
             <li key={w.id} className="list-row">
               <div className="grow">
-                <div className="row-title">
+                <Clamp as="div" className="row-title">
                   <TicketRef ticket={w.ticket} />
                   <Link href={`/walks/${w.id}`}>{w.ticket?.problem_statement ?? 'Walk'}</Link>
-                </div>
+                </Clamp>
                 <div className="row-meta">
                   {w.step_count} {w.step_count === 1 ? 'step' : 'steps'} · last activity {ago(w.last_activity_at, now)}
                 </div>

@@ -1,0 +1,61 @@
+import {useEffect, useRef, useState} from 'react';
+import {Modal} from '../ui/Modal.tsx';
+import {shortcutBlocked} from './shortcut-guard.ts';
+import {SHORTCUTS} from './shortcuts.ts';
+
+/** `?` (outside a field) or the header's button opens the list of keyboard shortcuts. */
+export function ShortcutsHelp() {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '?' || shortcutBlocked(e)) return;
+      e.preventDefault();
+      setOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <>
+      <button ref={button} type="button" className="btn btn-quiet btn-small" onClick={() => setOpen(true)} aria-haspopup="dialog" title="Keyboard shortcuts (?)">
+        <span aria-hidden="true">⌨</span> Shortcuts
+      </button>
+      {open && (
+        <Modal labelledBy="shortcuts-title" onClose={() => setOpen(false)} returnFocusTo={button}>
+          <div className="stack">
+            <h3 id="shortcuts-title">Keyboard shortcuts</h3>
+            <p className="muted">Single keys work whenever you are not typing in a field.</p>
+            <table className="table shortcuts" data-testid="shortcuts">
+              <thead>
+                <tr>
+                  <th scope="col">Keys</th>
+                  <th scope="col">Does</th>
+                  <th scope="col">Where</th>
+                </tr>
+              </thead>
+              <tbody>
+                {SHORTCUTS.map(s => (
+                  <tr key={s.what}>
+                    <td data-label="Keys">
+                      {s.keys.map((k, i) => (k === '…' ? <span key={i}> to </span> : <kbd key={i}>{k}</kbd>))}
+                    </td>
+                    <td data-label="Does">{s.what}</td>
+                    <td data-label="Where">{s.where}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="row">
+              <button type="button" className="btn" onClick={() => setOpen(false)} data-autofocus="">
+                Close
+              </button>
+            </div>
+          </div>
+        </Modal>
+      )}
+    </>
+  );
+}
