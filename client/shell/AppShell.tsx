@@ -69,7 +69,6 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
           Menu
         </button>
         <div className="topbar-menu" id="topbar-menu">
-        <span className="account-name">{session.user.accountName}</span>
         <nav aria-label="Main" className="nav">
           {nav.map(item => (
             <Link
@@ -85,13 +84,15 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
         <div className="topbar-right">
           <ShortcutsHelp />
           <ThemeSelect />
-          <span className="who">
+          <span className="who" title={`${session.user.name} · ${ROLE_LABEL[ctx.role]} · ${session.user.accountName}`}>
             <span className="avatar" aria-hidden="true">
               {initials(session.user.name)}
             </span>
             <span>
               <span className="who-name">{session.user.name}</span>
-              <span className="who-role">{ROLE_LABEL[ctx.role]}</span>
+              <span className="who-role">
+                {ROLE_LABEL[ctx.role]} · <span className="account-name">{session.user.accountName}</span>
+              </span>
             </span>
           </span>
           <SignOutButton onSignedOut={onSignedOut} />

@@ -1,4 +1,5 @@
 import {useEffect, useRef, useState} from 'react';
+import {createPortal} from 'react-dom';
 import {Modal} from '../ui/Modal.tsx';
 import {shortcutBlocked} from './shortcut-guard.ts';
 import {SHORTCUTS} from './shortcuts.ts';
@@ -20,10 +21,15 @@ export function ShortcutsHelp() {
 
   return (
     <>
-      <button ref={button} type="button" className="btn btn-quiet btn-small" onClick={() => setOpen(true)} aria-haspopup="dialog" title="Keyboard shortcuts (?)">
-        <span aria-hidden="true">⌨</span> Shortcuts
+      <button ref={button} type="button" className="btn btn-quiet btn-small" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <span aria-hidden="true" className="shortcuts-glyph">?</span>
+        <span className="menu-only" aria-hidden="true">
+          Keyboard shortcuts
+        </span>
       </button>
-      {open && (
+      {/* In <body>: on a phone this button sits in the folded menu, which would hide the dialog too. */}
+      {open &&
+        createPortal(
         <Modal labelledBy="shortcuts-title" onClose={() => setOpen(false)} returnFocusTo={button}>
           <div className="stack">
             <h3 id="shortcuts-title">Keyboard shortcuts</h3>
@@ -54,8 +60,9 @@ export function ShortcutsHelp() {
               </button>
             </div>
           </div>
-        </Modal>
-      )}
+        </Modal>,
+          document.body,
+        )}
     </>
   );
 }

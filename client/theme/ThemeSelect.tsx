@@ -1,7 +1,7 @@
 import {useSession} from '../zero/session-context.ts';
 import {THEME_CHOICES, usePersonTheme, type ThemeChoice} from './theme.ts';
 
-const LABEL: Record<ThemeChoice, string> = {light: 'Light', dark: 'Dark', system: 'System'};
+const LABEL: Record<ThemeChoice, string> = {light: 'Light theme', dark: 'Dark theme', system: 'System theme'};
 
 /** The signed-in person's theme: light, dark, or as the system says. */
 export function ThemeSelect() {
@@ -9,7 +9,7 @@ export function ThemeSelect() {
   const [choice, choose] = usePersonTheme(context.userId);
   return (
     <label className="theme-select">
-      <span>Theme</span>
+      <span className="sr-only">Theme</span>
       <select value={choice} onChange={e => choose(e.target.value as ThemeChoice)}>
         {THEME_CHOICES.map(c => (
           <option key={c} value={c}>

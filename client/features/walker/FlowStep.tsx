@@ -13,23 +13,25 @@ export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId
   const [note, setNote] = useDraft(walkId, 'stepNote');
   const node = definition.nodes.find(n => n.id === currentNodeId);
   const heading = useRef<HTMLHeadingElement>(null);
-  const section = useRef<HTMLElement>(null);
   const shownNode = useRef(node?.id);
+  // Set by an answer or Back given here: the step that follows takes the focus.
+  const focusNext = useRef(false);
   const answer = async (option: {id: string; label: string}) => {
     if (!node) return;
+    focusNext.current = true;
     if (await run(mutators.walk.recordStep({walkId, nodeId: node.id, optionId: option.id, note: note || undefined}), {
         waitForServer: false,
         label: `Step “${option.label}”`,
       })) setNote('');
   };
 
-  // After an answer (or Back) the next step takes the focus, unless the person has moved on to another field.
+  // After an answer (or Back) the next step's question takes the focus, so the keyboard carries on from there.
   useEffect(() => {
     if (!node || shownNode.current === node.id) return;
-    const hadFocus = shownNode.current !== undefined;
     shownNode.current = node.id;
-    const at = document.activeElement;
-    if (hadFocus && (at === document.body || at === null || section.current?.contains(at))) heading.current?.focus();
+    if (!focusNext.current) return;
+    focusNext.current = false;
+    heading.current?.focus();
   }, [node]);
 
   // 1–9 answer the current step with its first … ninth option (never while typing in a field).
@@ -52,7 +54,7 @@ export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId
   const kindLabel = {question: 'Ask the customer', instruction: 'Have them do this', resolution: 'Resolution'}[node.kind];
 
   return (
-    <section ref={section} className={`card stack node node-${node.kind}`} aria-labelledby="node-text" data-testid="current-node" data-node-id={node.id}>
+    <section className={`card stack node node-${node.kind}`} aria-labelledby="node-text" data-testid="current-node" data-node-id={node.id}>
       <span className="node-kind">{kindLabel}</span>
       <h2 id="node-text" className="node-text" ref={heading} tabIndex={-1}>
         {node.text}
@@ -77,7 +79,10 @@ export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId
       )}
       {canGoBack && (
         <div>
-          <button className="btn btn-quiet" onClick={() => void run(mutators.walk.stepBack({walkId}), {waitForServer: false})}>
+          <button className="btn btn-quiet" onClick={() => {
+              focusNext.current = true;
+              void run(mutators.walk.stepBack({walkId}), {waitForServer: false});
+            }}>
             ← Back
           </button>
         </div>
