@@ -60,6 +60,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
         <ConnectionIndicator />
         <button
           type="button"
+          id="menu-button"
           className="btn btn-quiet menu-button"
           aria-expanded={menuOpen}
           aria-controls="topbar-menu"
@@ -68,7 +69,15 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
           <span className="menu-icon" aria-hidden="true" />
           Menu
         </button>
-        <div className="topbar-menu" id="topbar-menu">
+        <div
+          className="topbar-menu"
+          id="topbar-menu"
+          onKeyDown={e => {
+            if (e.key !== 'Escape' || !menuOpen) return;
+            setMenuOpen(false);
+            document.getElementById('menu-button')?.focus();
+          }}
+        >
         <nav aria-label="Main" className="nav">
           {nav.map(item => (
             <Link

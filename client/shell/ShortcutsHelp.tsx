@@ -6,14 +6,15 @@ import {SHORTCUTS} from './shortcuts.ts';
 
 /** `?` (outside a field) or the header's button opens the list of keyboard shortcuts. */
 export function ShortcutsHelp() {
-  const [open, setOpen] = useState(false);
+  // How it was opened: from the button (focus goes back to it) or by `?` (focus goes back to where it was).
+  const [open, setOpen] = useState<false | 'button' | 'key'>(false);
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== '?' || shortcutBlocked(e)) return;
       e.preventDefault();
-      setOpen(true);
+      setOpen('key');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -21,7 +22,7 @@ export function ShortcutsHelp() {
 
   return (
     <>
-      <button ref={button} type="button" className="btn btn-quiet btn-small" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+      <button ref={button} type="button" className="btn btn-quiet btn-small" onClick={() => setOpen('button')} aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         <span aria-hidden="true" className="shortcuts-glyph">?</span>
         <span className="menu-only" aria-hidden="true">
           Keyboard shortcuts
@@ -30,7 +31,7 @@ export function ShortcutsHelp() {
       {/* In <body>: on a phone this button sits in the folded menu, which would hide the dialog too. */}
       {open &&
         createPortal(
-        <Modal labelledBy="shortcuts-title" onClose={() => setOpen(false)} returnFocusTo={button}>
+        <Modal labelledBy="shortcuts-title" onClose={() => setOpen(false)} returnFocusTo={open === 'button' ? button : undefined}>
           <div className="stack">
             <h3 id="shortcuts-title">Keyboard shortcuts</h3>
             <p className="muted">Single keys work whenever you are not typing in a field.</p>

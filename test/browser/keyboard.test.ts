@@ -36,7 +36,8 @@ describe('keyboard paths', () => {
     expect(await node.getAttribute('data-node-id')).toBe(first);
 
     // Out of the field, "2" answers with the second option; the next step's question has the focus.
-    await noteField.press('Tab');
+    await page.getByTestId('walk-problem').click(); // out of the field: the focus is on the page
+    expect((await focused(page)).tag).toBe('BODY');
     await page.keyboard.press('2');
     await expect.poll(() => node.getAttribute('data-node-id')).not.toBe(first);
     await page.getByTestId('path').locator('li').first().waitFor();

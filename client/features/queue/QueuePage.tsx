@@ -103,9 +103,8 @@ export function QueuePage() {
                     <button
                       className="btn btn-quiet btn-small"
                       onClick={() => void zero.mutate(mutators.handoff.markSeen({handoffId: h.id, dismiss: true}))}
-                      aria-label={`Mark “${h.ticket?.problem_statement ?? 'escalation'}” as read`}
                     >
-                      Dismiss
+                      Dismiss<span className="sr-only">: mark “{h.ticket?.problem_statement ?? 'escalation'}” as read</span>
                     </button>
                   )}
                 </li>

@@ -155,13 +155,12 @@ export function AuditLog({members}: {members: readonly Member[]}) {
                     <button
                       type="button"
                       className="btn btn-small btn-quiet"
-                      aria-label={`Only rows about ${about.label}`}
                       onClick={() => {
                         refilter(setSubject)({id: r.subject_id, label: about.label});
                         setSubjectType('');
                       }}
                     >
-                      Only this
+                      Only this<span className="sr-only">: rows about {about.label}</span>
                     </button>
                   )}
                 </td>

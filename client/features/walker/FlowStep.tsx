@@ -19,10 +19,12 @@ export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId
   const answer = async (option: {id: string; label: string}) => {
     if (!node) return;
     focusNext.current = true;
-    if (await run(mutators.walk.recordStep({walkId, nodeId: node.id, optionId: option.id, note: note || undefined}), {
-        waitForServer: false,
-        label: `Step “${option.label}”`,
-      })) setNote('');
+    const done = await run(mutators.walk.recordStep({walkId, nodeId: node.id, optionId: option.id, note: note || undefined}), {
+      waitForServer: false,
+      label: `Step “${option.label}”`,
+    });
+    if (done) setNote('');
+    else focusNext.current = false;
   };
 
   // After an answer (or Back) the next step's question takes the focus, so the keyboard carries on from there.
