@@ -3,6 +3,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {ROOT_DIR} from '../config.ts';
 import {superviseChild, type Backoff, type SupervisedChild} from '../supervise/supervised-child.ts';
+import {syncWorkersPerZeroCache} from './sync-workers.ts';
 
 export type ZeroCacheOptions = {
   upstreamDb: string;
@@ -61,6 +62,7 @@ export function zeroCacheEnv(o: ZeroCacheOptions): Record<string, string> {
     // Re-asks the API about each open connection's session every minute (default 5):
     // a deactivated member's or expired session's open socket stops syncing within a minute.
     ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '60',
+    ZERO_NUM_SYNC_WORKERS: syncWorkersPerZeroCache(),
     ZERO_ADMIN_PASSWORD: o.adminPassword,
     ZERO_LOG_LEVEL: process.env.ZERO_LOG_LEVEL ?? 'warn',
     ZERO_ENABLE_TELEMETRY: 'false',

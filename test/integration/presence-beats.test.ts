@@ -45,6 +45,12 @@ describe('presence beats off the synced tables', () => {
     expect(await beat(walkId, senior.userId)).toBeUndefined();
   });
 
+  it('keeps beats in an unlogged table: no WAL to flush or for replication to decode', async () => {
+    const [row] = await db.sql`select c.relpersistence from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'unsynced' and c.relname = 'presence_beat'`;
+    expect(row.relpersistence).toBe('u');
+  });
+
   it('a change of mode is written to the synced row at the next beat', async () => {
     const walkId = crypto.randomUUID();
     expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Dock not charging'})).toEqual({ok: true});
