@@ -8,7 +8,15 @@ import {id, text} from '../validators.ts';
 export const saveDraftArgs = v.object({walkId: id, draft: text(20000)});
 
 /** Keeps the person's edits to a generated resolution note (the preview persists across reloads). */
-export const saveDraft = defineMutator(saveDraftArgs, async ({tx, ctx, args}) => {
+export const saveDraft = defineMutator(
+  saveDraftArgs,
+  {
+    audit: false,
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   if (!isEngineerOrOwner(caller) && !canUseL1Workspace(caller)) fail('forbidden', 'Only the driver or an engineer edits the note.');
   const row = await tx.run(zql.generated_text.where('id', `${args.walkId}:resolution_note`).one());

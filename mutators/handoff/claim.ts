@@ -15,7 +15,15 @@ export const claimArgs = v.object({handoffId: id});
  * one change `open` to `claimed`; every other gets `already_claimed` naming
  * the holder. The holder's own repeat succeeds without change.
  */
-export const claim = defineMutator(claimArgs, async ({tx, ctx, args}) => {
+export const claim = defineMutator(
+  claimArgs,
+  {
+    audit: a => ({type: 'handoff', id: String(a.handoffId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
   if (!handoff) return;
   if (handoff.escalated_by === caller.userId) fail('forbidden', 'You escalated this handoff; someone else picks it up.');

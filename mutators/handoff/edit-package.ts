@@ -18,7 +18,15 @@ export const editPackageArgs = v.object({
 });
 
 /** The escalator or an engineer corrects the generated package; the edit is what gets read. */
-export const editPackage = defineMutator(editPackageArgs, async ({tx, ctx, args}) => {
+export const editPackage = defineMutator(
+  editPackageArgs,
+  {
+    audit: a => ({type: 'handoff', id: String(a.handoffId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   const handoff = await tx.run(zql.handoff.where('id', args.handoffId).one());
   if (!handoff || handoff.account_id !== caller.accountId) {

@@ -13,7 +13,15 @@ export const releaseArgs = v.object({handoffId: id});
  * Refused once the walk has moved on (resolved, abandoned), and while
  * someone else drives the walk (they took it over: take it back first).
  */
-export const release = defineMutator(releaseArgs, async ({tx, ctx, args}) => {
+export const release = defineMutator(
+  releaseArgs,
+  {
+    audit: a => ({type: 'handoff', id: String(a.handoffId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
   if (!handoff) return;
   assertHolder(caller, handoff);
@@ -40,7 +48,15 @@ export const resolveHandoffArgs = v.object({handoffId: id, resolutionNotes: text
  * first action if none came before. A walk already resolved keeps its
  * resolution; only the handoff is closed.
  */
-export const resolve = defineMutator(resolveHandoffArgs, async ({tx, ctx, args}) => {
+export const resolve = defineMutator(
+  resolveHandoffArgs,
+  {
+    audit: a => ({type: 'handoff', id: String(a.handoffId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
   if (!handoff) return;
   assertHolder(caller, handoff);

@@ -20,7 +20,15 @@ export const createInviteArgs = v.object({
 });
 
 /** An owner invites an email with a role (the seat is checked now and again on acceptance). */
-export const create = defineMutator(createInviteArgs, async ({tx, ctx, args}) => {
+export const create = defineMutator(
+  createInviteArgs,
+  {
+    audit: a => ({type: 'invite', id: String(a.inviteId), details: {email: String(a.email), role: String(a.role)}}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   if (!canManageAccount(caller)) fail('forbidden', 'Only owners invite people.');
   const existing = await tx.run(zql.invite.where('id', args.inviteId).one());
@@ -47,7 +55,15 @@ export const create = defineMutator(createInviteArgs, async ({tx, ctx, args}) =>
 
 export const revokeInviteArgs = v.object({inviteId: id});
 
-export const revoke = defineMutator(revokeInviteArgs, async ({tx, ctx, args}) => {
+export const revoke = defineMutator(
+  revokeInviteArgs,
+  {
+    audit: a => ({type: 'invite', id: String(a.inviteId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   if (!canManageAccount(caller)) fail('forbidden', 'Only owners revoke invites.');
   const invite = await tx.run(zql.invite.where('id', args.inviteId).one());

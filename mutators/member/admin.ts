@@ -24,7 +24,15 @@ export const changeRoleArgs = v.object({
 });
 
 /** Owners change a member's role (never toward owner); moving toward a seated role re-checks the seat limit. */
-export const changeRole = defineMutator(changeRoleArgs, async ({tx, ctx, args}) => {
+export const changeRole = defineMutator(
+  changeRoleArgs,
+  {
+    audit: a => ({type: 'member', id: String(a.memberId), details: {role: String(a.role)}}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertOwner(ctx);
   const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');
   if (target.role === args.role) return;
@@ -41,7 +49,15 @@ export const changeRole = defineMutator(changeRoleArgs, async ({tx, ctx, args}) 
 export const setActiveArgs = v.object({memberId: id, active: v.boolean()});
 
 /** Deactivate (frees the seat, ends sign-in and sync) or reactivate (needs a free seat). */
-export const setActive = defineMutator(setActiveArgs, async ({tx, ctx, args}) => {
+export const setActive = defineMutator(
+  setActiveArgs,
+  {
+    audit: a => ({type: 'member', id: String(a.memberId), details: {active: Boolean(a.active)}}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertOwner(ctx);
   const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');
   if (target.active === args.active) return;
@@ -54,7 +70,15 @@ export const setActive = defineMutator(setActiveArgs, async ({tx, ctx, args}) =>
 export const setCoverageArgs = v.object({memberId: id, canCoverL1: v.boolean()});
 
 /** Owners let an engineer cover L1 (never on themselves; engineers only). */
-export const setCoverage = defineMutator(setCoverageArgs, async ({tx, ctx, args}) => {
+export const setCoverage = defineMutator(
+  setCoverageArgs,
+  {
+    audit: a => ({type: 'member', id: String(a.memberId), details: {canCoverL1: Boolean(a.canCoverL1)}}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   if (!canManageAccount(caller)) fail('forbidden', 'Only owners set L1 coverage.');
   const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');

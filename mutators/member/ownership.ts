@@ -16,7 +16,15 @@ export const transferOwnershipArgs = v.object({memberId: id});
  * engineer seat like any role change toward engineer). The target is made
  * owner before the caller steps down, so the account is never without one.
  */
-export const transferOwnership = defineMutator(transferOwnershipArgs, async ({tx, ctx, args}) => {
+export const transferOwnership = defineMutator(
+  transferOwnershipArgs,
+  {
+    audit: a => ({type: 'member', id: String(a.memberId), details: {role: 'owner'}}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertOwner(ctx, 'transfer ownership');
   await lockAccount(tx, caller.accountId);
   const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');

@@ -15,7 +15,15 @@ export const presenceArgs = v.object({walkId: id});
  * "I'm looking at this walk": one row per person per walk, refreshed every
  * few seconds. Not audited and not a walk change (no state_version bump).
  */
-export const heartbeat = defineMutator(presenceArgs, async ({tx, ctx, args}) => {
+export const heartbeat = defineMutator(
+  presenceArgs,
+  {
+    audit: false,
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
   if (!walk) return;
@@ -40,7 +48,15 @@ export const heartbeat = defineMutator(presenceArgs, async ({tx, ctx, args}) => 
  * Leaving the walk (tab closed, navigated away) removes the row at once.
  * Like every mutator, it names only walks of the caller's account.
  */
-export const leave = defineMutator(presenceArgs, async ({tx, ctx, args}) => {
+export const leave = defineMutator(
+  presenceArgs,
+  {
+    audit: false,
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
   if (!walk) return;

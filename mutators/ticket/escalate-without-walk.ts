@@ -23,7 +23,15 @@ export const escalateWithoutWalkArgs = v.object({
  * Escalates straight from intake: the ticket and an already-escalated ad-hoc
  * walk, so reporting still counts the call (SPEC §6).
  */
-export const escalateWithoutWalk = defineMutator(escalateWithoutWalkArgs, async ({tx, ctx, args}) => {
+export const escalateWithoutWalk = defineMutator(
+  escalateWithoutWalkArgs,
+  {
+    audit: a => ({type: 'ticket', id: String(a.ticketId)}),
+    l1Workspace: true,
+    queuesWork: true,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertL1Workspace(ctx);
   if (new Set([args.ticketId, args.walkId, args.handoffId]).size !== 3) {
     fail('invalid_input', 'ticketId, walkId and handoffId must differ.');

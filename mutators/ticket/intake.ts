@@ -22,7 +22,15 @@ export const intakeArgs = v.pipe(
 export type IntakeArgs = v.InferOutput<typeof intakeArgs>;
 
 /** Takes a call: creates the ticket and its walk in one mutation (SPEC §5). */
-export const intake = defineMutator(intakeArgs, async ({tx, ctx, args}) => {
+export const intake = defineMutator(
+  intakeArgs,
+  {
+    audit: a => ({type: 'ticket', id: String(a.ticketId)}),
+    l1Workspace: true,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertL1Workspace(ctx);
   if (args.ticketId === args.walkId) fail('invalid_input', 'ticketId and walkId must differ.', {field: 'walkId'});
   if (await isReplayOfOwnRow(tx, caller, 'ticket', args.ticketId, 'ticketId')) return;

@@ -1,4 +1,5 @@
 import {defineMutator} from '../define.ts';
+import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
 import {fail} from '../errors.ts';
@@ -19,7 +20,15 @@ export const handBackArgs = v.object({
  * A walk picked up from the queue is not handed back this way: its handoff
  * is released instead (SPEC §8).
  */
-export const handBack = defineMutator(handBackArgs, async ({tx, ctx, args}) => {
+export const handBack = defineMutator(
+  handBackArgs,
+  {
+    audit: a => ({type: 'walk', id: String(a.walkId), details: {toUserId: String(a.toUserId)}}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: a => ({label: 'Handed the walk back', walkId: said(a.walkId)}),
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   await lockWalk(tx, args.walkId);
   const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');

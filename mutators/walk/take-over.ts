@@ -1,4 +1,5 @@
 import {defineMutator} from '../define.ts';
+import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
 import {fail} from '../errors.ts';
@@ -18,7 +19,15 @@ export const takeOverArgs = v.object({
  * driver becomes a watcher. Of two engineers pressing at once, exactly one
  * becomes driver.
  */
-export const takeOver = defineMutator(takeOverArgs, async ({tx, ctx, args}) => {
+export const takeOver = defineMutator(
+  takeOverArgs,
+  {
+    audit: a => ({type: 'walk', id: String(a.walkId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: a => ({label: 'Took over the walk', walkId: said(a.walkId)}),
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertEngineerOrOwner(ctx);
   await lockWalk(tx, args.walkId);
   const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');

@@ -15,7 +15,8 @@ import {emailTransportFromEnv} from '../notify/email-transport.ts';
 import {aiConfigFromEnv} from '../ai/model-client.ts';
 import {createPackageJob} from '../handoff/package-job.ts';
 import {createDbProvider} from '../zero/db-provider.ts';
-import {createServerMutators, MUTATORS_THAT_QUEUE_WORK} from '../zero/server-mutators.ts';
+import {factsOf} from '../../mutators/index.ts';
+import {createServerMutators} from '../zero/server-mutators.ts';
 import {createSyncerPlacement} from '../zero-cache/placement.ts';
 import {zeroParts} from '../zero-cache/zero-parts.ts';
 
@@ -101,7 +102,7 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       signInLimits: config.signInLimits,
       // Steps, notes and presence (nearly every push) leave the jobs asleep.
       afterMutate: names => {
-        if (!names.some(name => MUTATORS_THAT_QUEUE_WORK.has(name))) return;
+        if (!names.some(name => factsOf(name)?.queuesWork)) return;
         void dispatcher.kick();
         void packageJob.kick();
       },

@@ -11,16 +11,10 @@ import {queueEscalationDeliveries} from '../notify/queue-deliveries.ts';
 import {linkCustomer} from '../tickets/link-customer.ts';
 
 /**
- * Mutators whose commit leaves work for the after-commit jobs (an escalation
- * package to write, notifications to send). Only pushes holding one of them
- * wake the jobs at once; their timers catch anything else within seconds.
- */
-export const MUTATORS_THAT_QUEUE_WORK: ReadonlySet<string> = new Set(['walk.escalate', 'ticket.escalateWithoutWalk']);
-
-/**
  * The server's mutator tree: the shared mutators, with server-only
  * additions layered on top where a rule or a write needs what only the
- * server has. Each override runs the shared mutator first.
+ * server has. Each override runs the shared mutator first. A mutator whose
+ * override leaves after-commit work declares `queuesWork` with its definition.
  */
 export function createServerMutators({aiEnabled}: {aiEnabled: boolean}) {
   return defineMutators(mutators, {
