@@ -8,7 +8,7 @@ import {
   type Transaction,
 } from '@rocicorp/zero';
 import type {StandardSchemaV1} from '@standard-schema/spec';
-import {splitEnvelope} from './change-envelope.ts';
+import {splitEnvelope} from '../rules/change-envelope.ts';
 import type {MutatorFacts} from './facts.ts';
 
 type Validator = StandardSchemaV1<any, any>;

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import {defineMutator} from '../define.ts';
-import {assertOwner} from '../permissions.ts';
-import {lockAccount} from '../seats.ts';
+import {assertOwner} from '../../rules/permissions.ts';
+
+import {lockRow} from '../../rules/locks.ts';
 
 /** Seat limits an owner may set: whole numbers from 0, or null for unlimited. */
 export const SEAT_LIMIT_MAX = 100_000;
@@ -42,6 +43,6 @@ export const setSeatLimits = defineMutator(
   },
   async ({tx, ctx, args}) => {
   const caller = assertOwner(ctx, 'set seat limits');
-  await lockAccount(tx, caller.accountId);
+  await lockRow(tx, 'account', caller.accountId);
   await tx.mutate.account.update({id: caller.accountId, engineer_seat_limit: args.engineerSeatLimit, l1_seat_limit: args.l1SeatLimit});
 });

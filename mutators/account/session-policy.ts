@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import {defineMutator} from '../define.ts';
-import {fail} from '../errors.ts';
-import {canManageAccount, requireContext} from '../permissions.ts';
+import {fail} from '../../rules/errors.ts';
+import {canManageAccount, requireContext} from '../../rules/permissions.ts';
 
 /** How long sessions may live, within these bounds (the database checks them too). */
 export const SESSION_POLICY_BOUNDS = {

@@ -2,10 +2,10 @@ import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {flowProblems} from '../../schema/flow-validation.ts';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {assertEngineerOrOwner} from '../permissions.ts';
-import {mustLoadOwned} from '../tenancy.ts';
-import {id, optionalText, requiredText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {assertEngineerOrOwner} from '../../rules/permissions.ts';
+import {mustLoadOwned} from '../../rules/tenancy.ts';
+import {id, optionalText, requiredText} from '../../rules/validators.ts';
 import {flowDefinitionSchema} from './definition-schema.ts';
 
 const EMPTY_FLOW = {

@@ -2,7 +2,7 @@ import type {Transaction} from '@rocicorp/zero';
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import type {Handoff, TandemContext} from '../../schema/index.ts';
-import {id} from '../validators.ts';
+import {id} from '../../rules/validators.ts';
 import {loadHandoffFor} from './claimable.ts';
 
 /** Clears the caller's unread dot on a handoff (open, claim) or dismisses it. */

@@ -1,10 +1,11 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {id, text} from '../validators.ts';
+import {id, text} from '../../rules/validators.ts';
 import {assertHolder, loadHandoffFor} from './claimable.ts';
 import {closeHandoffsOfWalk, loadWalkStillOpen} from './walk-of-handoff.ts';
-import {fail} from '../errors.ts';
+import {touchWalk} from '../walk/active-walk.ts';
+import {fail} from '../../rules/errors.ts';
 
 export const releaseArgs = v.object({handoffId: id});
 
@@ -34,9 +35,8 @@ export const release = defineMutator(
   }
   const now = Date.now();
   await tx.mutate.handoff.update({id: handoff.id, status: 'open', claimed_by: null, claimed_at: null, first_action_at: null, released_at: now});
-  if (walk) {
-    await tx.mutate.walk.update({id: walk.id, status: 'escalated', state_version: walk.state_version + 1, last_activity_at: now});
-  }
+  // After the handoff is open again: touchWalk's first-action stamp finds no claim to stamp.
+  if (walk) await touchWalk(tx, walk, {status: 'escalated'}, caller.userId, now);
   await tx.mutate.ticket.update({id: handoff.ticket_id, status: 'escalated', assigned_user_id: null, updated_at: now});
 });
 

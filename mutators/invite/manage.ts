@@ -2,11 +2,11 @@ import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
 import {ASSIGNABLE_ROLES} from '../member/admin.ts';
-import {fail} from '../errors.ts';
-import {canManageAccount, requireContext} from '../permissions.ts';
-import {assertSeatFree} from '../seats.ts';
-import {mustLoadOwned} from '../tenancy.ts';
-import {id} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {canManageAccount, requireContext} from '../../rules/permissions.ts';
+import {assertSeatFree} from '../../rules/seats.ts';
+import {loadOwned, mustLoadOwned} from '../../rules/tenancy.ts';
+import {id} from '../../rules/validators.ts';
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -66,11 +66,8 @@ export const revoke = defineMutator(
   async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   if (!canManageAccount(caller)) fail('forbidden', 'Only owners revoke invites.');
-  const invite = await tx.run(zql.invite.where('id', args.inviteId).one());
-  if (!invite || invite.account_id !== caller.accountId) {
-    if (!invite && tx.location === 'client') return;
-    fail('not_found', 'Invite not found.');
-  }
+  const invite = await loadOwned(tx, caller, 'invite', args.inviteId, 'Invite');
+  if (!invite) return;
   if (invite.accepted_at) fail('invalid_state', 'That invite was already used.');
   if (invite.revoked_at) return;
   await tx.mutate.invite.update({id: invite.id, revoked_at: Date.now()});

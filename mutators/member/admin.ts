@@ -2,16 +2,17 @@ import type {Transaction} from '@rocicorp/zero';
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {ROLES, zql, type Member} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {assertOwner, canManageAccount, requireContext} from '../permissions.ts';
-import {assertSeatFree, lockAccount} from '../seats.ts';
-import {mustLoadOwned} from '../tenancy.ts';
-import {id} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {assertOwner, canManageAccount, requireContext} from '../../rules/permissions.ts';
+import {assertSeatFree} from '../../rules/seats.ts';
+import {lockRow} from '../../rules/locks.ts';
+import {mustLoadOwned} from '../../rules/tenancy.ts';
+import {id} from '../../rules/validators.ts';
 
 /** Ownership stays with at least one active owner. */
 export async function assertAnotherOwnerRemains(tx: Transaction, target: Member): Promise<void> {
   if (target.role !== 'owner' || !target.active) return;
-  await lockAccount(tx, target.account_id);
+  await lockRow(tx, 'account', target.account_id);
   const owners = await tx.run(zql.member.where('account_id', target.account_id).where('role', 'owner').where('active', true));
   if (!owners.some(o => o.id !== target.id)) fail('invalid_state', 'The account must keep at least one active owner.');
 }

@@ -1,9 +1,9 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {requireContext} from '../permissions.ts';
-import {loadOwned} from '../tenancy.ts';
-import {id} from '../validators.ts';
+import {requireContext} from '../../rules/permissions.ts';
+import {loadOwned} from '../../rules/tenancy.ts';
+import {id} from '../../rules/validators.ts';
 
 /** A viewer disappears this long after their last heartbeat (the server sweeps). */
 export const PRESENCE_TTL_MS = 7_000;

@@ -2,8 +2,8 @@ import {defineMutator} from '../define.ts';
 import {said, quoted} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {id, requiredText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {id, requiredText} from '../../rules/validators.ts';
 import {touchWalk} from '../walk/active-walk.ts';
 import {assertNotSuperseded, loadLaneItem, nextPosition} from './lane-walk.ts';
 

@@ -1,8 +1,8 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {FIX_OUTCOMES, type FixOutcome} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {id, optionalText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {id, optionalText} from '../../rules/validators.ts';
 import {touchWalk} from '../walk/active-walk.ts';
 import {assertNotSuperseded, loadLaneItem} from './lane-walk.ts';
 

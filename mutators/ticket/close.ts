@@ -1,9 +1,9 @@
 import {defineMutator} from '../define.ts';
 import {said} from '../facts.ts';
 import * as v from 'valibot';
-import {fail} from '../errors.ts';
-import {assertTicketWorker} from '../permissions.ts';
-import {id, requiredText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {assertTicketWorker} from '../../rules/permissions.ts';
+import {id, requiredText} from '../../rules/validators.ts';
 import {assertNoLiveWork, loadTicketForChange} from './ticket-work.ts';
 
 export const closeArgs = v.object({ticketId: id, reason: requiredText(1000)});

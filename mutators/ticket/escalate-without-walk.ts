@@ -1,11 +1,11 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
+import {fail} from '../../rules/errors.ts';
 import {openEscalation, reasonCategory, reasonDetails} from '../handoff/open-handoff.ts';
-import {assertL1Workspace} from '../permissions.ts';
-import {isReplayOfOwnRow} from '../tenancy.ts';
-import {id, optionalText, requiredText} from '../validators.ts';
+import {assertL1Workspace} from '../../rules/permissions.ts';
+import {isReplayOfOwnRow} from '../../rules/tenancy.ts';
+import {id, optionalText, requiredText} from '../../rules/validators.ts';
 import {insertCall} from './new-call.ts';
 
 export const escalateWithoutWalkArgs = v.object({

@@ -1,9 +1,9 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
-import {fail} from '../errors.ts';
-import {assertL1Workspace} from '../permissions.ts';
-import {isReplayOfOwnRow} from '../tenancy.ts';
-import {id, optionalText, requiredText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {assertL1Workspace} from '../../rules/permissions.ts';
+import {isReplayOfOwnRow} from '../../rules/tenancy.ts';
+import {id, optionalText, requiredText} from '../../rules/validators.ts';
 import {walkTarget} from '../walk/walk-target.ts';
 import {insertCall} from './new-call.ts';
 

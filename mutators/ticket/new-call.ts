@@ -1,6 +1,6 @@
 import type {Transaction} from '@rocicorp/zero';
 import type {SessionKind, TandemContext, TicketStatus, WalkStatus} from '../../schema/index.ts';
-import {l1ActingAs} from '../permissions.ts';
+import {l1ActingAs} from '../../rules/permissions.ts';
 
 export type NewCall = {
   ticketId: string;

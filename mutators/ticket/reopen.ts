@@ -1,8 +1,8 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
-import {fail} from '../errors.ts';
-import {assertTicketWorker} from '../permissions.ts';
-import {id} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {assertTicketWorker} from '../../rules/permissions.ts';
+import {id} from '../../rules/validators.ts';
 import {loadTicketForChange} from './ticket-work.ts';
 
 export const reopenArgs = v.object({ticketId: id});

@@ -1,10 +1,10 @@
 import {defineMutator} from '../define.ts';
 import {said} from '../facts.ts';
 import * as v from 'valibot';
-import {fail} from '../errors.ts';
-import {assertL1Workspace} from '../permissions.ts';
-import {isReplayOfOwnRow} from '../tenancy.ts';
-import {id} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {assertL1Workspace} from '../../rules/permissions.ts';
+import {isReplayOfOwnRow} from '../../rules/tenancy.ts';
+import {id} from '../../rules/validators.ts';
 import {walkTarget} from '../walk/walk-target.ts';
 import {insertWalk} from './new-call.ts';
 import {assertNoLiveWork, loadTicketForChange} from './ticket-work.ts';

@@ -2,10 +2,10 @@ import {defineMutator} from '../define.ts';
 import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
+import {fail} from '../../rules/errors.ts';
 import {openEscalation, reasonCategory, reasonDetails} from '../handoff/open-handoff.ts';
-import {requireContext} from '../permissions.ts';
-import {id} from '../validators.ts';
+import {requireContext} from '../../rules/permissions.ts';
+import {id} from '../../rules/validators.ts';
 import {closeHandoffsOfWalk} from '../handoff/walk-of-handoff.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 

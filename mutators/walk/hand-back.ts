@@ -2,11 +2,12 @@ import {defineMutator} from '../define.ts';
 import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {isEngineerOrOwner, requireContext} from '../permissions.ts';
-import {loadOwned, mustLoadOwned} from '../tenancy.ts';
-import {id} from '../validators.ts';
-import {lockWalk, touchWalk} from './active-walk.ts';
+import {fail} from '../../rules/errors.ts';
+import {isEngineerOrOwner, requireContext} from '../../rules/permissions.ts';
+import {loadOwned, mustLoadOwned} from '../../rules/tenancy.ts';
+import {id} from '../../rules/validators.ts';
+import {lockRow} from '../../rules/locks.ts';
+import {touchWalk} from './active-walk.ts';
 
 export const handBackArgs = v.object({
   walkId: id,
@@ -30,7 +31,7 @@ export const handBack = defineMutator(
   },
   async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
-  await lockWalk(tx, args.walkId);
+  await lockRow(tx, 'walk', args.walkId);
   const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');
   if (walk.driver_user_id !== caller.userId) fail('forbidden', 'Only the walk’s driver can hand it back.');
   if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}.`, {status: walk.status});

@@ -1,8 +1,8 @@
 import {defineMutator} from '../define.ts';
 import {said} from '../facts.ts';
 import * as v from 'valibot';
-import {fail} from '../errors.ts';
-import {id, optionalText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {id, optionalText} from '../../rules/validators.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 import {definitionOf} from './flow-of-walk.ts';
 

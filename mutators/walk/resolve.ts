@@ -2,7 +2,7 @@ import {defineMutator} from '../define.ts';
 import {said} from '../facts.ts';
 import {zql} from '../../schema/index.ts';
 import * as v from 'valibot';
-import {id, text} from '../validators.ts';
+import {id, text} from '../../rules/validators.ts';
 import {closeHandoffsOfWalk} from '../handoff/walk-of-handoff.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 

@@ -3,8 +3,8 @@ import {defineMutator} from '../define.ts';
 import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {id} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {id} from '../../rules/validators.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 import {definitionOf} from './flow-of-walk.ts';
 

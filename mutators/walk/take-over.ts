@@ -2,11 +2,12 @@ import {defineMutator} from '../define.ts';
 import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {assertEngineerOrOwner} from '../permissions.ts';
-import {mustLoadOwned} from '../tenancy.ts';
-import {id} from '../validators.ts';
-import {lockWalk, touchWalk} from './active-walk.ts';
+import {fail} from '../../rules/errors.ts';
+import {assertEngineerOrOwner} from '../../rules/permissions.ts';
+import {mustLoadOwned} from '../../rules/tenancy.ts';
+import {id} from '../../rules/validators.ts';
+import {lockRow} from '../../rules/locks.ts';
+import {touchWalk} from './active-walk.ts';
 
 export const takeOverArgs = v.object({
   walkId: id,
@@ -29,7 +30,7 @@ export const takeOver = defineMutator(
   },
   async ({tx, ctx, args}) => {
   const caller = assertEngineerOrOwner(ctx);
-  await lockWalk(tx, args.walkId);
+  await lockRow(tx, 'walk', args.walkId);
   const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');
   if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}.`, {status: walk.status});
   if (walk.driver_user_id === caller.userId) return;

@@ -2,7 +2,7 @@ import {defineMutator} from '../define.ts';
 import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {id} from '../validators.ts';
+import {id} from '../../rules/validators.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 
 export const unparkArgs = v.object({walkId: id});

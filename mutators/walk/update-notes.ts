@@ -1,8 +1,8 @@
 import {defineMutator} from '../define.ts';
 import {said} from '../facts.ts';
 import * as v from 'valibot';
-import {fail} from '../errors.ts';
-import {id} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {id} from '../../rules/validators.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 
 /** Free-form notes are capped at 256 KB (UTF-8). */

@@ -1,7 +1,7 @@
 import type {Transaction} from '@rocicorp/zero';
 import type {SessionKind, TandemContext} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {loadOwned} from '../tenancy.ts';
+import {fail} from '../../rules/errors.ts';
+import {loadOwned} from '../../rules/tenancy.ts';
 
 export type WalkTarget = {sessionKind: SessionKind; flowId?: string | null; proposalId?: string | null; currentNodeId: string | null};
 

@@ -1,6 +1,6 @@
 import {Hono} from 'hono';
 import * as v from 'valibot';
-import {isEngineerOrOwner} from '../../mutators/permissions.ts';
+import {isEngineerOrOwner} from '../../rules/permissions.ts';
 import type {TandemContext} from '../../schema/index.ts';
 import type {AiConfig} from '../ai/model-client.ts';
 import {draftFlow} from '../ai/flow-draft.ts';

@@ -1,5 +1,5 @@
 import {Hono} from 'hono';
-import {isEngineerOrOwner} from '../../mutators/permissions.ts';
+import {isEngineerOrOwner} from '../../rules/permissions.ts';
 import type {TandemContext} from '../../schema/index.ts';
 import type {Sql} from '../db/connect.ts';
 import {handoffMetrics, WINDOWS, type MetricsWindow} from '../metrics/handoff-metrics.ts';

@@ -1,11 +1,12 @@
 import type {ServerTransaction} from '@rocicorp/zero';
 import {Hono} from 'hono';
-import {isEngineerOrOwner} from '../../mutators/permissions.ts';
+import {isEngineerOrOwner} from '../../rules/permissions.ts';
 import {zql, type TandemContext} from '../../schema/index.ts';
 import type {AiConfig} from '../ai/model-client.ts';
 import {renderNote, writeResolutionNote} from '../ai/resolution-note.ts';
 import {loadWalkData} from '../handoff/load-walk-record.ts';
 import type {DbProvider} from '../zero/db-provider.ts';
+import {asServerTransaction} from '../../rules/server-transaction.ts';
 
 /**
  * POST /api/walks/:walkId/resolution-note: drafts the customer-facing note
@@ -26,7 +27,7 @@ export function resolutionNoteRoute(db: DbProvider, ai: AiConfig | undefined, co
     const existing = await db.transaction(tx => tx.run(zql.generated_text.where('id', id).one()));
     if (existing && existing.state_version === walk.state_version) return c.json({id, regenerated: false});
 
-    const input = await db.transaction(async zeroTx => (await loadWalkData(zeroTx as ServerTransaction, walkId))?.record);
+    const input = await db.transaction(async zeroTx => (await loadWalkData(asServerTransaction(zeroTx), walkId))?.record);
     if (!input) return c.json({error: 'not_found', message: 'Walk not found.'}, 404);
     const {note, writer} = await writeResolutionNote(input, ai, log);
     const text = renderNote(note);

@@ -1,7 +1,8 @@
 import type {ServerTransaction, Transaction} from '@rocicorp/zero';
-import {canUseL1Workspace, l1ActingAs} from '../../mutators/permissions.ts';
+import {canUseL1Workspace, l1ActingAs} from '../../rules/permissions.ts';
 import {factsOf, type AuditedMutatorName} from '../../mutators/index.ts';
 import type {TandemContext} from '../../schema/index.ts';
+import {asServerTransaction} from '../../rules/server-transaction.ts';
 
 type Args = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ export async function appendAudit(
   if (!facts?.audit) return;
   const subject = facts.audit(args, ctx);
   const actingAs = facts.l1Workspace && canUseL1Workspace(ctx) ? l1ActingAs(ctx) : 'self';
-  await (tx as ServerTransaction).mutate.audit_log.insert({
+  await asServerTransaction(tx).mutate.audit_log.insert({
     id: crypto.randomUUID(),
     account_id: ctx.accountId,
     actor_user_id: ctx.userId,

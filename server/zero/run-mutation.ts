@@ -1,6 +1,6 @@
 import {getMutator, InputValidationError, isMutator, type Transaction} from '@rocicorp/zero';
 import {isApplicationError} from '@rocicorp/zero/server';
-import {fail} from '../../mutators/errors.ts';
+import {fail} from '../../rules/errors.ts';
 import type {TandemContext} from '../../schema/index.ts';
 import {appendAudit} from './audit.ts';
 import {claimChange} from './change-ledger.ts';
