@@ -3,7 +3,7 @@ import type {MutatorFacts} from './facts.ts';
 import {setSeatLimits} from './account/seat-limits.ts';
 import {updateSessionPolicy} from './account/session-policy.ts';
 import * as flow from './flow/author.ts';
-import {saveDraft} from './generated/save-draft.ts';
+import {saveDraft} from './resolution-note/save-draft.ts';
 import {claim} from './handoff/claim.ts';
 import {editPackage} from './handoff/edit-package.ts';
 import {markSeen} from './handoff/read-mark.ts';
@@ -106,9 +106,6 @@ export const mutators = defineMutators(mutatorDefinitions);
 export type Mutators = typeof mutators;
 
 type Definitions = typeof mutatorDefinitions;
-
-/** Every mutator's name ("walk.escalate"), as pushes name it. */
-export type MutatorName = {[G in keyof Definitions]: `${G & string}.${keyof Definitions[G] & string}`}[keyof Definitions];
 
 /** The names of the mutators that write an audit row (their `audit` fact is not `false`). */
 export type AuditedMutatorName = {

@@ -11,6 +11,11 @@ export const HEARTBEAT_MS = 3_000;
 
 export const presenceArgs = v.object({walkId: id});
 
+/** One presence row per person per walk: its id. */
+export function presenceId(walkId: string, userId: string): string {
+  return `${walkId}:${userId}`;
+}
+
 /**
  * "I'm looking at this walk": one row per person per walk, refreshed every
  * few seconds. Not audited and not a walk change (no state_version bump).
@@ -27,7 +32,7 @@ export const heartbeat = defineMutator(
   const caller = requireContext(ctx);
   const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
   if (!walk) return;
-  const id = `${walk.id}:${caller.userId}`;
+  const id = presenceId(walk.id, caller.userId);
   const mode = walk.driver_user_id === caller.userId ? 'driving' : 'watching';
   // A beat that changes nothing anyone sees leaves the synced row alone: a
   // write would reach every viewer of the walk, every few seconds each. The
@@ -60,5 +65,5 @@ export const leave = defineMutator(
   const caller = requireContext(ctx);
   const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
   if (!walk) return;
-  await tx.mutate.walk_presence.delete({id: `${walk.id}:${caller.userId}`});
+  await tx.mutate.walk_presence.delete({id: presenceId(walk.id, caller.userId)});
 });

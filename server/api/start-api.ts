@@ -3,12 +3,9 @@ import {createAuth} from '../auth/auth.ts';
 import {contextFromHeaders} from '../auth/context.ts';
 import type {TandemConfig} from '../config.ts';
 import {connect} from '../db/connect.ts';
-import {flowDraftRoute} from '../http/flow-drafts.ts';
 import {listenGracefully} from '../http/graceful-server.ts';
-import {metricsRoute} from '../http/metrics.ts';
-import {resolutionNoteRoute} from '../http/resolution-note.ts';
 import {scheduleAbandonment} from '../jobs/abandon-idle-walks.ts';
-import {schedulePresenceSweep} from '../jobs/sweep-presence.ts';
+import {schedulePresenceSweep} from '../presence/presence-beats.ts';
 import {scheduleLedgerPruning} from '../jobs/prune-change-ledger.ts';
 import {createDispatcher} from '../notify/dispatcher.ts';
 import {emailTransportFromEnv} from '../notify/email-transport.ts';
@@ -95,6 +92,8 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       dbProvider,
       serverMutators: createServerMutators({aiEnabled: !!ai}),
       contextOf,
+      ai,
+      log,
       zeroParts: zeroParts(config),
       placement: createSyncerPlacement(config),
       serveClient: config.serveClient,
@@ -106,9 +105,6 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
         void dispatcher.kick();
         void packageJob.kick();
       },
-      metricsRoute: metricsRoute(sql, contextOf),
-      walkRoutes: resolutionNoteRoute(dbProvider, ai, contextOf, log),
-      flowRoutes: flowDraftRoute(sql, ai, contextOf, log),
       extraRoutes: config.extraRoutes?.({sql, contextOf}),
     });
 

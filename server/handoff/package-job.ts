@@ -1,9 +1,9 @@
 import type {ServerTransaction} from '@rocicorp/zero';
-import {writeEscalationPackage, PACKAGE_BUDGET_MS} from '../ai/write-escalation-package.ts';
+import {writeEscalationPackage, PACKAGE_BUDGET_MS} from '../writers/write-escalation-package.ts';
 import type {AiConfig} from '../ai/model-client.ts';
 import type {Sql} from '../db/connect.ts';
 import type {DbProvider} from '../zero/db-provider.ts';
-import {loadEscalationRecord} from './load-walk-record.ts';
+import {loadEscalationRecord} from '../writers/load-walk-record.ts';
 import {asServerTransaction} from '../../rules/server-transaction.ts';
 
 /** A pending package whose writer vanished (crash) is picked up again after this long. */

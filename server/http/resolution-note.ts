@@ -1,11 +1,12 @@
 import type {ServerTransaction} from '@rocicorp/zero';
 import {Hono} from 'hono';
 import {isEngineerOrOwner} from '../../rules/permissions.ts';
-import {zql, type TandemContext} from '../../schema/index.ts';
+import {zql} from '../../schema/index.ts';
 import type {AiConfig} from '../ai/model-client.ts';
-import {renderNote, writeResolutionNote} from '../ai/resolution-note.ts';
-import {loadWalkData} from '../handoff/load-walk-record.ts';
+import {renderNote, writeResolutionNote} from '../writers/resolution-note.ts';
+import {loadWalkData} from '../writers/load-walk-record.ts';
 import type {DbProvider} from '../zero/db-provider.ts';
+import type {Gated, SessionGate} from './session-gate.ts';
 import {asServerTransaction} from '../../rules/server-transaction.ts';
 
 /**
@@ -14,11 +15,10 @@ import {asServerTransaction} from '../../rules/server-transaction.ts';
  * walk's state_version; asking again without a change to the walk returns
  * the stored draft instead of regenerating. The draft syncs to every screen.
  */
-export function resolutionNoteRoute(db: DbProvider, ai: AiConfig | undefined, contextOf: (h: Headers) => Promise<TandemContext | undefined>, log: (l: string) => void) {
-  const app = new Hono();
-  app.post('/:walkId/resolution-note', async c => {
-    const ctx = await contextOf(c.req.raw.headers);
-    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+export function resolutionNoteRoutes(db: DbProvider, ai: AiConfig | undefined, gate: SessionGate, log: (l: string) => void) {
+  const app = new Hono<Gated>();
+  app.post('/:walkId/resolution-note', gate, async c => {
+    const ctx = c.get('ctx');
     const walkId = c.req.param('walkId');
     const walk = await db.transaction(tx => tx.run(zql.walk.where('id', walkId).one()));
     if (!walk || walk.account_id !== ctx.accountId) return c.json({error: 'not_found', message: 'Walk not found.'}, 404);

@@ -5,7 +5,7 @@ import type {TandemContext} from '../../schema/index.ts';
 import {appendAudit} from './audit.ts';
 import {claimChange} from './change-ledger.ts';
 import type {ServerMutators} from './server-mutators.ts';
-import {isTransientDatabaseError} from './transient-db-errors.ts';
+import {isTransientDatabaseError} from '../db/transient-db-errors.ts';
 
 /**
  * Runs one pushed mutation inside its Postgres transaction: the change

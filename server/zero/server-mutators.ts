@@ -5,7 +5,7 @@ import {escalateWithoutWalkArgs} from '../../mutators/ticket/escalate-without-wa
 import {intakeArgs} from '../../mutators/ticket/intake.ts';
 import {escalateArgs} from '../../mutators/walk/escalate.ts';
 import {presenceArgs} from '../../mutators/presence/presence.ts';
-import {recordPresenceBeat} from '../jobs/sweep-presence.ts';
+import {recordPresenceBeat} from '../presence/presence-beats.ts';
 import {writeHandoffPackage} from '../handoff/write-package.ts';
 import {queueEscalationDeliveries} from '../notify/queue-deliveries.ts';
 import {linkCustomer} from '../tickets/link-customer.ts';
@@ -39,7 +39,7 @@ export function createServerMutators({aiEnabled}: {aiEnabled: boolean}) {
     // Every beat is recorded off the synced tables, so that the sweep keeps the viewer.
     heartbeat: defineMutator(presenceArgs, async ({tx, ctx, args}) => {
       await mutators.presence.heartbeat.fn({tx, ctx, args});
-      await recordPresenceBeat(asServerTransaction(tx), `${args.walkId}:${ctx!.userId}`);
+      await recordPresenceBeat(asServerTransaction(tx), args.walkId, ctx!.userId);
     }),
   },
   ticket: {
