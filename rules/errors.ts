@@ -12,7 +12,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type ErrorDetails = {readonly code: ErrorCode; readonly [key: string]: ReadonlyJSONValue};
+type ErrorDetails = {readonly code: ErrorCode; readonly [key: string]: ReadonlyJSONValue};
 
 export class TandemError extends ApplicationError<ErrorDetails> {
   constructor(code: ErrorCode, message: string, extra: Record<string, ReadonlyJSONValue> = {}) {

@@ -19,7 +19,6 @@ export const intakeArgs = v.pipe(
   }),
   v.check(a => !(a.flowId && a.proposalId), 'choose a flow or a proposal, not both'),
 );
-export type IntakeArgs = v.InferOutput<typeof intakeArgs>;
 
 /** Takes a call: creates the ticket and its walk in one mutation (SPEC §5). */
 export const intake = defineMutator(
