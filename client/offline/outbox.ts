@@ -1,5 +1,5 @@
 import {getMutator, type MutateRequest, type Zero} from '@rocicorp/zero';
-import {withEnvelope} from '../../mutators/change-envelope.ts';
+import {withEnvelope} from '../../rules/change-envelope.ts';
 import {mutators} from '../../mutators/index.ts';
 import {mutationError} from '../ui/mutation-error.ts';
 import {describeChange} from './describe-change.ts';

@@ -13,7 +13,7 @@ import {QueuePage} from '../features/queue/QueuePage.tsx';
 import {FlowsPage} from '../features/flows/FlowsPage.tsx';
 import {FlowEditorPage} from '../features/flows/FlowEditorPage.tsx';
 import {HandoffPage} from '../features/queue/HandoffPage.tsx';
-import {canUseL1Workspace, isEngineerOrOwner} from '../../mutators/permissions.ts';
+import {canUseL1Workspace, isEngineerOrOwner} from '../../rules/permissions.ts';
 import {ConnectionIndicator} from './ConnectionIndicator.tsx';
 import {UnsyncedChanges} from '../offline/UnsyncedChanges.tsx';
 import {useOutboxEntries} from '../offline/outbox-context.ts';

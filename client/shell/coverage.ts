@@ -1,4 +1,4 @@
-import {canUseL1Workspace, l1ActingAs} from '../../mutators/permissions.ts';
+import {canUseL1Workspace, l1ActingAs} from '../../rules/permissions.ts';
 import type {TandemContext} from '../../schema/index.ts';
 import {match} from '../app/router.tsx';
 

@@ -1,4 +1,4 @@
-import {canManageAccount, canUseL1Workspace, isEngineerOrOwner} from '../../mutators/permissions.ts';
+import {canManageAccount, canUseL1Workspace, isEngineerOrOwner} from '../../rules/permissions.ts';
 import type {TandemContext} from '../../schema/index.ts';
 
 export type NavItem = {href: string; label: string};

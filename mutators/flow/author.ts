@@ -2,10 +2,10 @@ import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {flowProblems} from '../../schema/flow-validation.ts';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {assertEngineerOrOwner} from '../permissions.ts';
-import {mustLoadOwned} from '../tenancy.ts';
-import {id, optionalText, requiredText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {assertEngineerOrOwner} from '../../rules/permissions.ts';
+import {mustLoadOwned} from '../../rules/tenancy.ts';
+import {id, optionalText, requiredText} from '../../rules/validators.ts';
 import {flowDefinitionSchema} from './definition-schema.ts';
 
 const EMPTY_FLOW = {
@@ -21,7 +21,15 @@ export const createFlowArgs = v.object({
 });
 
 /** A new draft flow (engineers and owners author flows). */
-export const create = defineMutator(createFlowArgs, async ({tx, ctx, args}) => {
+export const create = defineMutator(
+  createFlowArgs,
+  {
+    audit: a => ({type: 'flow', id: String(a.flowId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertEngineerOrOwner(ctx);
   const existing = await tx.run(zql.flow.where('id', args.flowId).one());
   if (existing) {
@@ -50,7 +58,15 @@ export const updateFlowArgs = v.object({
 });
 
 /** Edits a flow. A published flow stays walkable: an edit that breaks it is refused. */
-export const update = defineMutator(updateFlowArgs, async ({tx, ctx, args}) => {
+export const update = defineMutator(
+  updateFlowArgs,
+  {
+    audit: a => ({type: 'flow', id: String(a.flowId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertEngineerOrOwner(ctx);
   const flow = await mustLoadOwned(tx, caller, 'flow', args.flowId, 'Flow');
   if (args.definition && flow.status === 'published') {
@@ -69,7 +85,15 @@ export const update = defineMutator(updateFlowArgs, async ({tx, ctx, args}) => {
 export const publishFlowArgs = v.object({flowId: id});
 
 /** Publishes a flow once it is walkable; the refusal names the first problem's node. */
-export const publish = defineMutator(publishFlowArgs, async ({tx, ctx, args}) => {
+export const publish = defineMutator(
+  publishFlowArgs,
+  {
+    audit: a => ({type: 'flow', id: String(a.flowId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertEngineerOrOwner(ctx);
   const flow = await mustLoadOwned(tx, caller, 'flow', args.flowId, 'Flow');
   const problems = flowProblems(flow.definition);
@@ -83,7 +107,15 @@ export const publish = defineMutator(publishFlowArgs, async ({tx, ctx, args}) =>
 });
 
 /** Takes a flow back to draft: L1 techs stop seeing it; walks already on it go on. */
-export const unpublish = defineMutator(publishFlowArgs, async ({tx, ctx, args}) => {
+export const unpublish = defineMutator(
+  publishFlowArgs,
+  {
+    audit: a => ({type: 'flow', id: String(a.flowId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertEngineerOrOwner(ctx);
   const flow = await mustLoadOwned(tx, caller, 'flow', args.flowId, 'Flow');
   await tx.mutate.flow.update({id: flow.id, status: 'draft', updated_at: Date.now()});

@@ -1,8 +1,8 @@
 import type {Transaction} from '@rocicorp/zero';
 import * as v from 'valibot';
 import {ESCALATION_REASONS, type TandemContext, type Walk} from '../../schema/index.ts';
-import {canUseL1Workspace, l1ActingAs} from '../permissions.ts';
-import {optionalText} from '../validators.ts';
+import {canUseL1Workspace, l1ActingAs} from '../../rules/permissions.ts';
+import {optionalText} from '../../rules/validators.ts';
 
 export const reasonCategory = v.picklist(ESCALATION_REASONS, 'must be one of the escalation reasons');
 export const reasonDetails = optionalText(4000);

@@ -1,6 +1,6 @@
 import type {Transaction} from '@rocicorp/zero';
 import {zql, type Handoff, type Walk} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
+import {fail} from '../../rules/errors.ts';
 
 /**
  * The walk a claim or release is about, refused once it has moved on

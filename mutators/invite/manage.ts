@@ -2,11 +2,11 @@ import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
 import {ASSIGNABLE_ROLES} from '../member/admin.ts';
-import {fail} from '../errors.ts';
-import {canManageAccount, requireContext} from '../permissions.ts';
-import {assertSeatFree} from '../seats.ts';
-import {mustLoadOwned} from '../tenancy.ts';
-import {id} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {canManageAccount, requireContext} from '../../rules/permissions.ts';
+import {assertSeatFree} from '../../rules/seats.ts';
+import {loadOwned, mustLoadOwned} from '../../rules/tenancy.ts';
+import {id} from '../../rules/validators.ts';
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -20,7 +20,15 @@ export const createInviteArgs = v.object({
 });
 
 /** An owner invites an email with a role (the seat is checked now and again on acceptance). */
-export const create = defineMutator(createInviteArgs, async ({tx, ctx, args}) => {
+export const create = defineMutator(
+  createInviteArgs,
+  {
+    audit: a => ({type: 'invite', id: String(a.inviteId), details: {email: String(a.email), role: String(a.role)}}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   if (!canManageAccount(caller)) fail('forbidden', 'Only owners invite people.');
   const existing = await tx.run(zql.invite.where('id', args.inviteId).one());
@@ -47,14 +55,19 @@ export const create = defineMutator(createInviteArgs, async ({tx, ctx, args}) =>
 
 export const revokeInviteArgs = v.object({inviteId: id});
 
-export const revoke = defineMutator(revokeInviteArgs, async ({tx, ctx, args}) => {
+export const revoke = defineMutator(
+  revokeInviteArgs,
+  {
+    audit: a => ({type: 'invite', id: String(a.inviteId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   if (!canManageAccount(caller)) fail('forbidden', 'Only owners revoke invites.');
-  const invite = await tx.run(zql.invite.where('id', args.inviteId).one());
-  if (!invite || invite.account_id !== caller.accountId) {
-    if (!invite && tx.location === 'client') return;
-    fail('not_found', 'Invite not found.');
-  }
+  const invite = await loadOwned(tx, caller, 'invite', args.inviteId, 'Invite');
+  if (!invite) return;
   if (invite.accepted_at) fail('invalid_state', 'That invite was already used.');
   if (invite.revoked_at) return;
   await tx.mutate.invite.update({id: invite.id, revoked_at: Date.now()});

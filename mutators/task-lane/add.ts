@@ -1,8 +1,9 @@
 import {defineMutator} from '../define.ts';
+import {said, quoted} from '../facts.ts';
 import * as v from 'valibot';
 import {LANE_KINDS, zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {id, requiredText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {id, requiredText} from '../../rules/validators.ts';
 import {touchWalk} from '../walk/active-walk.ts';
 import {loadLaneWalk, nextPosition} from './lane-walk.ts';
 
@@ -17,7 +18,15 @@ export const addArgs = v.object({
  * Adds a question, check, fact or suggested fix to a walk's lane (SPEC §7).
  * A new suggested fix supersedes the active one, which stays in history.
  */
-export const add = defineMutator(addArgs, async ({tx, ctx, args}) => {
+export const add = defineMutator(
+  addArgs,
+  {
+    audit: a => ({type: 'task_lane_item', id: String(a.itemId), details: {kind: String(a.kind)}}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: a => ({label: `Task lane item${quoted(a.text)}`, text: said(a.text), walkId: said(a.walkId)}),
+  },
+  async ({tx, ctx, args}) => {
   const existing = await tx.run(zql.task_lane_item.where('id', args.itemId).one());
   const {caller, walk} = await loadLaneWalk(tx, ctx, args.walkId, {adding: true});
   if (existing) {

@@ -1,15 +1,24 @@
 import {defineMutator} from '../define.ts';
+import {said, quoted} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {id, requiredText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {id, requiredText} from '../../rules/validators.ts';
 import {touchWalk} from '../walk/active-walk.ts';
 import {assertNotSuperseded, loadLaneItem, nextPosition} from './lane-walk.ts';
 
 export const setStateArgs = v.object({itemId: id, state: v.picklist(['open', 'done', 'dismissed'])});
 
 /** Open / done / dismissed: the driver or an engineer/owner. */
-export const setState = defineMutator(setStateArgs, async ({tx, ctx, args}) => {
+export const setState = defineMutator(
+  setStateArgs,
+  {
+    audit: a => ({type: 'task_lane_item', id: String(a.itemId), details: {state: String(a.state)}}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const found = await loadLaneItem(tx, ctx, args.itemId);
   if (!found) return;
   assertNotSuperseded(found.item);
@@ -30,7 +39,15 @@ export const answerArgs = v.object({
  * answer becomes a fact that keeps its provenance. A later answer edit flows
  * into that fact (facts from questions are edited through the question).
  */
-export const answer = defineMutator(answerArgs, async ({tx, ctx, args}) => {
+export const answer = defineMutator(
+  answerArgs,
+  {
+    audit: a => ({type: 'task_lane_item', id: String(a.itemId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: a => ({label: `Answer${quoted(a.answer)}`, text: said(a.answer)}),
+  },
+  async ({tx, ctx, args}) => {
   const found = await loadLaneItem(tx, ctx, args.itemId);
   if (!found) return;
   const {item, walk, caller} = found;
@@ -65,7 +82,15 @@ export const answer = defineMutator(answerArgs, async ({tx, ctx, args}) => {
 
 export const editArgs = v.object({itemId: id, text: requiredText(2000)});
 
-export const edit = defineMutator(editArgs, async ({tx, ctx, args}) => {
+export const edit = defineMutator(
+  editArgs,
+  {
+    audit: a => ({type: 'task_lane_item', id: String(a.itemId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: a => ({label: `Task lane edit${quoted(a.text)}`, text: said(a.text)}),
+  },
+  async ({tx, ctx, args}) => {
   const found = await loadLaneItem(tx, ctx, args.itemId);
   if (!found) return;
   assertNotSuperseded(found.item);
@@ -79,7 +104,15 @@ export const edit = defineMutator(editArgs, async ({tx, ctx, args}) => {
 export const moveArgs = v.object({itemId: id, position: v.pipe(v.number(), v.finite())});
 
 /** Reorders an item (by drag or keyboard): positions are fractional, ids never change. */
-export const move = defineMutator(moveArgs, async ({tx, ctx, args}) => {
+export const move = defineMutator(
+  moveArgs,
+  {
+    audit: a => ({type: 'task_lane_item', id: String(a.itemId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const found = await loadLaneItem(tx, ctx, args.itemId);
   if (!found) return;
   await tx.mutate.task_lane_item.update({id: found.item.id, position: args.position, updated_at: Date.now()});
@@ -89,7 +122,15 @@ export const move = defineMutator(moveArgs, async ({tx, ctx, args}) => {
 export const removeArgs = v.object({itemId: id});
 
 /** Soft delete: the row stays for history. */
-export const remove = defineMutator(removeArgs, async ({tx, ctx, args}) => {
+export const remove = defineMutator(
+  removeArgs,
+  {
+    audit: a => ({type: 'task_lane_item', id: String(a.itemId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const found = await loadLaneItem(tx, ctx, args.itemId);
   if (!found) return;
   assertNotSuperseded(found.item);

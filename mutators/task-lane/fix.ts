@@ -1,8 +1,8 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {FIX_OUTCOMES, type FixOutcome} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {id, optionalText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {id, optionalText} from '../../rules/validators.ts';
 import {touchWalk} from '../walk/active-walk.ts';
 import {assertNotSuperseded, loadLaneItem} from './lane-walk.ts';
 
@@ -11,7 +11,15 @@ const FINAL: FixOutcome[] = ['applied_success', 'applied_failed', 'dismissed'];
 export const markAppliedArgs = v.object({itemId: id});
 
 /** "I ran this": the only thing that sets applied_at; the fix is then verifying. */
-export const markApplied = defineMutator(markAppliedArgs, async ({tx, ctx, args}) => {
+export const markApplied = defineMutator(
+  markAppliedArgs,
+  {
+    audit: a => ({type: 'task_lane_item', id: String(a.itemId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const found = await loadLaneItem(tx, ctx, args.itemId);
   if (!found) return;
   const {item} = found;
@@ -39,7 +47,15 @@ export const recordOutcomeArgs = v.pipe(
  * What happened with the fix (SPEC §7): from proposed, pending or partial any
  * outcome may follow; success, failed and dismissed are final.
  */
-export const recordOutcome = defineMutator(recordOutcomeArgs, async ({tx, ctx, args}) => {
+export const recordOutcome = defineMutator(
+  recordOutcomeArgs,
+  {
+    audit: a => ({type: 'task_lane_item', id: String(a.itemId), details: {outcome: String(a.outcome)}}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const found = await loadLaneItem(tx, ctx, args.itemId);
   if (!found) return;
   const {item} = found;

@@ -1,11 +1,11 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
+import {fail} from '../../rules/errors.ts';
 import {openEscalation, reasonCategory, reasonDetails} from '../handoff/open-handoff.ts';
-import {assertL1Workspace} from '../permissions.ts';
-import {isReplayOfOwnRow} from '../tenancy.ts';
-import {id, optionalText, requiredText} from '../validators.ts';
+import {assertL1Workspace} from '../../rules/permissions.ts';
+import {isReplayOfOwnRow} from '../../rules/tenancy.ts';
+import {id, optionalText, requiredText} from '../../rules/validators.ts';
 import {insertCall} from './new-call.ts';
 
 export const escalateWithoutWalkArgs = v.object({
@@ -23,7 +23,15 @@ export const escalateWithoutWalkArgs = v.object({
  * Escalates straight from intake: the ticket and an already-escalated ad-hoc
  * walk, so reporting still counts the call (SPEC §6).
  */
-export const escalateWithoutWalk = defineMutator(escalateWithoutWalkArgs, async ({tx, ctx, args}) => {
+export const escalateWithoutWalk = defineMutator(
+  escalateWithoutWalkArgs,
+  {
+    audit: a => ({type: 'ticket', id: String(a.ticketId)}),
+    l1Workspace: true,
+    queuesWork: true,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertL1Workspace(ctx);
   if (new Set([args.ticketId, args.walkId, args.handoffId]).size !== 3) {
     fail('invalid_input', 'ticketId, walkId and handoffId must differ.');

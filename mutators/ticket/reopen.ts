@@ -1,14 +1,22 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
-import {fail} from '../errors.ts';
-import {assertTicketWorker} from '../permissions.ts';
-import {id} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {assertTicketWorker} from '../../rules/permissions.ts';
+import {id} from '../../rules/validators.ts';
 import {loadTicketForChange} from './ticket-work.ts';
 
 export const reopenArgs = v.object({ticketId: id});
 
 /** A resolved (or closed) ticket is `open` again; its history stays. */
-export const reopen = defineMutator(reopenArgs, async ({tx, ctx, args}) => {
+export const reopen = defineMutator(
+  reopenArgs,
+  {
+    audit: a => ({type: 'ticket', id: String(a.ticketId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: () => ({label: 'Reopened the ticket'}),
+  },
+  async ({tx, ctx, args}) => {
   const caller = assertTicketWorker(ctx);
   const ticket = await loadTicketForChange(tx, caller, args.ticketId);
   if (!ticket) return;

@@ -1,10 +1,11 @@
 import {defineMutator} from '../define.ts';
+import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
+import {fail} from '../../rules/errors.ts';
 import {openEscalation, reasonCategory, reasonDetails} from '../handoff/open-handoff.ts';
-import {requireContext} from '../permissions.ts';
-import {id} from '../validators.ts';
+import {requireContext} from '../../rules/permissions.ts';
+import {id} from '../../rules/validators.ts';
 import {closeHandoffsOfWalk} from '../handoff/walk-of-handoff.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 
@@ -16,7 +17,15 @@ export const escalateArgs = v.object({
 });
 
 /** Stuck: walk and ticket `escalated`, and a handoff enters the queue (SPEC §6, §8). */
-export const escalate = defineMutator(escalateArgs, async ({tx, ctx, args}) => {
+export const escalate = defineMutator(
+  escalateArgs,
+  {
+    audit: a => ({type: 'walk', id: String(a.walkId), details: {reasonCategory: String(a.reasonCategory)}}),
+    l1Workspace: true,
+    queuesWork: true,
+    outbox: a => ({label: 'Escalated the walk', text: said(a.details), walkId: said(a.walkId)}),
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
   const existing = await tx.run(zql.handoff.where('id', args.handoffId).one());
   if (existing) {

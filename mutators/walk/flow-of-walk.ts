@@ -1,7 +1,7 @@
 import type {Transaction} from '@rocicorp/zero';
 import type {FlowDefinition, TandemContext, Walk} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {loadOwned} from '../tenancy.ts';
+import {fail} from '../../rules/errors.ts';
+import {loadOwned} from '../../rules/tenancy.ts';
 
 /**
  * The tree a flow or proposal walk follows. undefined only on the client

@@ -1,11 +1,13 @@
 import {defineMutator} from '../define.ts';
+import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {isEngineerOrOwner, requireContext} from '../permissions.ts';
-import {loadOwned, mustLoadOwned} from '../tenancy.ts';
-import {id} from '../validators.ts';
-import {lockWalk, touchWalk} from './active-walk.ts';
+import {fail} from '../../rules/errors.ts';
+import {isEngineerOrOwner, requireContext} from '../../rules/permissions.ts';
+import {loadOwned, mustLoadOwned} from '../../rules/tenancy.ts';
+import {id} from '../../rules/validators.ts';
+import {lockRow} from '../../rules/locks.ts';
+import {touchWalk} from './active-walk.ts';
 
 export const handBackArgs = v.object({
   walkId: id,
@@ -19,9 +21,17 @@ export const handBackArgs = v.object({
  * A walk picked up from the queue is not handed back this way: its handoff
  * is released instead (SPEC §8).
  */
-export const handBack = defineMutator(handBackArgs, async ({tx, ctx, args}) => {
+export const handBack = defineMutator(
+  handBackArgs,
+  {
+    audit: a => ({type: 'walk', id: String(a.walkId), details: {toUserId: String(a.toUserId)}}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: a => ({label: 'Handed the walk back', walkId: said(a.walkId)}),
+  },
+  async ({tx, ctx, args}) => {
   const caller = requireContext(ctx);
-  await lockWalk(tx, args.walkId);
+  await lockRow(tx, 'walk', args.walkId);
   const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');
   if (walk.driver_user_id !== caller.userId) fail('forbidden', 'Only the walk’s driver can hand it back.');
   if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}.`, {status: walk.status});

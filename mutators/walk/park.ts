@@ -1,8 +1,9 @@
 import {defineMutator} from '../define.ts';
+import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {id, optionalText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {id, optionalText} from '../../rules/validators.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 
 export const parkArgs = v.object({walkId: id, handoffId: id, note: optionalText(4000)});
@@ -11,7 +12,15 @@ export const parkArgs = v.object({walkId: id, handoffId: id, note: optionalText(
  * Sets a walk aside (e.g. waiting on the customer): a `park` handoff that is
  * private to its owner and notifies nobody. The walk stays the driver's.
  */
-export const park = defineMutator(parkArgs, async ({tx, ctx, args}) => {
+export const park = defineMutator(
+  parkArgs,
+  {
+    audit: a => ({type: 'walk', id: String(a.walkId)}),
+    l1Workspace: true,
+    queuesWork: false,
+    outbox: a => ({label: 'Parked the walk', text: said(a.note), walkId: said(a.walkId)}),
+  },
+  async ({tx, ctx, args}) => {
   const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
   const existing = await tx.run(zql.handoff.where('id', args.handoffId).one());
   if (existing) {

@@ -1,7 +1,8 @@
 import {defineMutator} from '../define.ts';
+import {said} from '../facts.ts';
 import * as v from 'valibot';
-import {fail} from '../errors.ts';
-import {id, optionalText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {id, optionalText} from '../../rules/validators.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 import {definitionOf} from './flow-of-walk.ts';
 
@@ -13,7 +14,15 @@ export const recordStepArgs = v.object({
 });
 
 /** Records the customer's answer at the current node and moves to the option's target (SPEC §6). */
-export const recordStep = defineMutator(recordStepArgs, async ({tx, ctx, args}) => {
+export const recordStep = defineMutator(
+  recordStepArgs,
+  {
+    audit: a => ({type: 'walk', id: String(a.walkId)}),
+    l1Workspace: true,
+    queuesWork: false,
+    outbox: a => ({label: 'Step answered', text: said(a.note), walkId: said(a.walkId)}),
+  },
+  async ({tx, ctx, args}) => {
   const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
   const definition = await definitionOf(tx, caller, walk);
   if (!definition) return; // client without the flow: the server decides

@@ -1,7 +1,8 @@
 import {defineMutator} from '../define.ts';
+import {said} from '../facts.ts';
 import {zql} from '../../schema/index.ts';
 import * as v from 'valibot';
-import {id, text} from '../validators.ts';
+import {id, text} from '../../rules/validators.ts';
 import {closeHandoffsOfWalk} from '../handoff/walk-of-handoff.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 
@@ -16,7 +17,15 @@ export const resolveArgs = v.object({
  * walk still holds (a claimed escalation, a park) with them (SPEC §8); a
  * helpful proposal walk validates its proposal.
  */
-export const resolve = defineMutator(resolveArgs, async ({tx, ctx, args}) => {
+export const resolve = defineMutator(
+  resolveArgs,
+  {
+    audit: a => ({type: 'walk', id: String(a.walkId), details: {helpful: Boolean(a.helpful)}}),
+    l1Workspace: true,
+    queuesWork: false,
+    outbox: a => ({label: 'Resolved the walk', text: said(a.resolutionNotes), walkId: said(a.walkId)}),
+  },
+  async ({tx, ctx, args}) => {
   const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
   const now = Date.now();
   await touchWalk(tx, walk, {

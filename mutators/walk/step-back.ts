@@ -1,9 +1,10 @@
 import type {Transaction} from '@rocicorp/zero';
 import {defineMutator} from '../define.ts';
+import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {id} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {id} from '../../rules/validators.ts';
 import {loadDrivenWalk, touchWalk} from './active-walk.ts';
 import {definitionOf} from './flow-of-walk.ts';
 
@@ -21,7 +22,15 @@ async function nodeTrail(tx: Transaction, walkId: string): Promise<string[]> {
 }
 
 /** Goes back to the previous node. Recorded as a step: history is never rewritten. */
-export const stepBack = defineMutator(stepBackArgs, async ({tx, ctx, args}) => {
+export const stepBack = defineMutator(
+  stepBackArgs,
+  {
+    audit: a => ({type: 'walk', id: String(a.walkId)}),
+    l1Workspace: true,
+    queuesWork: false,
+    outbox: a => ({label: 'Stepped back', walkId: said(a.walkId)}),
+  },
+  async ({tx, ctx, args}) => {
   const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
   const definition = await definitionOf(tx, caller, walk);
   const trail = await nodeTrail(tx, walk.id);

@@ -1,7 +1,7 @@
 import type {TandemConfig} from '../config.ts';
 
 /** What the API child gets in TANDEM_API_CONFIG: the config minus its functions and live objects. */
-export type ApiChildConfig = {
+type ApiChildConfig = {
   config: Omit<TandemConfig, 'log' | 'emailTransport' | 'ai' | 'extraRoutes'> & {aiOff: boolean};
   databaseUrl: string;
 };

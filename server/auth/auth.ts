@@ -3,7 +3,7 @@ import {bearer} from 'better-auth/plugins/bearer';
 import {PostgresJSDialect} from 'kysely-postgres-js';
 import type {Sql} from '../db/connect.ts';
 
-export type AuthOptions = {
+type AuthOptions = {
   /** A pool whose search_path is the `auth` schema (see migrations/00001_auth). */
   authSql: Sql;
   secret: string;

@@ -1,6 +1,6 @@
 import type {TandemContext} from '../../schema/index.ts';
 import type {Sql} from '../db/connect.ts';
-import {isTransientDatabaseError} from '../zero/transient-db-errors.ts';
+import {isTransientDatabaseError} from '../db/transient-db-errors.ts';
 import type {Auth} from './auth.ts';
 import {enforceSessionPolicy} from './session-policy.ts';
 

@@ -19,7 +19,7 @@ import {pathToFileURL} from 'node:url';
  *   over: a cluster whose symlink is gone is removed at the next start.
  * Everywhere else (not root, or a reachable folder) nothing moves.
  */
-export type PostgresPlacement = {
+type PostgresPlacement = {
   /** The data directory handed to PostgreSQL (-D). */
   clusterDir: string;
   /** Set when the binaries were staged where the service user can reach them. */

@@ -1,7 +1,7 @@
 import type {Server} from 'node:http';
 import {serve} from '@hono/node-server';
 
-export type GracefulServer = {
+type GracefulServer = {
   /** Requests being answered right now. */
   inFlight: () => number;
   /**

@@ -1,6 +1,6 @@
 import {Hono} from 'hono';
 import * as v from 'valibot';
-import {TandemError} from '../../mutators/errors.ts';
+import {TandemError} from '../../rules/errors.ts';
 import type {Auth} from '../auth/auth.ts';
 import {acceptInvite, acceptInviteBody, describeInvite, InvalidInviteError} from '../people/accept-invite.ts';
 import type {DbProvider} from '../zero/db-provider.ts';

@@ -1,11 +1,12 @@
 import type {ServerTransaction} from '@rocicorp/zero';
 import {hashPassword} from 'better-auth/crypto';
 import * as v from 'valibot';
-import {TandemError} from '../../mutators/errors.ts';
-import {assertSeatFree} from '../../mutators/seats.ts';
+import {TandemError} from '../../rules/errors.ts';
+import {assertSeatFree} from '../../rules/seats.ts';
 import type {Role} from '../../schema/index.ts';
 import type {DbProvider} from '../zero/db-provider.ts';
 import {hashInviteCode} from './invite-code.ts';
+import {asServerTransaction} from '../../rules/server-transaction.ts';
 
 /** Unknown, expired, revoked and used codes all get this one answer. */
 export class InvalidInviteError extends Error {
@@ -45,9 +46,9 @@ async function usableInvite(tx: ServerTransaction, code: string, lock: boolean):
 /** What the accept page shows before the invitee commits. */
 export async function describeInvite(db: DbProvider, code: string) {
   return db.transaction(async tx => {
-    const invite = await usableInvite(tx as ServerTransaction, code, false);
+    const invite = await usableInvite(asServerTransaction(tx), code, false);
     const [account] = Array.from(
-      await (tx as ServerTransaction).dbTransaction.query('select name from account where id = $1', [invite.account_id]),
+      await asServerTransaction(tx).dbTransaction.query('select name from account where id = $1', [invite.account_id]),
     ) as {name: string}[];
     return {email: invite.email, role: invite.role, accountName: account?.name ?? ''};
   });
@@ -65,7 +66,7 @@ export async function acceptInvite(
 ): Promise<{email: string; userId: string}> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async zeroTx => {
-    const tx = zeroTx as ServerTransaction;
+    const tx = asServerTransaction(zeroTx);
     const invite = await usableInvite(tx, input.code, true);
     const taken = Array.from(await tx.dbTransaction.query('select 1 from auth."user" where email = $1', [invite.email]));
     if (taken.length) throw new InvalidInviteError();

@@ -2,8 +2,8 @@ import type {Role} from '../../schema/index.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 
-export type DemoAccount = {id: string; name: string; ticketPrefix: string; engineerSeatLimit: number | null; l1SeatLimit: number | null};
-export type DemoPerson = {
+type DemoAccount = {id: string; name: string; ticketPrefix: string; engineerSeatLimit: number | null; l1SeatLimit: number | null};
+type DemoPerson = {
   id: string;
   accountId: string;
   email: string;

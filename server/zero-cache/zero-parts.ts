@@ -10,7 +10,7 @@ import type {TandemConfig} from '../config.ts';
  *   view-syncer-i        ZERO_PORT + 3·(i−1)   (view-syncer-1 keeps 4848)
  *   replication-manager  ZERO_PORT + 3·N       (its change streamer, +1, on loopback only)
  */
-export type ZeroRole = 'single' | 'replication-manager' | 'view-syncer';
+type ZeroRole = 'single' | 'replication-manager' | 'view-syncer';
 
 export type ZeroPart = {
   name: string;

@@ -1,11 +1,11 @@
 import {getMutator, InputValidationError, isMutator, type Transaction} from '@rocicorp/zero';
 import {isApplicationError} from '@rocicorp/zero/server';
-import {fail} from '../../mutators/errors.ts';
+import {fail} from '../../rules/errors.ts';
 import type {TandemContext} from '../../schema/index.ts';
 import {appendAudit} from './audit.ts';
 import {claimChange} from './change-ledger.ts';
 import type {ServerMutators} from './server-mutators.ts';
-import {isTransientDatabaseError} from './transient-db-errors.ts';
+import {isTransientDatabaseError} from '../db/transient-db-errors.ts';
 
 /**
  * Runs one pushed mutation inside its Postgres transaction: the change

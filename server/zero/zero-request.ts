@@ -1,9 +1,6 @@
 import type {Context} from 'hono';
 import * as v from 'valibot';
-
-/** The upstream shard zero-cache writes its bookkeeping to (app id `zero`, shard 0; SPEC §13). */
-export const ZERO_APP_ID = 'zero';
-export const ZERO_UPSTREAM_SCHEMA = 'zero_0';
+import {ZERO_APP_ID, ZERO_UPSTREAM_SCHEMA} from '../zero-cache/zero-app.ts';
 
 /** Largest push or query request accepted (a batch of queued changes with big notes fits easily). */
 export const MAX_ZERO_BODY_BYTES = 16 * 1024 * 1024;

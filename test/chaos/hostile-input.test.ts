@@ -1,6 +1,6 @@
 import {isMutator} from '@rocicorp/zero';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {ERROR_CODES} from '../../mutators/errors.ts';
+import {ERROR_CODES} from '../../rules/errors.ts';
 import {argsValidatorOf} from '../../mutators/define.ts';
 import {mutatorDefinitions, mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {EscalationPackage} from '../../schema/index.ts';
 import {createPackageJob} from '../../server/handoff/package-job.ts';
-import {resolutionNoteRoute} from '../../server/http/resolution-note.ts';
+import {resolutionNoteRoutes} from '../../server/http/resolution-note.ts';
+import {sessionGate} from '../../server/http/session-gate.ts';
 import {demoFlows} from '../../server/seed/demo-flows.ts';
 import {DEMO_PEOPLE} from '../../server/seed/demo-people.ts';
 import {createDbProvider} from '../../server/zero/db-provider.ts';
@@ -195,7 +196,7 @@ describe('the handoff tells the whole story', () => {
     await ok('taskLane.add', {itemId: ids.fix, walkId, kind: 'suggested_fix', text: 'Remove the stale Office credentials from Credential Manager'});
     await ok('taskLane.markFixApplied', {itemId: ids.fix}); // verifying: resolving records it as a success
 
-    const app = resolutionNoteRoute(createDbProvider(db.sql), undefined, async () => l1, () => {});
+    const app = resolutionNoteRoutes(createDbProvider(db.sql), undefined, sessionGate(async () => l1), () => {});
     const res = await app.request(`/${walkId}/resolution-note`, {method: 'POST'});
     expect(res.status).toBe(200);
     const [stored] = await db.sql`select draft, writer from generated_text where id = ${`${walkId}:resolution_note`}`;

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {PRESENCE_TTL_MS} from '../../mutators/presence/presence.ts';
-import {presenceBeatRoute} from '../../server/http/presence-beat.ts';
-import {sweepPresence} from '../../server/jobs/sweep-presence.ts';
+import {beatGate} from '../../server/http/beat-sessions.ts';
+import {presenceBeatRoutes} from '../../server/http/presence-beat.ts';
+import {sweepPresence} from '../../server/presence/presence-beats.ts';
 import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type serverMutator} from '../support/server-mutate.ts';
@@ -65,7 +66,7 @@ describe('presence beats off the synced tables', () => {
     const contoso = demoContext('engineer@contoso.test');
     // The session lookup is tested with the real cookie elsewhere; here the header names the person.
     const people = new Map([l1, senior, contoso].map(c => [c.userId, c]));
-    const route = () => presenceBeatRoute(db.sql, async headers => people.get(headers.get('x-test-user') ?? ''));
+    const route = () => presenceBeatRoutes(db.sql, beatGate(async headers => people.get(headers.get('x-test-user') ?? '')));
     const post = (who: {userId: string} | undefined, body: unknown) =>
       route().request('/beat', {
         method: 'POST',
@@ -121,10 +122,13 @@ describe('presence beats off the synced tables', () => {
       expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Dock not charging'})).toEqual({ok: true});
       expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
       let lookups = 0;
-      const remembering = presenceBeatRoute(db.sql, async headers => {
-        lookups++;
-        return headers.get('authorization') === 'Bearer senior-token' ? senior : undefined;
-      });
+      const remembering = presenceBeatRoutes(
+        db.sql,
+        beatGate(async headers => {
+          lookups++;
+          return headers.get('authorization') === 'Bearer senior-token' ? senior : undefined;
+        }),
+      );
       const send = (token: string) =>
         remembering.request('/beat', {
           method: 'POST',

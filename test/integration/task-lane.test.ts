@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {sweepPresence} from '../../server/jobs/sweep-presence.ts';
+import {sweepPresence} from '../../server/presence/presence-beats.ts';
 import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';

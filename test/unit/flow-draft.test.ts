@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {draftFlow, localFlowDraft} from '../../server/ai/flow-draft.ts';
+import {draftFlow, localFlowDraft} from '../../server/writers/flow-draft.ts';
 import {flowProblems} from '../../schema/flow-validation.ts';
 import {fakeModel} from '../support/fake-model.ts';
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {writeLocalPackage} from '../../server/handoff/local-package-writer.ts';
-import {emptyWalkRecord, recordLane, recordSteps, type RecordedFix, type WalkRecord} from '../../server/handoff/walk-record.ts';
+import {writeLocalPackage} from '../../server/writers/local-package-writer.ts';
+import {emptyWalkRecord, recordLane, recordSteps, type RecordedFix, type WalkRecord} from '../../server/writers/walk-record.ts';
 
 const base: WalkRecord = {...emptyWalkRecord('VPN drops every 10 minutes'), reason: 'Tree dead-ended', flowTitle: 'VPN keeps dropping'};
 const fix = (text: string, patch: Partial<RecordedFix>): RecordedFix => ({

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {renderNote, writeResolutionNote} from '../../server/ai/resolution-note.ts';
-import {emptyWalkRecord, recordSteps, type WalkRecord} from '../../server/handoff/walk-record.ts';
+import {renderNote, writeResolutionNote} from '../../server/writers/resolution-note.ts';
+import {emptyWalkRecord, recordSteps, type WalkRecord} from '../../server/writers/walk-record.ts';
 import {fakeModel} from '../support/fake-model.ts';
 
 const input: WalkRecord = {

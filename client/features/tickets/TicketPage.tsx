@@ -1,7 +1,7 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
-import {canUseL1Workspace, canWorkTickets} from '../../../mutators/permissions.ts';
+import {canUseL1Workspace, canWorkTickets} from '../../../rules/permissions.ts';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {Link, navigate} from '../../app/router.tsx';
 import {FormError} from '../../ui/FormError.tsx';

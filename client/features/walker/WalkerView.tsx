@@ -1,5 +1,5 @@
 import {TicketRef} from '../../ui/TicketRef.tsx';
-import {isEngineerOrOwner} from '../../../mutators/permissions.ts';
+import {isEngineerOrOwner} from '../../../rules/permissions.ts';
 import {mayAddToLane, mayChangeLane} from '../../../mutators/task-lane/lane-walk.ts';
 import {mutators} from '../../../mutators/index.ts';
 import {Link} from '../../app/router.tsx';

@@ -1,20 +1,12 @@
-import type {ServerTransaction, Transaction} from '@rocicorp/zero';
+import type {Transaction} from '@rocicorp/zero';
 import {zql, type Role} from '../schema/index.ts';
 import {fail} from './errors.ts';
+import {lockRow} from './locks.ts';
 
 const SEATED: Partial<Record<Role, {column: 'engineer_seat_limit' | 'l1_seat_limit'; label: string}>> = {
   engineer: {column: 'engineer_seat_limit', label: 'engineer'},
   l1_tech: {column: 'l1_seat_limit', label: 'L1'},
 };
-
-/**
- * On the server, takes the account's row lock so that seat checks of one
- * account (two invites accepted for the last seat) run one after the other.
- */
-export async function lockAccount(tx: Transaction, accountId: string): Promise<void> {
-  if (tx.location !== 'server') return;
-  await (tx as ServerTransaction).dbTransaction.query('select 1 from account where id = $1 for update', [accountId]);
-}
 
 /** Active members holding a seat of `role`, optionally not counting one person. */
 export async function seatsInUse(tx: Transaction, accountId: string, role: Role, excludingMemberId?: string): Promise<number> {
@@ -38,7 +30,9 @@ export async function assertSeatFree(
 ): Promise<void> {
   const seated = SEATED[role];
   if (!seated) return;
-  await lockAccount(tx, accountId);
+  // The account's row lock: seat checks of one account (two invites accepted
+  // for the last seat) run one after the other.
+  await lockRow(tx, 'account', accountId);
   const account = await tx.run(zql.account.where('id', accountId).one());
   if (!account) return; // client without the account row: the server decides
   const limit = account[seated.column];

@@ -12,7 +12,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type ErrorDetails = {readonly code: ErrorCode; readonly [key: string]: ReadonlyJSONValue};
+type ErrorDetails = {readonly code: ErrorCode; readonly [key: string]: ReadonlyJSONValue};
 
 export class TandemError extends ApplicationError<ErrorDetails> {
   constructor(code: ErrorCode, message: string, extra: Record<string, ReadonlyJSONValue> = {}) {
@@ -22,13 +22,4 @@ export class TandemError extends ApplicationError<ErrorDetails> {
 
 export function fail(code: ErrorCode, message: string, extra?: Record<string, ReadonlyJSONValue>): never {
   throw new TandemError(code, message, extra);
-}
-
-/** Reads the stable code out of whatever a failed mutation reported. */
-export function errorCodeOf(error: unknown): ErrorCode | undefined {
-  const details = (error as {details?: {code?: unknown}} | undefined)?.details;
-  const code = details?.code;
-  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)
-    ? (code as ErrorCode)
-    : undefined;
 }

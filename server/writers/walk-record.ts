@@ -30,15 +30,15 @@ export type WalkRecord = {
   fixAnswerAtEscalation: {fix: string; outcome: FixOutcome; note: string | null} | null;
 };
 
-export type RecordedStep = {question: string; answer: string; note: string | null; undone: boolean};
+type RecordedStep = {question: string; answer: string; note: string | null; undone: boolean};
 export type RecordedFact = {
   text: string;
   source: 'question' | 'check' | 'note' | 'ai' | 'manual';
   /** The question asked or check run that this fact answers. */
   answers: string | null;
 };
-export type RecordedCheck = {text: string; state: 'open' | 'done' | 'dismissed'; result: string | null};
-export type RecordedQuestion = {text: string; state: 'open' | 'done' | 'dismissed'; answer: string | null; promotedToFact: boolean};
+type RecordedCheck = {text: string; state: 'open' | 'done' | 'dismissed'; result: string | null};
+type RecordedQuestion = {text: string; state: 'open' | 'done' | 'dismissed'; answer: string | null; promotedToFact: boolean};
 export type RecordedFix = {
   text: string;
   outcome: FixOutcome;

@@ -5,7 +5,7 @@
  * reload or a long offline spell). Both are optional: a client without an
  * outbox (Node, tests, SPEC §13's examples) sends plain arguments.
  */
-export type ChangeEnvelope = {changeId?: string; replayed?: boolean};
+type ChangeEnvelope = {changeId?: string; replayed?: boolean};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import {describeFact, describeStep, firstSentence, noteLines, quoted, withoutQuestionMark} from '../handoff/record-phrases.ts';
-import {redactWalkRecord, type RecordedFix, type WalkRecord} from '../handoff/walk-record.ts';
-import {completeJson} from './complete-json.ts';
-import type {AiConfig} from './model-client.ts';
+import {describeFact, describeStep, firstSentence, noteLines, quoted, withoutQuestionMark} from './record-phrases.ts';
+import {redactWalkRecord, type RecordedFix, type WalkRecord} from './walk-record.ts';
+import {completeJson} from '../ai/complete-json.ts';
+import type {AiConfig} from '../ai/model-client.ts';
 
-export type ResolutionNote = {problem: string; confirmed: string[]; rootCause: string; resolution: string};
+type ResolutionNote = {problem: string; confirmed: string[]; rootCause: string; resolution: string};
 
 /** The customer-facing note as text: Problem / What we confirmed / Root cause / Resolution, line breaks kept. */
 export function renderNote(note: ResolutionNote): string {

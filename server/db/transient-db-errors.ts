@@ -1,4 +1,4 @@
-import type {DbProvider} from './db-provider.ts';
+import type {DbProvider} from '../zero/db-provider.ts';
 
 /** postgres.js codes for a connection that went away or could not be made. */
 const CONNECTION_CODES = new Set([

@@ -1,13 +1,13 @@
 import type {Assessment, EscalationPackage} from '../../schema/index.ts';
-import {writeLocalPackage} from '../handoff/local-package-writer.ts';
-import {redactWalkRecord, type WalkRecord} from '../handoff/walk-record.ts';
-import {completeJson} from './complete-json.ts';
+import {writeLocalPackage} from './local-package-writer.ts';
+import {redactWalkRecord, type WalkRecord} from './walk-record.ts';
+import {completeJson} from '../ai/complete-json.ts';
 import {ESCALATION_SYSTEM_PROMPT, escalationAnswer, escalationUserPrompt} from './escalation-prompt.ts';
-import type {AiConfig} from './model-client.ts';
+import type {AiConfig} from '../ai/model-client.ts';
 
 export const PACKAGE_BUDGET_MS = 45_000;
 
-export type WrittenPackage = {package: EscalationPackage; assessment: Assessment; writer: 'ai' | 'local'};
+type WrittenPackage = {package: EscalationPackage; assessment: Assessment; writer: 'ai' | 'local'};
 
 /**
  * The AI writer when configured and answering in time; the deterministic

@@ -2,21 +2,31 @@ import type {Row, Transaction} from '@rocicorp/zero';
 import {zql, type Schema, type TandemContext} from '../schema/index.ts';
 import {fail} from './errors.ts';
 
-const lookups = {
-  ticket: (id: string) => zql.ticket.where('id', id).one(),
-  walk: (id: string) => zql.walk.where('id', id).one(),
-  flow: (id: string) => zql.flow.where('id', id).one(),
-  flow_proposal: (id: string) => zql.flow_proposal.where('id', id).one(),
-  member: (id: string) => zql.member.where('id', id).one(),
-};
-type TenantTable = keyof typeof lookups;
+/** The tables whose rows belong to one account (each has `account_id`), by their Zero names. */
+const TENANT_TABLES = [
+  'member',
+  'flow',
+  'flow_proposal',
+  'ticket',
+  'customer',
+  'customer_contact',
+  'walk',
+  'walk_step',
+  'handoff',
+  'invite',
+  'handoff_read',
+  'task_lane_item',
+  'walk_presence',
+  'generated_text',
+  'audit_log',
+] as const satisfies readonly (keyof Schema['tables'])[];
+type TenantTable = (typeof TENANT_TABLES)[number];
 type TenantRow<T extends TenantTable> = Row<Schema['tables'][T]> & {id: string; account_id: string};
 
-async function find<T extends TenantTable>(tx: Transaction, table: T, id: string) {
-  // One lookup per table; the cast only joins their row types back up.
-  return (await tx.run(lookups[table](id) as ReturnType<(typeof lookups)['ticket']>)) as unknown as
-    | TenantRow<T>
-    | undefined;
+async function find<T extends TenantTable>(tx: Transaction, table: T, id: string): Promise<TenantRow<T> | undefined> {
+  // One lookup shape for every table; the cast only joins their row types back up.
+  const query = (zql[table] as unknown as typeof zql.ticket).where('id', id).one();
+  return (await tx.run(query)) as unknown as TenantRow<T> | undefined;
 }
 
 /**
@@ -32,11 +42,13 @@ export async function loadOwned<T extends TenantTable>(
   table: T,
   id: string,
   label: string,
+  /** The refusal's sentence, when `${label} not found.` is not the right one. */
+  notFound = `${label} not found.`,
 ): Promise<TenantRow<T> | undefined> {
   const row = await find(tx, table, id);
   if (!row || row.account_id !== ctx.accountId) {
     if (!row && tx.location === 'client') return undefined;
-    fail('not_found', `${label} not found.`);
+    fail('not_found', notFound);
   }
   return row;
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import {redactWalkRecord, type WalkRecord} from '../handoff/walk-record.ts';
+import {redactWalkRecord, type WalkRecord} from './walk-record.ts';
 
 /**
  * The system prompt of the escalation package. It carries no sample data of

@@ -2,11 +2,11 @@ import * as v from 'valibot';
 import {flowDefinitionSchema} from '../../mutators/flow/definition-schema.ts';
 import {flowProblems} from '../../schema/flow-validation.ts';
 import type {FlowDefinition} from '../../schema/index.ts';
-import {completeJson} from './complete-json.ts';
-import type {AiConfig} from './model-client.ts';
-import {redact} from './redact.ts';
+import {completeJson} from '../ai/complete-json.ts';
+import type {AiConfig} from '../ai/model-client.ts';
+import {redact} from '../ai/redact.ts';
 
-export type FlowDraft = {title: string; definition: FlowDefinition; writer: 'ai' | 'local'};
+type FlowDraft = {title: string; definition: FlowDefinition; writer: 'ai' | 'local'};
 
 const SYSTEM = [
   'You draft a troubleshooting decision tree for a first-line helpdesk technician, for the problem statement you are given.',
