@@ -20,8 +20,7 @@ import {useOutboxEntries} from '../offline/outbox-context.ts';
 import {homeFor, navFor} from './nav.ts';
 import {showsCoverageBanner} from './coverage.ts';
 import {useEffect} from 'react';
-
-const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
+import {initials, ROLE_LABEL} from '../ui/people.ts';
 
 export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}) {
   const session = useSession();
@@ -127,13 +126,4 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
       </main>
     </div>
   );
-}
-
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map(p => p[0]!.toUpperCase())
-    .join('');
 }

@@ -4,7 +4,7 @@ import {flowProblems} from '../../../schema/flow-validation.ts';
 import {mutators} from '../../../mutators/index.ts';
 import {pageQueries} from '../../zero/page-queries.ts';
 import type {FlowDefinition} from '../../../schema/index.ts';
-import {useRun} from '../walker/use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 import {NodeEditor} from './NodeEditor.tsx';
 import './flows.css';
 import {FormError} from '../../ui/FormError.tsx';
@@ -25,7 +25,7 @@ export function FlowEditorPage({flowId}: {flowId: string}) {
   const [draft, setDraft] = useState<FlowDefinition | null>(null);
   const [title, setTitle] = useState('');
   const [newNodeId, setNewNodeId] = useState('');
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {

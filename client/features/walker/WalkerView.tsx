@@ -20,7 +20,7 @@ import {DriverNotice} from './DriverNotice.tsx';
 import {ParkControl} from './ParkControl.tsx';
 import {usePresence} from './usePresence.ts';
 import {useWalkPage} from './useWalkPage.ts';
-import {useRun} from './use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 import './walker.css';
 import {FormError} from '../../ui/FormError.tsx';
 import {handoffStory, latestEscalation} from '../walks/handoff-story.ts';
@@ -34,7 +34,7 @@ export function WalkerView({walkId}: {walkId: string}) {
   const {context} = useSession();
   draftsBelongTo(context.userId);
   const [walk, details] = useWalkPage(walkId);
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const now = useNow();
   usePresence(walkId);
 

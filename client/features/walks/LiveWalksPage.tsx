@@ -2,7 +2,7 @@ import {useQuery} from '@rocicorp/zero/react';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {Link} from '../../app/router.tsx';
-import {initials} from '../../shell/AppShell.tsx';
+import {initials} from '../../ui/people.ts';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 
