@@ -5,7 +5,7 @@ import {mutators} from '../../../mutators/index.ts';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
-import {HandoffContext} from './HandoffContext.tsx';
+import {HandoffContextScreen} from './HandoffContextScreen.tsx';
 import {MetricsPanel} from './MetricsPanel.tsx';
 import {useTitleCount} from './useTitleCount.ts';
 import {useChange} from '../../offline/use-change.ts';
@@ -90,7 +90,7 @@ export function QueuePage() {
         </section>
         {openId && (
           <section className="card" aria-label="Handoff context">
-            <HandoffContext key={openId} handoffId={openId} onClose={() => setOpenId(null)} />
+            <HandoffContextScreen key={openId} handoffId={openId} onClose={() => setOpenId(null)} />
           </section>
         )}
       </div>

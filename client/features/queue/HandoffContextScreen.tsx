@@ -19,7 +19,7 @@ import {useChange} from '../../offline/use-change.ts';
  * "Pick up" before the claim and "Start here" after it, plus release and
  * resolve for the holder.
  */
-export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose?: () => void}) {
+export function HandoffContextScreen({handoffId, onClose}: {handoffId: string; onClose?: () => void}) {
   const zero = useZero();
   const {context} = useSession();
   const [handoff, details] = useQuery(pageQueries.handoff(handoffId).handoff);

@@ -23,7 +23,7 @@ import {useWalkPage} from './useWalkPage.ts';
 import {useChange} from '../../offline/use-change.ts';
 import './walker.css';
 import {FormError} from '../../ui/FormError.tsx';
-import {handoffStory, latestEscalation} from '../walks/handoff-story.ts';
+import {handoffStory, latestEscalation} from './handoff-story.ts';
 
 /**
  * One walk, live for everyone looking at it: the driver walks the flow (or
