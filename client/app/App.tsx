@@ -4,6 +4,7 @@ import {AcceptInvitePage} from '../features/invite/AcceptInvitePage.tsx';
 import {match, usePath} from './router.tsx';
 import {fetchSession, forgetSession, type SessionInfo} from '../auth/session-api.ts';
 import {ZeroRoot} from '../zero/ZeroRoot.tsx';
+import {AppShell} from '../shell/AppShell.tsx';
 
 type State =
   | {kind: 'loading'}
@@ -46,16 +47,16 @@ export function App() {
       );
     case 'signed-out':
       return <SignInPage notice={state.notice} onSignedIn={() => void load()} />;
-    case 'signed-in':
+    case 'signed-in': {
+      const signedOut = (notice?: string) => {
+        forgetSession();
+        setState({kind: 'signed-out', notice});
+      };
       return (
-        <ZeroRoot
-          key={state.session.context.userId}
-          session={state.session}
-          onSignedOut={notice => {
-            forgetSession();
-            setState({kind: 'signed-out', notice});
-          }}
-        />
+        <ZeroRoot key={state.session.context.userId} session={state.session} onSignedOut={signedOut}>
+          <AppShell onSignedOut={signedOut} />
+        </ZeroRoot>
       );
+    }
   }
 }
