@@ -2,6 +2,7 @@ import {useCallback, useEffect, useState} from 'react';
 import {SignInPage} from '../auth/SignInPage.tsx';
 import {AcceptInvitePage} from '../features/invite/AcceptInvitePage.tsx';
 import {match, usePath} from './router.tsx';
+import {INVITE_PATH} from './routes.tsx';
 import {fetchSession, forgetSession, type SessionInfo} from '../auth/session-api.ts';
 import {ZeroRoot} from '../zero/ZeroRoot.tsx';
 import {AppShell} from '../shell/AppShell.tsx';
@@ -16,7 +17,7 @@ type State =
 export function App() {
   const [state, setState] = useState<State>({kind: 'loading'});
   const path = usePath();
-  const invite = match('/invite/:code', path);
+  const invite = match(INVITE_PATH, path);
 
   const load = useCallback(async (notice?: string) => {
     try {
