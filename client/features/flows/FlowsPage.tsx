@@ -7,6 +7,7 @@ import {ago} from '../../ui/time.ts';
 import {DraftFlowForm} from './DraftFlowForm.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 import {useChange} from '../../offline/use-change.ts';
+import {FieldButton} from '../../ui/FieldButton.tsx';
 
 /** Engineers and owners: the account's troubleshooting flows, drafts included. */
 export function FlowsPage() {
@@ -32,12 +33,9 @@ export function FlowsPage() {
           <span>New flow title</span>
           <input name="flowTitle" value={title} onChange={e => setTitle(e.target.value)} required maxLength={200} />
         </label>
-        <div className="field">
-          <span>&nbsp;</span>
-          <button className="btn btn-primary" type="submit">
-            New flow
-          </button>
-        </div>
+        <FieldButton className="btn btn-primary" type="submit">
+          New flow
+        </FieldButton>
       </form>
       <FormError message={error} />
       <DraftFlowForm />

@@ -7,6 +7,7 @@ import {ago} from '../../ui/time.ts';
 import {newInviteCode} from './invite-code.ts';
 import {ROLE_LABEL} from '../../ui/people.ts';
 import {useChange} from '../../offline/use-change.ts';
+import {FieldButton} from '../../ui/FieldButton.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 
 function inviteState(i: {accepted_at?: number | null; revoked_at?: number | null; expires_at: number}, now: number) {
@@ -56,12 +57,9 @@ export function InvitesPanel() {
             ))}
           </select>
         </label>
-        <div className="field">
-          <span>&nbsp;</span>
-          <button className="btn btn-primary" type="submit">
-            Create invite
-          </button>
-        </div>
+        <FieldButton className="btn btn-primary" type="submit">
+          Create invite
+        </FieldButton>
       </form>
       <FormError message={error} />
       {link && (
