@@ -11,7 +11,7 @@ import {scopeAccountId} from './scope.ts';
  * drops another walk's step at the source; the same step inside
  * `walk.byId`'s `steps` relationship makes every group's join look its
  * parent walk up first. `walk.byId` stays for outside clients (SPEC §13);
- * the page assembles the same object from these (client/features/walker/use-walk-page.ts).
+ * the page assembles the same object from these (client/features/walk/useWalkPage.ts).
  */
 const walkArgs = v.object({walkId: v.string()});
 

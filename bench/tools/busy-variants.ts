@@ -9,7 +9,7 @@
  * `bare` is the reference app in the busy shape (a room per walk, its writer
  * keeps it open, two watchers). `tandem:<queries>:<beats>[:lists]`: the walk
  * page's live data as `walk.byId` (byid) or the page's flat queries (flat,
- * client/features/walker/walk-page.ts); presence beats on or off; `lists`
+ * client/features/walk/walk-page.ts); presence beats on or off; `lists`
  * adds 50 engineer clients holding walk.active() and handoff.queue(); `noaudit`
  * first drops audit_log from the publication (for the rest of the run).
  * Per variant it prints latency (mutate call → step in a watcher's view),
@@ -24,7 +24,7 @@ import path from 'node:path';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
 import {HEARTBEAT_MS} from '../../mutators/presence/presence.ts';
-import {startPresenceBeats, type BeatOutcome} from '../../client/features/walker/presence-beats.ts';
+import {startPresenceBeats, type BeatOutcome} from '../../client/features/walk/presence-beats.ts';
 import {pageQueries} from '../../client/zero/page-queries.ts';
 import type {Session} from '../../test/support/sign-in.ts';
 import {bareClient} from '../bare-zero/client.ts';

@@ -2,8 +2,10 @@ import {useCallback, useEffect, useState} from 'react';
 import {SignInPage} from '../auth/SignInPage.tsx';
 import {AcceptInvitePage} from '../features/invite/AcceptInvitePage.tsx';
 import {match, usePath} from './router.tsx';
+import {INVITE_PATH} from './routes.tsx';
 import {fetchSession, forgetSession, type SessionInfo} from '../auth/session-api.ts';
 import {ZeroRoot} from '../zero/ZeroRoot.tsx';
+import {AppShell} from '../shell/AppShell.tsx';
 
 type State =
   | {kind: 'loading'}
@@ -15,7 +17,7 @@ type State =
 export function App() {
   const [state, setState] = useState<State>({kind: 'loading'});
   const path = usePath();
-  const invite = match('/invite/:code', path);
+  const invite = match(INVITE_PATH, path);
 
   const load = useCallback(async (notice?: string) => {
     try {
@@ -46,16 +48,16 @@ export function App() {
       );
     case 'signed-out':
       return <SignInPage notice={state.notice} onSignedIn={() => void load()} />;
-    case 'signed-in':
+    case 'signed-in': {
+      const signedOut = (notice?: string) => {
+        forgetSession();
+        setState({kind: 'signed-out', notice});
+      };
       return (
-        <ZeroRoot
-          key={state.session.context.userId}
-          session={state.session}
-          onSignedOut={notice => {
-            forgetSession();
-            setState({kind: 'signed-out', notice});
-          }}
-        />
+        <ZeroRoot key={state.session.context.userId} session={state.session} onSignedOut={signedOut}>
+          <AppShell onSignedOut={signedOut} />
+        </ZeroRoot>
       );
+    }
   }
 }

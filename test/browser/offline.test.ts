@@ -41,6 +41,8 @@ describe('offline walking', () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
+    // So must the new call itself: it goes through the outbox like any change, and the counts below are of changes made offline.
+    await page.getByTestId('connection').filter({hasNotText: 'waiting'}).waitFor({timeout: 30_000});
     return new URL(page.url()).pathname.split('/').pop()!;
   }
 

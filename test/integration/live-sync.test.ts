@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
-import {assembleWalkPage} from '../../client/features/walker/walk-page.ts';
+import {assembleWalkPage} from '../../client/features/walk/walk-page.ts';
 import {pageQueries} from '../../client/zero/page-queries.ts';
 import {demoFlows} from '../../server/seed/demo-flows.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';

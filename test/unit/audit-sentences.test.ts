@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {actionWords, auditSentence} from '../../client/features/team/audit-sentences.ts';
-import {fixBadge} from '../../client/features/walker/TaskLane.tsx';
+import {fixBadge} from '../../client/features/walk/TaskLane.tsx';
 
 const text = (parts: ReturnType<typeof auditSentence>) => parts.map(p => (typeof p === 'string' ? p : p.label)).join(' ');
 

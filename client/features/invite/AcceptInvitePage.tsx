@@ -1,9 +1,9 @@
 import {useEffect, useState, type FormEvent} from 'react';
 import {AuthCard} from '../../auth/AuthCard.tsx';
 import {FormError} from '../../ui/FormError.tsx';
+import {roleInSentence} from '../../ui/people.ts';
 
 type Invite = {email: string; role: string; accountName: string};
-const ROLE_LABEL: Record<string, string> = {owner: 'owner', engineer: 'engineer', l1_tech: 'L1 tech', viewer: 'viewer'};
 
 /** The page an invite link opens: create your login with the invited email, then you are in. */
 export function AcceptInvitePage({code, onJoined}: {code: string; onJoined: () => void}) {
@@ -55,7 +55,7 @@ export function AcceptInvitePage({code, onJoined}: {code: string; onJoined: () =
         ) : (
           <form className="stack" onSubmit={submit}>
             <p>
-              You're invited to <strong>{invite.accountName}</strong> as {ROLE_LABEL[invite.role] ?? invite.role}.
+              You're invited to <strong>{invite.accountName}</strong> as {roleInSentence(invite.role)}.
             </p>
             <label className="field">
               <span>Email</span>

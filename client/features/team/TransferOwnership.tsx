@@ -2,7 +2,7 @@ import {useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import type {Member} from '../../../schema/index.ts';
 import {ConfirmDialog} from '../../ui/ConfirmDialog.tsx';
-import {useMutation} from './use-mutation.ts';
+import {useChange} from '../../offline/use-change.ts';
 
 /**
  * "Make owner…": the only way to make someone owner (SPEC §3), confirmed in
@@ -12,7 +12,7 @@ import {useMutation} from './use-mutation.ts';
 export function TransferOwnership({member}: {member: Member}) {
   const opener = useRef<HTMLButtonElement>(null);
   const [asking, setAsking] = useState(false);
-  const {run, error, clearError} = useMutation();
+  const {run, error, clearError} = useChange();
   return (
     <>
       <button

@@ -7,7 +7,7 @@ import {StatusBadge} from '../../ui/StatusBadge.tsx';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
-import {handoffStory, latestEscalation} from '../walks/handoff-story.ts';
+import {handoffStory, latestEscalation} from '../walk/handoff-story.ts';
 
 /**
  * The account's tickets, newest first, filterable by status; live. `tickets`

@@ -1,6 +1,6 @@
 import {mutators} from '../../../mutators/index.ts';
 import {FormError} from '../../ui/FormError.tsx';
-import {useRun} from './use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 
 type Person = {name: string} | null | undefined;
 
@@ -28,7 +28,7 @@ export function DriverNotice({
   starter: Person;
   fromQueue: boolean;
 }) {
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   if (fromQueue || driverId === startedBy) return null;
 
   if (driverId === selfId) {

@@ -1,7 +1,7 @@
 import {mutators} from '../../../mutators/index.ts';
 import {FormError} from '../../ui/FormError.tsx';
 import {setDraft, useDrafts, type DraftField} from './unsaved-drafts.ts';
-import {useRun} from './use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 
 const LABEL: Partial<Record<DraftField, string>> = {
   stepNote: 'Step note you were typing',
@@ -16,7 +16,7 @@ const LABEL: Partial<Record<DraftField, string>> = {
  */
 export function UnsavedDrafts({walkId, savedNotes, canAddToLane}: {walkId: string; savedNotes: string; canAddToLane: boolean}) {
   const draftOf = useDrafts(walkId);
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const fields = (Object.keys(LABEL) as DraftField[]).filter(f => {
     const text = draftOf(f).trim();
     return text && !(f === 'notes' && draftOf(f) === savedNotes);

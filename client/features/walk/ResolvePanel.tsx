@@ -1,7 +1,7 @@
 import {useRef, useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {NotePreview} from './NotePreview.tsx';
-import {useRun} from './use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 import {FormError} from '../../ui/FormError.tsx';
 import {Modal} from '../../ui/Modal.tsx';
 import {ConfirmDialog} from '../../ui/ConfirmDialog.tsx';
@@ -20,7 +20,7 @@ export function ResolvePanel({
   generated: {draft: string; writer: 'ai' | 'local'; state_version: number} | undefined;
   stateVersion: number;
 }) {
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const [helpful, setHelpful] = useState<'yes' | 'no'>('yes');
   const [notes, setNotes] = useState('');
   const [writing, setWriting] = useState(false);

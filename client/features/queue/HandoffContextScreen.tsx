@@ -4,7 +4,6 @@ import {useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {navigate} from '../../app/router.tsx';
-import {mutationError} from '../../ui/mutation-error.ts';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 import {useSession} from '../../zero/session-context.ts';
@@ -13,20 +12,21 @@ import {PackageEditor} from './PackageEditor.tsx';
 import {PackageView} from './PackageView.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 import {Modal} from '../../ui/Modal.tsx';
+import {useChange} from '../../offline/use-change.ts';
 
 /**
  * One frame with everything a claimer needs: the package, the assessment,
  * "Pick up" before the claim and "Start here" after it, plus release and
  * resolve for the holder.
  */
-export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose?: () => void}) {
+export function HandoffContextScreen({handoffId, onClose}: {handoffId: string; onClose?: () => void}) {
   const zero = useZero();
   const {context} = useSession();
   const [handoff, details] = useQuery(pageQueries.handoff(handoffId).handoff);
   const [refusal, setRefusal] = useState<ClaimRefusal | null>(null);
   // From "Pick up" until the server has answered: the optimistic claim is not a win yet.
   const [claiming, setClaiming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const {run, error} = useChange();
   const [notes, setNotes] = useState('');
   const [editing, setEditing] = useState(false);
   const [resolving, setResolving] = useState(false);
@@ -45,18 +45,14 @@ export function HandoffContext({handoffId, onClose}: {handoffId: string; onClose
     setRefusal(null);
     setClaiming(true);
     try {
+      // Not through the outbox (use-change.ts), deliberately: a claim is a
+      // race decided now, never journaled to be replayed hours later, and
+      // the loser is told who won from the server's refusal itself.
       const write = zero.mutate(mutators.handoff.claim({handoffId}));
       setRefusal(claimRefusal(await write.server));
     } finally {
       setClaiming(false);
     }
-  };
-  const run = async (request: Parameters<typeof zero.mutate>[0]) => {
-    setError(null);
-    const write = zero.mutate(request);
-    const message = mutationError(await write.client) ?? mutationError(await write.server);
-    setError(message);
-    return !message;
   };
 
   return (

@@ -1,7 +1,7 @@
 import {useRef, useState, type FormEvent, type RefObject} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {ESCALATION_REASONS, type TaskLaneItem} from '../../../schema/index.ts';
-import {useRun} from './use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 import {FormError} from '../../ui/FormError.tsx';
 import {Modal} from '../../ui/Modal.tsx';
 import {useDraft} from './unsaved-drafts.ts';
@@ -44,7 +44,7 @@ function FixQuestion({
   onRecorded: () => Promise<void>;
   returnFocusTo: RefObject<HTMLButtonElement | null>;
 }) {
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const [answer, setAnswer] = useState<Answer>('failed');
   const [failureReason, setFailureReason] = useState('');
   const [partialNote, setPartialNote] = useState('');
@@ -115,7 +115,7 @@ function FixQuestion({
 
 /** Reason + details → escalated; with the "what happened with the fix?" intercept first. */
 export function EscalatePanel({walkId, lane}: {walkId: string; lane: readonly TaskLaneItem[]}) {
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const [reason, setReason] = useState<Reason>(ESCALATION_REASONS[0]);
   const [details, setDetails] = useDraft(walkId, 'escalationDetails');
   // The fix as it was when the question was asked: a change arriving meanwhile is the server's to refuse.

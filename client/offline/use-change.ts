@@ -1,15 +1,20 @@
 import {useZero} from '@rocicorp/zero/react';
 import {useCallback, useState} from 'react';
 import type {MutateRequest} from '@rocicorp/zero';
-import {useOutbox} from '../../offline/outbox-context.ts';
+import {useOutbox} from './outbox-context.ts';
 
 /**
- * Makes a change through the outbox (so it survives going offline); resolves
- * true once it is accepted: by the server when online and `waitForServer`,
- * else as soon as it is applied here and safely queued. A refusal is kept in
- * `error` (the optimistic change rolls back by itself).
+ * The client's one write path: every change a person makes leaves through
+ * here, so through the outbox (it survives going offline and a reload).
+ * `run` resolves true once the change is accepted: by the server when online
+ * and `waitForServer`, else as soon as it is applied here and safely queued.
+ * A refusal is kept in `error` (the optimistic change rolls back by itself).
+ *
+ * The deliberate exceptions call `zero.mutate` themselves, each saying why:
+ * the claim (a race decided now, never queued: HandoffContextScreen.tsx) and
+ * the presence beats (live or nothing: presence-beats.ts, usePresence.ts).
  */
-export function useRun() {
+export function useChange() {
   const zero = useZero();
   const outbox = useOutbox();
   const [error, setError] = useState<string | null>(null);
@@ -36,5 +41,6 @@ export function useRun() {
     },
     [zero, outbox],
   );
-  return {run, error, setError};
+  const clearError = useCallback(() => setError(null), []);
+  return {run, error, setError, clearError};
 }

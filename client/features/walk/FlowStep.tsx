@@ -1,12 +1,12 @@
 import {mutators} from '../../../mutators/index.ts';
 import type {FlowDefinition} from '../../../schema/index.ts';
-import {useRun} from './use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 import {FormError} from '../../ui/FormError.tsx';
 import {useDraft} from './unsaved-drafts.ts';
 
 /** The current node of a flow walk: its text, its answers as buttons, a note, and Back. */
 export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId: string; definition: FlowDefinition; currentNodeId: string | null | undefined; canGoBack: boolean}) {
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   // Kept outside this component: a take-over unmounts it, the note being typed stays in view.
   const [note, setNote] = useDraft(walkId, 'stepNote');
   const node = definition.nodes.find(n => n.id === currentNodeId);

@@ -4,7 +4,7 @@ import type {Handoff} from '../../../schema/index.ts';
 import {FormError} from '../../ui/FormError.tsx';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
-import {useRun} from './use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 
 /**
  * "Waiting on the customer": the driver parks the walk (a private `park`
@@ -12,7 +12,7 @@ import {useRun} from './use-run.ts';
  * sees so, and the 24 h idle rule leaves the walk alone.
  */
 export function ParkControl({walkId, handoffs, driving}: {walkId: string; handoffs: readonly Handoff[]; driving: boolean}) {
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const now = useNow(30_000);
   const [asking, setAsking] = useState(false);
   const [note, setNote] = useState('');

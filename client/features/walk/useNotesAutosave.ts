@@ -1,7 +1,7 @@
 import {useEffect, useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {MAX_NOTES_BYTES} from '../../../mutators/walk/update-notes.ts';
-import {useRun} from './use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 import {setDraft} from './unsaved-drafts.ts';
 
 export type SaveState = 'saved' | 'saving' | 'too-long' | 'refused';
@@ -15,7 +15,7 @@ export type SaveState = 'saved' | 'saving' | 'too-long' | 'refused';
 export function useNotesAutosave(walkId: string, serverNotes: string, debounceMs = 400) {
   const [text, setText] = useState(serverNotes);
   const [state, setState] = useState<SaveState>('saved');
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const dirty = useRef(false);
   const flush = useRef<(() => void) | null>(null);
 

@@ -1,10 +1,10 @@
 import {useQuery} from '@rocicorp/zero/react';
-import {TicketRef} from '../../ui/TicketRef.tsx';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {Link} from '../../app/router.tsx';
 import {useSession} from '../../zero/session-context.ts';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
+import {WalkTitle} from './WalkTitle.tsx';
 
 /** "Resume in progress": the caller's own active walks with their step counts. */
 export function ResumeList() {
@@ -22,10 +22,7 @@ export function ResumeList() {
           {mine.map(w => (
             <li key={w.id} className="list-row">
               <div className="grow">
-                <div className="row-title">
-                  <TicketRef ticket={w.ticket} />
-                  <Link href={`/walks/${w.id}`}>{w.ticket?.problem_statement ?? 'Walk'}</Link>
-                </div>
+                <WalkTitle walk={w} />
                 <div className="row-meta">
                   {w.step_count} {w.step_count === 1 ? 'step' : 'steps'} · last activity {ago(w.last_activity_at, now)}
                 </div>

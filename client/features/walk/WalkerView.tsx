@@ -20,10 +20,10 @@ import {DriverNotice} from './DriverNotice.tsx';
 import {ParkControl} from './ParkControl.tsx';
 import {usePresence} from './usePresence.ts';
 import {useWalkPage} from './useWalkPage.ts';
-import {useRun} from './use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 import './walker.css';
 import {FormError} from '../../ui/FormError.tsx';
-import {handoffStory, latestEscalation} from '../walks/handoff-story.ts';
+import {handoffStory, latestEscalation} from './handoff-story.ts';
 
 /**
  * One walk, live for everyone looking at it: the driver walks the flow (or
@@ -34,7 +34,7 @@ export function WalkerView({walkId}: {walkId: string}) {
   const {context} = useSession();
   draftsBelongTo(context.userId);
   const [walk, details] = useWalkPage(walkId);
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const now = useNow();
   usePresence(walkId);
 

@@ -1,4 +1,4 @@
-import {WalkerView} from '../walker/WalkerView.tsx';
+import {WalkerView} from './WalkerView.tsx';
 
 /** /walks/:walkId — the walker (driver) or the live shared screen (watchers). */
 export function WalkPage({walkId}: {walkId: string}) {

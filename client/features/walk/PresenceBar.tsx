@@ -1,7 +1,6 @@
-import {initials} from '../../shell/AppShell.tsx';
+import {initials, roleInSentence} from '../../ui/people.ts';
 
 type Viewer = {user_id: string; mode: 'watching' | 'driving'; user?: {name: string; role: string} | undefined};
-const ROLE = {owner: 'owner', engineer: 'engineer', l1_tech: 'L1 tech', viewer: 'viewer'} as Record<string, string>;
 
 /** Who is looking at this walk right now: a quiet row of avatars. */
 export function PresenceBar({viewers, selfId}: {viewers: readonly Viewer[]; selfId: string}) {
@@ -12,7 +11,7 @@ export function PresenceBar({viewers, selfId}: {viewers: readonly Viewer[]; self
         <span className="muted">Only you</span>
       ) : (
         others.map(v => (
-          <span key={v.user_id} className={`presence-chip ${v.mode}`} title={`${v.user?.name ?? 'Someone'} (${ROLE[v.user?.role ?? ''] ?? ''}) is ${v.mode}`}>
+          <span key={v.user_id} className={`presence-chip ${v.mode}`} title={`${v.user?.name ?? 'Someone'} (${roleInSentence(v.user?.role ?? '')}) is ${v.mode}`}>
             <span className="avatar avatar-sm" aria-hidden="true">
               {initials(v.user?.name ?? '?')}
             </span>

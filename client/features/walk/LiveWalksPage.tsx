@@ -1,10 +1,10 @@
 import {useQuery} from '@rocicorp/zero/react';
-import {TicketRef} from '../../ui/TicketRef.tsx';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {Link} from '../../app/router.tsx';
-import {initials} from '../../shell/AppShell.tsx';
+import {initials} from '../../ui/people.ts';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
+import {WalkTitle} from './WalkTitle.tsx';
 
 /** Engineers and owners: every walk in progress in the account, live. */
 export function LiveWalksPage() {
@@ -24,10 +24,7 @@ export function LiveWalksPage() {
             {walks.map(w => (
               <li key={w.id} className="list-row" data-walk-id={w.id}>
                 <div className="grow">
-                  <div className="row-title">
-                    <TicketRef ticket={w.ticket} />
-                    <Link href={`/walks/${w.id}`}>{w.ticket?.problem_statement ?? 'Walk'}</Link>
-                  </div>
+                  <WalkTitle walk={w} />
                   <div className="row-meta">
                     {w.driver?.name ?? 'Someone'} · {w.flow ? w.flow.title : 'free-form notes'}
                     {w.flow ? ` · now at: ${w.flow.definition.nodes.find(n => n.id === w.current_node_id)?.text.slice(0, 60) ?? '…'}` : ''} · on call{' '}

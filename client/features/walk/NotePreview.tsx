@@ -1,6 +1,6 @@
 import {useEffect, useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
-import {useRun} from './use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 
 type Generated = {draft: string; writer: 'ai' | 'local'; state_version: number};
 
@@ -10,7 +10,7 @@ type Generated = {draft: string; writer: 'ai' | 'local'; state_version: number};
  * note" puts it into the resolution notes that get posted.
  */
 export function NotePreview({walkId, generated, stateVersion, onUse}: {walkId: string; generated: Generated | undefined; stateVersion: number; onUse: (text: string) => void}) {
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const [busy, setBusy] = useState(false);
   const [requestError, setRequestError] = useState<string | null>(null);
   const [text, setText] = useState(generated?.draft ?? '');

@@ -3,7 +3,7 @@ import {mutators} from '../../../mutators/index.ts';
 import {LANE_KINDS, type LaneKind, type TaskLaneItem} from '../../../schema/index.ts';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
-import {useRun} from './use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 import {FormError} from '../../ui/FormError.tsx';
 import {useDraft} from './unsaved-drafts.ts';
 
@@ -40,7 +40,7 @@ const OUTCOME_FORMS: OutcomeForm[] = [
 ];
 
 function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: string; canChange: boolean; items: readonly Item[]}) {
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const [answer, setAnswer] = useState('');
   const [asFact, setAsFact] = useState(true);
   const [reanswering, setReanswering] = useState(false);
@@ -268,7 +268,7 @@ export function TaskLane({
   canChange: boolean;
   canAdd: boolean;
 }) {
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const [kind, setKind] = useState<LaneKind>('question');
   const [text, setText] = useDraft(walkId, 'laneText');
   const submit = async (e: FormEvent) => {
