@@ -31,7 +31,7 @@ import {stepBack} from './walk/step-back.ts';
 import {updateNotes} from './walk/update-notes.ts';
 
 /**
- * The shared mutator tree (SPEC §13). The browser runs these optimistically;
+ * The shared mutator tree (docs/contract.md). The browser runs these optimistically;
  * the server runs the same code, with its authoritative layer, in
  * server/zero/server-mutators.ts.
  */

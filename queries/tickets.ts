@@ -17,7 +17,7 @@ export const list = defineQuery(
 );
 
 /**
- * One ticket with its whole history (SPEC §5): every walk with its steps
+ * One ticket with its whole history (docs/tickets.md): every walk with its steps
  * and task lane, every handoff, the customer, the assignee.
  */
 export const byId = defineQuery(v.object({ticketId: v.pipe(v.string(), v.maxLength(100))}), ({args, ctx}) =>

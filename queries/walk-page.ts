@@ -10,7 +10,7 @@ import {scopeAccountId} from './scope.ts';
  * through every group's pipelines on that table. A flat `where walk_id = X`
  * drops another walk's step at the source; the same step inside
  * `walk.byId`'s `steps` relationship makes every group's join look its
- * parent walk up first. `walk.byId` stays for outside clients (SPEC §13);
+ * parent walk up first. `walk.byId` stays for outside clients (docs/contract.md);
  * the page assembles the same object from these (client/features/walk/useWalkPage.ts).
  */
 const walkArgs = v.object({walkId: v.string()});

@@ -1,9 +1,9 @@
 /**
- * What a browser's outbox adds to a change's arguments (SPEC §10):
+ * What a browser's outbox adds to a change's arguments (docs/offline.md):
  * `changeId`, the client-chosen id that makes a replay land once, and
  * `replayed`, set when the outbox resends a change it sent before (after a
  * reload or a long offline spell). Both are optional: a client without an
- * outbox (Node, tests, SPEC §13's examples) sends plain arguments.
+ * outbox (Node, tests, docs/contract.md's examples) sends plain arguments.
  */
 type ChangeEnvelope = {changeId?: string; replayed?: boolean};
 

@@ -1,6 +1,6 @@
 import {ApplicationError, type ReadonlyJSONValue} from '@rocicorp/zero';
 
-/** Stable error codes (SPEC §13): clients and external checks branch on these. */
+/** Stable error codes (docs/contract.md): clients and external checks branch on these. */
 export const ERROR_CODES = [
   'seat_limit_exceeded',
   'already_claimed',

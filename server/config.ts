@@ -8,9 +8,9 @@ export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /** Everything `startTandem` needs to know; built from the environment by `configFromEnv`. */
 export type TandemConfig = {
-  /** Port of the web app and API (SPEC §13: 3000). */
+  /** Port of the web app and API (docs/contract.md: 3000). */
   port: number;
-  /** Port of zero-cache (SPEC §13: 4848); it also takes port+1 and port+2. */
+  /** Port of zero-cache (docs/contract.md: 4848); it also takes port+1 and port+2. */
   zeroPort: number;
   /** Where embedded Postgres data, the zero-cache replica and the generated secret live. */
   dataDir: string;

@@ -16,7 +16,7 @@ export type SendResult =
 type AnyZero = Zero<any, any, any>;
 
 /**
- * Tandem's outbox (SPEC §10). Every change goes to the journal first, then
+ * Tandem's outbox (docs/offline.md). Every change goes to the journal first, then
  * to Zero, which applies it here at once and sends it when it can. The entry
  * leaves the journal when the server has answered: applied, or refused (then
  * it stays, with its reason and the typed text, until the person dismisses

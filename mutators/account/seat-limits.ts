@@ -22,7 +22,7 @@ export const setSeatLimitsArgs = v.object({
 });
 
 /**
- * Owners set their account's seat limits (SPEC §3). Lowering one below the
+ * Owners set their account's seat limits (docs/tenancy.md). Lowering one below the
  * seats in use is allowed: the account is then grandfathered, it keeps
  * working and only cannot add more.
  */

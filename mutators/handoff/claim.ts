@@ -11,7 +11,7 @@ import {touchWalk} from '../walk/active-walk.ts';
 export const claimArgs = v.object({handoffId: id});
 
 /**
- * "Pick up" (SPEC §8). Engineers and owners only, never one's own
+ * "Pick up" (docs/handoff.md). Engineers and owners only, never one's own
  * escalation. However many claims arrive at once, the row lock lets exactly
  * one change `open` to `claimed`; every other gets `already_claimed` naming
  * the holder. The holder's own repeat succeeds without change.

@@ -7,7 +7,7 @@ import {optionalText} from '../../rules/validators.ts';
 export const reasonCategory = v.picklist(ESCALATION_REASONS, 'must be one of the escalation reasons');
 export const reasonDetails = optionalText(4000);
 
-/** Puts a walk into the account's handoff queue (SPEC §8); the package is written by the server. */
+/** Puts a walk into the account's handoff queue (docs/handoff.md); the package is written by the server. */
 export async function openEscalation(
   tx: Transaction,
   caller: TandemContext,

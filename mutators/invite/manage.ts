@@ -13,7 +13,7 @@ export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 export const createInviteArgs = v.object({
   inviteId: id,
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(254)),
-  // Never owner: ownership only moves by a transfer (SPEC §3).
+  // Never owner: ownership only moves by a transfer (docs/tenancy.md).
   role: v.picklist(ASSIGNABLE_ROLES, 'must be engineer, l1_tech or viewer'),
   // SHA-256 (hex) of the secret code in the link; the code itself never leaves the inviter's browser.
   codeHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest')),

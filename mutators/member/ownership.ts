@@ -11,7 +11,7 @@ import {assertAnotherOwnerRemains} from './admin.ts';
 export const transferOwnershipArgs = v.object({memberId: id});
 
 /**
- * The only way anyone becomes owner (SPEC §3): an owner hands ownership to
+ * The only way anyone becomes owner (docs/tenancy.md): an owner hands ownership to
  * another active member of the account. It is a transfer, not a grant: the
  * target becomes owner and the caller becomes an engineer (which takes an
  * engineer seat like any role change toward engineer). The target is made

@@ -15,7 +15,7 @@ export const addArgs = v.object({
 });
 
 /**
- * Adds a question, check, fact or suggested fix to a walk's lane (SPEC §7).
+ * Adds a question, check, fact or suggested fix to a walk's lane (docs/shared-walks.md).
  * A new suggested fix supersedes the active one, which stays in history.
  */
 export const add = defineMutator(

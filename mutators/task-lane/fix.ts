@@ -44,7 +44,7 @@ export const recordOutcomeArgs = v.pipe(
 );
 
 /**
- * What happened with the fix (SPEC §7): from proposed, pending or partial any
+ * What happened with the fix (docs/shared-walks.md): from proposed, pending or partial any
  * outcome may follow; success, failed and dismissed are final.
  */
 export const recordOutcome = defineMutator(

@@ -8,7 +8,7 @@ import {lockRow} from '../../rules/locks.ts';
 /**
  * The walk a lane change is about: the caller's account's, `active`, and the
  * caller is its driver or an engineer/owner (a watching engineer whispers).
- * Adding is open to one more person (SPEC §7, "both the L1 and a watching
+ * Adding is open to one more person (docs/shared-walks.md, "both the L1 and a watching
  * engineer can add items"): the L1 who started the walk, still adding while
  * an engineer who took over drives.
  */

@@ -10,7 +10,7 @@ export const closeArgs = v.object({ticketId: id, reason: requiredText(1000)});
 
 /**
  * Closes a ticket no walk solved (duplicate, customer unreachable, solved
- * elsewhere): status `resolved` with the reason in `closed_reason` (SPEC §5
+ * elsewhere): status `resolved` with the reason in `closed_reason` (docs/tickets.md
  * keeps its four statuses). Refused while someone is on it.
  */
 export const close = defineMutator(

@@ -21,7 +21,7 @@ export const escalateWithoutWalkArgs = v.object({
 
 /**
  * Escalates straight from intake: the ticket and an already-escalated ad-hoc
- * walk, so reporting still counts the call (SPEC §6).
+ * walk, so reporting still counts the call (docs/walks.md).
  */
 export const escalateWithoutWalk = defineMutator(
   escalateWithoutWalkArgs,

@@ -20,7 +20,7 @@ export const intakeArgs = v.pipe(
   v.check(a => !(a.flowId && a.proposalId), 'choose a flow or a proposal, not both'),
 );
 
-/** Takes a call: creates the ticket and its walk in one mutation (SPEC §5). */
+/** Takes a call: creates the ticket and its walk in one mutation (docs/tickets.md). */
 export const intake = defineMutator(
   intakeArgs,
   {

@@ -16,7 +16,7 @@ export const escalateArgs = v.object({
   details: reasonDetails,
 });
 
-/** Stuck: walk and ticket `escalated`, and a handoff enters the queue (SPEC §6, §8). */
+/** Stuck: walk and ticket `escalated`, and a handoff enters the queue (docs/walks.md, §8). */
 export const escalate = defineMutator(
   escalateArgs,
   {

@@ -16,10 +16,10 @@ export const handBackArgs = v.object({
 });
 
 /**
- * The driver gives the wheel back after a take-over (SPEC §7): the walk's
+ * The driver gives the wheel back after a take-over (docs/shared-walks.md): the walk's
  * own L1, or another engineer/owner, drives again and the caller watches.
  * A walk picked up from the queue is not handed back this way: its handoff
- * is released instead (SPEC §8).
+ * is released instead (docs/handoff.md).
  */
 export const handBack = defineMutator(
   handBackArgs,

@@ -13,7 +13,7 @@ export const recordStepArgs = v.object({
   note: optionalText(4000),
 });
 
-/** Records the customer's answer at the current node and moves to the option's target (SPEC §6). */
+/** Records the customer's answer at the current node and moves to the option's target (docs/walks.md). */
 export const recordStep = defineMutator(
   recordStepArgs,
   {

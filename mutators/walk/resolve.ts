@@ -14,7 +14,7 @@ export const resolveArgs = v.object({
 
 /**
  * Ends the call solved: walk and ticket `resolved`, and every handoff the
- * walk still holds (a claimed escalation, a park) with them (SPEC §8); a
+ * walk still holds (a claimed escalation, a park) with them (docs/handoff.md); a
  * helpful proposal walk validates its proposal.
  */
 export const resolve = defineMutator(

@@ -30,7 +30,7 @@ export type RunningApi = {
 };
 
 /**
- * The API server: the Hono app on `config.port` (app + API, SPEC §13) and its
+ * The API server: the Hono app on `config.port` (app + API, docs/contract.md) and its
  * background jobs (idle-walk abandonment, presence sweep, notification
  * dispatcher, escalation-package writer). The database must be migrated
  * already. Runs in the API child process (server/api/api-child.ts) or, when

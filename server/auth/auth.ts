@@ -9,7 +9,7 @@ type AuthOptions = {
   secret: string;
   publicUrl: string;
   trustedOrigins: string[];
-  /** Deactivated members get no new session (SPEC §3). */
+  /** Deactivated members get no new session (docs/tenancy.md). */
   isActiveMember: (userId: string) => Promise<boolean>;
 };
 

@@ -1,5 +1,5 @@
 /**
- * Demo troubleshooting trees seeded into new accounts (SPEC §4).
+ * Demo troubleshooting trees seeded into new accounts (docs/flows.md).
  *
  * Written for a typical MSP helpdesk supporting Windows 10/11 PCs on
  * Microsoft 365 / Entra ID (some clients hybrid with on-prem AD). Question

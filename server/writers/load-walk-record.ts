@@ -2,7 +2,7 @@ import type {ServerTransaction} from '@rocicorp/zero';
 import {zql} from '../../schema/index.ts';
 import {recordLane, recordSteps, type WalkRecord} from './walk-record.ts';
 
-/** A walk's structured record (SPEC §9) read in one transaction, with the state_version it reflects. */
+/** A walk's structured record (docs/ai-assist.md) read in one transaction, with the state_version it reflects. */
 export async function loadWalkData(tx: ServerTransaction, walkId: string): Promise<{record: WalkRecord; stateVersion: number} | undefined> {
   const walk = await tx.run(
     zql.walk

@@ -2,7 +2,7 @@ import type {FixOutcome, TaskLaneItem, WalkStep} from '../../schema/index.ts';
 import {redact} from '../ai/redact.ts';
 
 /**
- * The structured record of a walk (SPEC §9): the one thing every generated
+ * The structured record of a walk (docs/ai-assist.md): the one thing every generated
  * text is written from — the local package writer, the AI prompt and the
  * resolution note. Built from the walk's own rows only; no person names, no
  * internal ids. `redactWalkRecord` removes secrets from every free text.
@@ -120,7 +120,7 @@ export function recordLane(items: readonly LaneRow[]): Pick<WalkRecord, 'facts' 
   return {facts, checks, questions, fixes, fixAnswerAtEscalation};
 }
 
-/** The same record with secrets removed from every free text (SPEC §9), before it reaches any writer. */
+/** The same record with secrets removed from every free text (docs/ai-assist.md), before it reaches any writer. */
 export function redactWalkRecord(r: WalkRecord): WalkRecord {
   const opt = (t: string | null) => (t === null ? null : redact(t));
   return {

@@ -32,7 +32,7 @@ export async function writeEscalationPackage(
         assessment: {
           likely_cause: a.likelyCause,
           suggested_steps: a.suggestedSteps,
-          // A number only with its explanation (SPEC §9).
+          // A number only with its explanation (docs/ai-assist.md).
           confidence: a.basis ? (a.confidence ?? null) : null,
           basis: a.basis ?? null,
         },

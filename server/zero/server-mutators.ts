@@ -43,7 +43,7 @@ export function createServerMutators({aiEnabled}: {aiEnabled: boolean}) {
     }),
   },
   ticket: {
-    // The customer record is found or created where every account's records are (SPEC §5).
+    // The customer record is found or created where every account's records are (docs/tickets.md).
     intake: defineMutator(intakeArgs, async ({tx, ctx, args}) => {
       await mutators.ticket.intake.fn({tx, ctx, args});
       await linkCustomer(asServerTransaction(tx), args.ticketId);

@@ -29,7 +29,7 @@ async function watchClaimStates(page: Page) {
 const claimStates = (page: Page) => page.evaluate(() => (window as unknown as {claimStates: string[]}).claimStates);
 
 /**
- * SPEC §8 in real browsers: two engineers pick up the same escalation at
+ * docs/handoff.md in real browsers: two engineers pick up the same escalation at
  * once; the winner is told only once the server confirmed, the loser once,
  * by name. The L1 who escalated is told, on their walk and in their list,
  * who picked it up, that it was released, and that it was resolved.

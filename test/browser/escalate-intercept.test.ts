@@ -5,7 +5,7 @@ import type {TestStack} from '../support/stack.ts';
 import {browserSuite} from '../support/suites.ts';
 
 /**
- * SPEC §7's escalate intercept in a real browser: with a fix run, Escalate
+ * docs/shared-walks.md's escalate intercept in a real browser: with a fix run, Escalate
  * first asks what happened with it; each answer is recorded, then the walk
  * escalates into the queue with what was typed.
  */

@@ -15,7 +15,7 @@ const PATH = [
   {answer: 'Still disconnected or still prompting', node: 'new-profile'},
 ];
 
-/** SPEC §10: the L1 keeps walking with no connection; every change lands once, in order. */
+/** docs/offline.md: the L1 keeps walking with no connection; every change lands once, in order. */
 describe('offline walking', () => {
   let stack: TestStack;
   let browser: Browser;

@@ -5,7 +5,7 @@ import type {TestStack} from '../support/stack.ts';
 import {browserSuite} from '../support/suites.ts';
 import {PRESENCE_TTL_MS} from '../../mutators/presence/presence.ts';
 
-/** SPEC §7 in two real browsers: the engineer watches the L1's walk live, whispers, and takes over. */
+/** docs/shared-walks.md in two real browsers: the engineer watches the L1's walk live, whispers, and takes over. */
 describe('shared-screen walks', () => {
   let stack: TestStack;
   let browser: Browser;

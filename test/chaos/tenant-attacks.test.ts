@@ -15,7 +15,7 @@ import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts
  * Tenant and role attacks, each through the real endpoints: a user of
  * Contoso naming Northwind's rows in every mutator and every named query, a
  * viewer calling every mutator, an L1 tech working the handoff queue, and a
- * deactivated member's old session. All refused with the SPEC's codes
+ * deactivated member's old session. All refused with the contract's codes (docs/contract.md)
  * (another tenant's row answers exactly like a missing one), nothing
  * written, nothing synced.
  */

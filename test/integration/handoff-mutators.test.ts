@@ -6,7 +6,7 @@ import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
-/** SPEC §8 on the server: claims, release, resolve, notifications, metrics. */
+/** docs/handoff.md on the server: claims, release, resolve, notifications, metrics. */
 describe('handoffs on the server', () => {
   let db: TestDatabase;
   let mutate: ReturnType<typeof serverMutator>;

@@ -12,7 +12,7 @@ import {demoContext, serverMutator} from '../support/server-mutate.ts';
 import {databaseSuite} from '../support/suites.ts';
 
 /**
- * SPEC §9: the package and the resolution note tell the whole walk — steps
+ * docs/ai-assist.md: the package and the resolution note tell the whole walk — steps
  * (an undone one as a dead end), notes, the task lane with facts and their
  * questions, checks, and every fix with its outcome — for the local writer
  * and the AI path alike, from one structured record, redacted.

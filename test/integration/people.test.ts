@@ -7,7 +7,7 @@ import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
-/** SPEC §3 on the server: roles, seats, coverage, invites, audit, isolation. */
+/** docs/tenancy.md on the server: roles, seats, coverage, invites, audit, isolation. */
 describe('people, roles, seats and invites', () => {
   let db: TestDatabase;
   let mutate: ReturnType<typeof serverMutator>;

@@ -7,7 +7,7 @@ import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts
 
 /**
  * ticket.search, ticket.byId and the customer queries through real Zero
- * clients and zero-cache: matches in every field the SPEC names, filters,
+ * clients and zero-cache: matches in every field docs/tickets.md names, filters,
  * paging past the first page, and nothing of another account; and ticket
  * numbers stay unique when 20 clients push intakes at once.
  */

@@ -5,7 +5,7 @@ import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
-/** Every walk transition and refusal of SPEC §5–§6, through the server's own mutators on real Postgres. */
+/** Every walk transition and refusal of docs/tickets.md, docs/walks.md, through the server's own mutators on real Postgres. */
 describe('walk mutators on the server', () => {
   let db: TestDatabase;
   let mutate: ReturnType<typeof serverMutator>;

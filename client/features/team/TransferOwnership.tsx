@@ -5,7 +5,7 @@ import {ConfirmDialog} from '../../ui/ConfirmDialog.tsx';
 import {useChange} from '../../offline/use-change.ts';
 
 /**
- * "Make owner…": the only way to make someone owner (SPEC §3), confirmed in
+ * "Make owner…": the only way to make someone owner (docs/tenancy.md), confirmed in
  * a modal dialog (focus kept inside, Esc cancels, focus goes back to the
  * button). The caller becomes an engineer; a refusal keeps the dialog open.
  */

@@ -5,7 +5,7 @@ import {useChange} from '../../offline/use-change.ts';
 type Person = {name: string} | null | undefined;
 
 /**
- * The take-over handshake (SPEC §7), said on both screens from the walk row
+ * The take-over handshake (docs/shared-walks.md), said on both screens from the walk row
  * itself: the walk's L1 reads who took over and that they watch now (and may
  * still add to the lane); whoever drives a walk someone else started reads
  * that they drive, and can hand it back. A walk picked up from the queue is

@@ -29,7 +29,7 @@ export function fixNeedingAnswer(lane: readonly TaskLaneItem[]): TaskLaneItem | 
 }
 
 /**
- * "What happened with the fix?" (SPEC §7): records the answer, then escalates.
+ * "What happened with the fix?" (docs/shared-walks.md): records the answer, then escalates.
  * Enter picks the default, "It didn't work"; a refusal keeps the dialog open
  * with the error, so nothing moves on as if it had been recorded.
  */

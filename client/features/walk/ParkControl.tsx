@@ -8,7 +8,7 @@ import {useChange} from '../../offline/use-change.ts';
 
 /**
  * "Waiting on the customer": the driver parks the walk (a private `park`
- * handoff, SPEC §8) and picks it up again. While parked, everyone looking
+ * handoff, docs/handoff.md) and picks it up again. While parked, everyone looking
  * sees so, and the 24 h idle rule leaves the walk alone.
  */
 export function ParkControl({walkId, handoffs, driving}: {walkId: string; handoffs: readonly Handoff[]; driving: boolean}) {

@@ -7,7 +7,7 @@ type StoryHandoff = Pick<Handoff, 'intent' | 'status' | 'escalated_at' | 'claime
 
 /**
  * Where an escalation stands, in one line for the person who escalated it
- * (SPEC §8): waiting, picked up (by whom), released back, resolved (by whom).
+ * (docs/handoff.md): waiting, picked up (by whom), released back, resolved (by whom).
  * Read from the synced handoff row, so it changes as the row does. Worded
  * apart from the status names, which the status badge beside it shows.
  */

@@ -3,7 +3,7 @@ import {useCallback, useSyncExternalStore} from 'react';
 /**
  * What the driver has typed on a walk and not saved yet, kept outside the
  * components that edit it: when someone takes over, those editors go away,
- * and the text stays here to be shown, copied or added to the lane (SPEC §7).
+ * and the text stays here to be shown, copied or added to the lane (docs/shared-walks.md).
  * In memory, per tab: it is text in progress, not a record.
  */
 export type DraftField = 'stepNote' | 'laneText' | 'escalationDetails' | 'notes';
