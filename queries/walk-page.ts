@@ -17,7 +17,8 @@ const walkArgs = v.object({walkId: v.string()});
 
 /** The walk row with what rarely changes around it: ticket, driver, who started it, flow or proposal. */
 export const header = defineQuery(walkArgs, ({args, ctx}) =>
-  zql.walk.where('account_id', scopeAccountId(ctx))
+  zql.walk
+    .where('account_id', scopeAccountId(ctx))
     .where('id', args.walkId)
     .related('ticket')
     .related('driver')
@@ -34,7 +35,8 @@ export const steps = defineQuery(walkArgs, ({args, ctx}) =>
 
 /** The walk's task lane (not removed items), in order, with each item's author. */
 export const lane = defineQuery(walkArgs, ({args, ctx}) =>
-  zql.task_lane_item.where('account_id', scopeAccountId(ctx))
+  zql.task_lane_item
+    .where('account_id', scopeAccountId(ctx))
     .where('walk_id', args.walkId)
     .where('deleted_at', 'IS', null)
     .related('author')
@@ -52,6 +54,4 @@ export const handoffs = defineQuery(walkArgs, ({args, ctx}) =>
 );
 
 /** Drafts the AI wrote for the walk (e.g. its resolution note). */
-export const generated = defineQuery(walkArgs, ({args, ctx}) =>
-  zql.generated_text.where('account_id', scopeAccountId(ctx)).where('walk_id', args.walkId),
-);
+export const generated = defineQuery(walkArgs, ({args, ctx}) => zql.generated_text.where('account_id', scopeAccountId(ctx)).where('walk_id', args.walkId));

@@ -54,13 +54,7 @@ export async function loadOwned<T extends TenantTable>(
 }
 
 /** Like loadOwned, but the row must be there on either side. */
-export async function mustLoadOwned<T extends TenantTable>(
-  tx: Transaction,
-  ctx: TandemContext,
-  table: T,
-  id: string,
-  label: string,
-): Promise<TenantRow<T>> {
+export async function mustLoadOwned<T extends TenantTable>(tx: Transaction, ctx: TandemContext, table: T, id: string, label: string): Promise<TenantRow<T>> {
   const row = await loadOwned(tx, ctx, table, id, label);
   if (!row) fail('not_found', `${label} not found.`);
   return row;
@@ -71,13 +65,7 @@ export async function mustLoadOwned<T extends TenantTable>(
  * already done (returns true); a row of another account holding the id is
  * refused with the same answer whoever owns it.
  */
-export async function isReplayOfOwnRow(
-  tx: Transaction,
-  ctx: TandemContext,
-  table: 'ticket' | 'walk',
-  id: string,
-  field: string,
-): Promise<boolean> {
+export async function isReplayOfOwnRow(tx: Transaction, ctx: TandemContext, table: 'ticket' | 'walk', id: string, field: string): Promise<boolean> {
   const row = await find(tx, table, id);
   if (!row) return false;
   if (row.account_id === ctx.accountId) return true;

@@ -7,11 +7,7 @@ import {fetchSession, forgetSession, type SessionInfo} from '../auth/session-api
 import {ZeroRoot} from '../zero/ZeroRoot.tsx';
 import {AppShell} from '../shell/AppShell.tsx';
 
-type State =
-  | {kind: 'loading'}
-  | {kind: 'signed-out'; notice?: string}
-  | {kind: 'signed-in'; session: SessionInfo}
-  | {kind: 'error'; message: string};
+type State = {kind: 'loading'} | {kind: 'signed-out'; notice?: string} | {kind: 'signed-in'; session: SessionInfo} | {kind: 'error'; message: string};
 
 /** Decides between the sign-in page and the synced app. */
 export function App() {
@@ -36,12 +32,16 @@ export function App() {
 
   switch (state.kind) {
     case 'loading':
-      return <div className="splash" aria-busy="true">Loading Tandem…</div>;
+      return (
+        <div className="splash" aria-busy="true">
+          Loading Tandem…
+        </div>
+      );
     case 'error':
       return (
         <div className="splash">
           <p className="error">Tandem could not reach its server: {state.message}</p>
-          <button className="btn" onClick={() => void load()}>
+          <button type="button" className="btn" onClick={() => void load()}>
             Try again
           </button>
         </div>

@@ -10,5 +10,11 @@ export function describeChange(name: string, rawArgs: unknown): OutboxDescriptio
   const facts = factsOf(name);
   if (facts && facts.outbox !== 'by-name') return facts.outbox(rawArgs ?? {});
   const a = (rawArgs ?? {}) as Record<string, unknown>;
-  return {label: name.replace('.', ': ').replace(/([A-Z])/g, ' $1').toLowerCase(), walkId: said(a.walkId)};
+  return {
+    label: name
+      .replace('.', ': ')
+      .replace(/([A-Z])/g, ' $1')
+      .toLowerCase(),
+    walkId: said(a.walkId),
+  };
 }

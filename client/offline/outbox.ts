@@ -92,9 +92,7 @@ export class Outbox {
     ]);
     // Changes of this tab that Zero refused earlier go first: this one waits
     // its turn behind them, so that the server applies them in order.
-    const behind = this.#journal
-      .read()
-      .some(e => e.state === 'pending' && e.seq < entry.seq && e.tabId === this.tabId && !this.#inFlight.has(e.changeId));
+    const behind = this.#journal.read().some(e => e.state === 'pending' && e.seq < entry.seq && e.tabId === this.tabId && !this.#inFlight.has(e.changeId));
     if (behind) {
       void this.resend();
       return {status: 'kept'};
@@ -199,5 +197,10 @@ async function holdTabLock(tabId: string): Promise<() => void> {
 async function liveTabs(): Promise<Set<string> | null> {
   if (typeof navigator === 'undefined' || !navigator.locks) return null;
   const {held = []} = await navigator.locks.query();
-  return new Set(held.map(l => l.name ?? '').filter(n => n.startsWith(LOCK_PREFIX)).map(n => n.slice(LOCK_PREFIX.length)));
+  return new Set(
+    held
+      .map(l => l.name ?? '')
+      .filter(n => n.startsWith(LOCK_PREFIX))
+      .map(n => n.slice(LOCK_PREFIX.length)),
+  );
 }

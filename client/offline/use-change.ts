@@ -19,10 +19,7 @@ export function useChange() {
   const outbox = useOutbox();
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(
-    async (
-      request: MutateRequest<any, any, any, any>,
-      {waitForServer = true, label}: {waitForServer?: boolean; label?: string} = {},
-    ): Promise<boolean> => {
+    async (request: MutateRequest<any, any, any, any>, {waitForServer = true, label}: {waitForServer?: boolean; label?: string} = {}): Promise<boolean> => {
       setError(null);
       const sent = await outbox.send(request, {label});
       if (sent.status === 'refused') {

@@ -61,11 +61,14 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
             </span>
           </span>
           <button
+            type="button"
             className="btn btn-quiet"
             onClick={async () => {
               if (
                 waiting > 0 &&
-                !window.confirm(`${waiting} ${waiting === 1 ? 'change has' : 'changes have'} not reached the server yet. They stay on this device and are sent when you sign in here again. Sign out anyway?`)
+                !window.confirm(
+                  `${waiting} ${waiting === 1 ? 'change has' : 'changes have'} not reached the server yet. They stay on this device and are sent when you sign in here again. Sign out anyway?`,
+                )
               )
                 return;
               await signOut();

@@ -42,7 +42,8 @@ export const setSeatLimits = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = assertOwner(ctx, 'set seat limits');
-  await lockRow(tx, 'account', caller.accountId);
-  await tx.mutate.account.update({id: caller.accountId, engineer_seat_limit: args.engineerSeatLimit, l1_seat_limit: args.l1SeatLimit});
-});
+    const caller = assertOwner(ctx, 'set seat limits');
+    await lockRow(tx, 'account', caller.accountId);
+    await tx.mutate.account.update({id: caller.accountId, engineer_seat_limit: args.engineerSeatLimit, l1_seat_limit: args.l1SeatLimit});
+  },
+);

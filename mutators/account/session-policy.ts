@@ -40,11 +40,12 @@ export const updateSessionPolicy = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = requireContext(ctx);
-  if (!canManageAccount(caller)) fail('forbidden', 'Only owners set the session policy.');
-  await tx.mutate.account.update({
-    id: caller.accountId,
-    session_idle_minutes: args.idleMinutes,
-    session_absolute_hours: args.absoluteHours,
-  });
-});
+    const caller = requireContext(ctx);
+    if (!canManageAccount(caller)) fail('forbidden', 'Only owners set the session policy.');
+    await tx.mutate.account.update({
+      id: caller.accountId,
+      session_idle_minutes: args.idleMinutes,
+      session_absolute_hours: args.absoluteHours,
+    });
+  },
+);

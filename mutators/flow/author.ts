@@ -30,25 +30,26 @@ export const create = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = assertEngineerOrOwner(ctx);
-  const existing = await tx.run(zql.flow.where('id', args.flowId).one());
-  if (existing) {
-    if (existing.account_id === caller.accountId) return; // replay
-    fail('invalid_input', 'flowId is already in use.', {field: 'flowId'});
-  }
-  const now = Date.now();
-  await tx.mutate.flow.insert({
-    id: args.flowId,
-    account_id: caller.accountId,
-    title: args.title,
-    description: args.description ?? '',
-    status: 'draft',
-    definition: args.definition ?? EMPTY_FLOW,
-    created_by: caller.userId,
-    created_at: now,
-    updated_at: now,
-  });
-});
+    const caller = assertEngineerOrOwner(ctx);
+    const existing = await tx.run(zql.flow.where('id', args.flowId).one());
+    if (existing) {
+      if (existing.account_id === caller.accountId) return; // replay
+      fail('invalid_input', 'flowId is already in use.', {field: 'flowId'});
+    }
+    const now = Date.now();
+    await tx.mutate.flow.insert({
+      id: args.flowId,
+      account_id: caller.accountId,
+      title: args.title,
+      description: args.description ?? '',
+      status: 'draft',
+      definition: args.definition ?? EMPTY_FLOW,
+      created_by: caller.userId,
+      created_at: now,
+      updated_at: now,
+    });
+  },
+);
 
 export const updateFlowArgs = v.object({
   flowId: id,
@@ -67,20 +68,21 @@ export const update = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = assertEngineerOrOwner(ctx);
-  const flow = await mustLoadOwned(tx, caller, 'flow', args.flowId, 'Flow');
-  if (args.definition && flow.status === 'published') {
-    const [first] = flowProblems(args.definition);
-    if (first) fail('invalid_input', `A published flow must stay walkable: ${first.message}`, {nodeId: first.nodeId});
-  }
-  await tx.mutate.flow.update({
-    id: flow.id,
-    ...(args.title !== undefined ? {title: args.title} : {}),
-    ...(args.description !== undefined ? {description: args.description ?? ''} : {}),
-    ...(args.definition ? {definition: args.definition} : {}),
-    updated_at: Date.now(),
-  });
-});
+    const caller = assertEngineerOrOwner(ctx);
+    const flow = await mustLoadOwned(tx, caller, 'flow', args.flowId, 'Flow');
+    if (args.definition && flow.status === 'published') {
+      const [first] = flowProblems(args.definition);
+      if (first) fail('invalid_input', `A published flow must stay walkable: ${first.message}`, {nodeId: first.nodeId});
+    }
+    await tx.mutate.flow.update({
+      id: flow.id,
+      ...(args.title !== undefined ? {title: args.title} : {}),
+      ...(args.description !== undefined ? {description: args.description ?? ''} : {}),
+      ...(args.definition ? {definition: args.definition} : {}),
+      updated_at: Date.now(),
+    });
+  },
+);
 
 export const publishFlowArgs = v.object({flowId: id});
 
@@ -94,17 +96,18 @@ export const publish = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = assertEngineerOrOwner(ctx);
-  const flow = await mustLoadOwned(tx, caller, 'flow', args.flowId, 'Flow');
-  const problems = flowProblems(flow.definition);
-  if (problems.length) {
-    fail('invalid_input', `This flow cannot be published yet: ${problems[0].message}`, {
-      nodeId: problems[0].nodeId,
-      problems: problems.map(p => p.message),
-    });
-  }
-  await tx.mutate.flow.update({id: flow.id, status: 'published', updated_at: Date.now()});
-});
+    const caller = assertEngineerOrOwner(ctx);
+    const flow = await mustLoadOwned(tx, caller, 'flow', args.flowId, 'Flow');
+    const problems = flowProblems(flow.definition);
+    if (problems.length) {
+      fail('invalid_input', `This flow cannot be published yet: ${problems[0].message}`, {
+        nodeId: problems[0].nodeId,
+        problems: problems.map(p => p.message),
+      });
+    }
+    await tx.mutate.flow.update({id: flow.id, status: 'published', updated_at: Date.now()});
+  },
+);
 
 /** Takes a flow back to draft: L1 techs stop seeing it; walks already on it go on. */
 export const unpublish = defineMutator(
@@ -116,7 +119,8 @@ export const unpublish = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = assertEngineerOrOwner(ctx);
-  const flow = await mustLoadOwned(tx, caller, 'flow', args.flowId, 'Flow');
-  await tx.mutate.flow.update({id: flow.id, status: 'draft', updated_at: Date.now()});
-});
+    const caller = assertEngineerOrOwner(ctx);
+    const flow = await mustLoadOwned(tx, caller, 'flow', args.flowId, 'Flow');
+    await tx.mutate.flow.update({id: flow.id, status: 'draft', updated_at: Date.now()});
+  },
+);

@@ -25,25 +25,26 @@ export const claim = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
-  if (!handoff) return;
-  if (handoff.escalated_by === caller.userId) fail('forbidden', 'You escalated this handoff; someone else picks it up.');
-  if (handoff.status === 'claimed') {
-    if (handoff.claimed_by === caller.userId) return;
-    const holder = await tx.run(zql.member.where('id', handoff.claimed_by ?? '').one());
-    fail('already_claimed', `Already claimed by ${holder?.name ?? 'someone else'}.`, {
-      claimed_by: handoff.claimed_by ?? null,
-      claimed_by_name: holder?.name ?? null,
-      claimed_at: handoff.claimed_at ?? null,
-    });
-  }
-  if (handoff.status !== 'open') fail('invalid_state', `This handoff is ${handoff.status}.`, {status: handoff.status});
-  const walk = await loadWalkStillOpen(tx, handoff);
+    const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
+    if (!handoff) return;
+    if (handoff.escalated_by === caller.userId) fail('forbidden', 'You escalated this handoff; someone else picks it up.');
+    if (handoff.status === 'claimed') {
+      if (handoff.claimed_by === caller.userId) return;
+      const holder = await tx.run(zql.member.where('id', handoff.claimed_by ?? '').one());
+      fail('already_claimed', `Already claimed by ${holder?.name ?? 'someone else'}.`, {
+        claimed_by: handoff.claimed_by ?? null,
+        claimed_by_name: holder?.name ?? null,
+        claimed_at: handoff.claimed_at ?? null,
+      });
+    }
+    if (handoff.status !== 'open') fail('invalid_state', `This handoff is ${handoff.status}.`, {status: handoff.status});
+    const walk = await loadWalkStillOpen(tx, handoff);
 
-  const now = Date.now();
-  // The walk first: touchWalk's first-action stamp must not count the claim itself.
-  if (walk) await touchWalk(tx, walk, {status: 'active', driver_user_id: caller.userId, acting_as: 'self'}, caller.userId, now);
-  await tx.mutate.handoff.update({id: handoff.id, status: 'claimed', claimed_by: caller.userId, claimed_at: now, first_action_at: null});
-  await tx.mutate.ticket.update({id: handoff.ticket_id, status: 'walking', assigned_user_id: caller.userId, updated_at: now});
-  await markRead(tx, caller, handoff, false);
-});
+    const now = Date.now();
+    // The walk first: touchWalk's first-action stamp must not count the claim itself.
+    if (walk) await touchWalk(tx, walk, {status: 'active', driver_user_id: caller.userId, acting_as: 'self'}, caller.userId, now);
+    await tx.mutate.handoff.update({id: handoff.id, status: 'claimed', claimed_by: caller.userId, claimed_at: now, first_action_at: null});
+    await tx.mutate.ticket.update({id: handoff.ticket_id, status: 'walking', assigned_user_id: caller.userId, updated_at: now});
+    await markRead(tx, caller, handoff, false);
+  },
+);

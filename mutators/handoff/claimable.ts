@@ -17,8 +17,7 @@ export async function loadHandoffFor(
   const caller = assertEngineerOrOwner(ctx);
   await lockRow(tx, 'handoff', handoffId); // every claim, release and resolve of one handoff takes turns
   const handoff = await tx.run(zql.handoff.where('id', handoffId).one());
-  const visible =
-    handoff && handoff.account_id === caller.accountId && (handoff.intent === 'escalate' || handoff.escalated_by === caller.userId);
+  const visible = handoff && handoff.account_id === caller.accountId && (handoff.intent === 'escalate' || handoff.escalated_by === caller.userId);
   if (!visible) {
     if (!handoff && tx.location === 'client') return {caller, handoff: undefined};
     fail('not_found', 'Handoff not found.');

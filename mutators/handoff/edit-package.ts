@@ -27,11 +27,12 @@ export const editPackage = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = requireContext(ctx);
-  const handoff = await loadOwned(tx, caller, 'handoff', args.handoffId, 'Handoff');
-  if (!handoff) return;
-  if (handoff.escalated_by !== caller.userId && !isEngineerOrOwner(caller)) fail('forbidden', 'Only the escalator or an engineer edits the package.');
-  if (handoff.status === 'resolved') fail('invalid_state', 'This handoff is closed.');
-  if (handoff.package_writer === 'pending') fail('invalid_state', 'The package is still being written.');
-  await tx.mutate.handoff.update({id: handoff.id, package: args.package, package_edited_by: caller.userId, package_edited_at: Date.now()});
-});
+    const caller = requireContext(ctx);
+    const handoff = await loadOwned(tx, caller, 'handoff', args.handoffId, 'Handoff');
+    if (!handoff) return;
+    if (handoff.escalated_by !== caller.userId && !isEngineerOrOwner(caller)) fail('forbidden', 'Only the escalator or an engineer edits the package.');
+    if (handoff.status === 'resolved') fail('invalid_state', 'This handoff is closed.');
+    if (handoff.package_writer === 'pending') fail('invalid_state', 'The package is still being written.');
+    await tx.mutate.handoff.update({id: handoff.id, package: args.package, package_edited_by: caller.userId, package_edited_at: Date.now()});
+  },
+);

@@ -29,7 +29,8 @@ export const markSeen = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
-  if (!handoff) return;
-  await markRead(tx, caller, handoff, args.dismiss ?? false);
-});
+    const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
+    if (!handoff) return;
+    await markRead(tx, caller, handoff, args.dismiss ?? false);
+  },
+);

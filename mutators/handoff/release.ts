@@ -23,22 +23,23 @@ export const release = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
-  if (!handoff) return;
-  assertHolder(caller, handoff);
-  const walk = await loadWalkStillOpen(tx, handoff);
-  if (walk && walk.driver_user_id !== caller.userId) {
-    const driver = await tx.run(zql.member.where('id', walk.driver_user_id).one());
-    fail('invalid_state', `${driver?.name ?? 'Someone else'} is driving this walk now; take it back before releasing it.`, {
-      driver_user_id: walk.driver_user_id,
-    });
-  }
-  const now = Date.now();
-  await tx.mutate.handoff.update({id: handoff.id, status: 'open', claimed_by: null, claimed_at: null, first_action_at: null, released_at: now});
-  // After the handoff is open again: touchWalk's first-action stamp finds no claim to stamp.
-  if (walk) await touchWalk(tx, walk, {status: 'escalated'}, caller.userId, now);
-  await tx.mutate.ticket.update({id: handoff.ticket_id, status: 'escalated', assigned_user_id: null, updated_at: now});
-});
+    const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
+    if (!handoff) return;
+    assertHolder(caller, handoff);
+    const walk = await loadWalkStillOpen(tx, handoff);
+    if (walk && walk.driver_user_id !== caller.userId) {
+      const driver = await tx.run(zql.member.where('id', walk.driver_user_id).one());
+      fail('invalid_state', `${driver?.name ?? 'Someone else'} is driving this walk now; take it back before releasing it.`, {
+        driver_user_id: walk.driver_user_id,
+      });
+    }
+    const now = Date.now();
+    await tx.mutate.handoff.update({id: handoff.id, status: 'open', claimed_by: null, claimed_at: null, first_action_at: null, released_at: now});
+    // After the handoff is open again: touchWalk's first-action stamp finds no claim to stamp.
+    if (walk) await touchWalk(tx, walk, {status: 'escalated'}, caller.userId, now);
+    await tx.mutate.ticket.update({id: handoff.ticket_id, status: 'escalated', assigned_user_id: null, updated_at: now});
+  },
+);
 
 export const resolveHandoffArgs = v.object({handoffId: id, resolutionNotes: text(20000)});
 
@@ -57,22 +58,23 @@ export const resolve = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
-  if (!handoff) return;
-  assertHolder(caller, handoff);
-  const now = Date.now();
-  await closeHandoffsOfWalk(tx, handoff.walk_id, caller.userId, now);
-  const walk = await tx.run(zql.walk.where('id', handoff.walk_id).one());
-  if (walk?.status === 'resolved') return;
-  if (walk) {
-    await tx.mutate.walk.update({
-      id: walk.id,
-      status: 'resolved',
-      resolution_notes: args.resolutionNotes,
-      ended_at: now,
-      state_version: walk.state_version + 1,
-      last_activity_at: now,
-    });
-  }
-  await tx.mutate.ticket.update({id: handoff.ticket_id, status: 'resolved', resolution_notes: args.resolutionNotes, updated_at: now});
-});
+    const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
+    if (!handoff) return;
+    assertHolder(caller, handoff);
+    const now = Date.now();
+    await closeHandoffsOfWalk(tx, handoff.walk_id, caller.userId, now);
+    const walk = await tx.run(zql.walk.where('id', handoff.walk_id).one());
+    if (walk?.status === 'resolved') return;
+    if (walk) {
+      await tx.mutate.walk.update({
+        id: walk.id,
+        status: 'resolved',
+        resolution_notes: args.resolutionNotes,
+        ended_at: now,
+        state_version: walk.state_version + 1,
+        last_activity_at: now,
+      });
+    }
+    await tx.mutate.ticket.update({id: handoff.ticket_id, status: 'resolved', resolution_notes: args.resolutionNotes, updated_at: now});
+  },
+);

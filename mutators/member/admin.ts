@@ -34,18 +34,19 @@ export const changeRole = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = assertOwner(ctx);
-  const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');
-  if (target.role === args.role) return;
-  await assertAnotherOwnerRemains(tx, target);
-  if (target.active) await assertSeatFree(tx, caller.accountId, args.role, target.id);
-  await tx.mutate.member.update({
-    id: target.id,
-    role: args.role,
-    // Coverage is an engineer's setting only.
-    can_cover_l1: args.role === 'engineer' ? target.can_cover_l1 : false,
-  });
-});
+    const caller = assertOwner(ctx);
+    const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');
+    if (target.role === args.role) return;
+    await assertAnotherOwnerRemains(tx, target);
+    if (target.active) await assertSeatFree(tx, caller.accountId, args.role, target.id);
+    await tx.mutate.member.update({
+      id: target.id,
+      role: args.role,
+      // Coverage is an engineer's setting only.
+      can_cover_l1: args.role === 'engineer' ? target.can_cover_l1 : false,
+    });
+  },
+);
 
 export const setActiveArgs = v.object({memberId: id, active: v.boolean()});
 
@@ -59,14 +60,15 @@ export const setActive = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = assertOwner(ctx);
-  const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');
-  if (target.active === args.active) return;
-  if (target.id === caller.userId) fail('invalid_state', 'You cannot deactivate yourself.');
-  if (args.active) await assertSeatFree(tx, caller.accountId, target.role, target.id);
-  else await assertAnotherOwnerRemains(tx, target);
-  await tx.mutate.member.update({id: target.id, active: args.active});
-});
+    const caller = assertOwner(ctx);
+    const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');
+    if (target.active === args.active) return;
+    if (target.id === caller.userId) fail('invalid_state', 'You cannot deactivate yourself.');
+    if (args.active) await assertSeatFree(tx, caller.accountId, target.role, target.id);
+    else await assertAnotherOwnerRemains(tx, target);
+    await tx.mutate.member.update({id: target.id, active: args.active});
+  },
+);
 
 export const setCoverageArgs = v.object({memberId: id, canCoverL1: v.boolean()});
 
@@ -80,10 +82,11 @@ export const setCoverage = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = requireContext(ctx);
-  if (!canManageAccount(caller)) fail('forbidden', 'Only owners set L1 coverage.');
-  const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');
-  if (target.id === caller.userId) fail('forbidden', 'Nobody sets L1 coverage on themselves.');
-  if (target.role !== 'engineer') fail('invalid_input', 'Only engineers can cover L1.', {field: 'memberId'});
-  await tx.mutate.member.update({id: target.id, can_cover_l1: args.canCoverL1});
-});
+    const caller = requireContext(ctx);
+    if (!canManageAccount(caller)) fail('forbidden', 'Only owners set L1 coverage.');
+    const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');
+    if (target.id === caller.userId) fail('forbidden', 'Nobody sets L1 coverage on themselves.');
+    if (target.role !== 'engineer') fail('invalid_input', 'Only engineers can cover L1.', {field: 'memberId'});
+    await tx.mutate.member.update({id: target.id, can_cover_l1: args.canCoverL1});
+  },
+);

@@ -26,15 +26,16 @@ export const transferOwnership = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = assertOwner(ctx, 'transfer ownership');
-  await lockRow(tx, 'account', caller.accountId);
-  const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');
-  if (target.id === caller.userId) fail('invalid_input', 'Choose another member to transfer ownership to.', {field: 'memberId'});
-  if (!target.active) fail('invalid_state', 'Ownership can only go to an active member.');
-  if (target.role === 'owner') fail('invalid_state', `${target.name} is already an owner.`);
-  await tx.mutate.member.update({id: target.id, role: 'owner', can_cover_l1: false});
-  const self = await mustLoadOwned(tx, caller, 'member', caller.userId, 'Member');
-  await assertAnotherOwnerRemains(tx, self);
-  await assertSeatFree(tx, caller.accountId, 'engineer', caller.userId);
-  await tx.mutate.member.update({id: caller.userId, role: 'engineer', can_cover_l1: false});
-});
+    const caller = assertOwner(ctx, 'transfer ownership');
+    await lockRow(tx, 'account', caller.accountId);
+    const target = await mustLoadOwned(tx, caller, 'member', args.memberId, 'Member');
+    if (target.id === caller.userId) fail('invalid_input', 'Choose another member to transfer ownership to.', {field: 'memberId'});
+    if (!target.active) fail('invalid_state', 'Ownership can only go to an active member.');
+    if (target.role === 'owner') fail('invalid_state', `${target.name} is already an owner.`);
+    await tx.mutate.member.update({id: target.id, role: 'owner', can_cover_l1: false});
+    const self = await mustLoadOwned(tx, caller, 'member', caller.userId, 'Member');
+    await assertAnotherOwnerRemains(tx, self);
+    await assertSeatFree(tx, caller.accountId, 'engineer', caller.userId);
+    await tx.mutate.member.update({id: caller.userId, role: 'engineer', can_cover_l1: false});
+  },
+);

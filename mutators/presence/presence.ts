@@ -29,25 +29,26 @@ export const heartbeat = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = requireContext(ctx);
-  const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
-  if (!walk) return;
-  const id = presenceId(walk.id, caller.userId);
-  const mode = walk.driver_user_id === caller.userId ? 'driving' : 'watching';
-  // A beat that changes nothing anyone sees leaves the synced row alone: a
-  // write would reach every viewer of the walk, every few seconds each. The
-  // server keeps such beats off the synced tables (server/zero/server-mutators.ts).
-  const existing = await tx.run(zql.walk_presence.where('id', id).one());
-  if (existing && existing.mode === mode) return;
-  await tx.mutate.walk_presence.upsert({
-    id,
-    account_id: caller.accountId,
-    walk_id: walk.id,
-    user_id: caller.userId,
-    mode,
-    last_seen: Date.now(),
-  });
-});
+    const caller = requireContext(ctx);
+    const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
+    if (!walk) return;
+    const id = presenceId(walk.id, caller.userId);
+    const mode = walk.driver_user_id === caller.userId ? 'driving' : 'watching';
+    // A beat that changes nothing anyone sees leaves the synced row alone: a
+    // write would reach every viewer of the walk, every few seconds each. The
+    // server keeps such beats off the synced tables (server/zero/server-mutators.ts).
+    const existing = await tx.run(zql.walk_presence.where('id', id).one());
+    if (existing && existing.mode === mode) return;
+    await tx.mutate.walk_presence.upsert({
+      id,
+      account_id: caller.accountId,
+      walk_id: walk.id,
+      user_id: caller.userId,
+      mode,
+      last_seen: Date.now(),
+    });
+  },
+);
 
 /**
  * Leaving the walk (tab closed, navigated away) removes the row at once.
@@ -62,8 +63,9 @@ export const leave = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = requireContext(ctx);
-  const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
-  if (!walk) return;
-  await tx.mutate.walk_presence.delete({id: presenceId(walk.id, caller.userId)});
-});
+    const caller = requireContext(ctx);
+    const walk = await loadOwned(tx, caller, 'walk', args.walkId, 'Walk');
+    if (!walk) return;
+    await tx.mutate.walk_presence.delete({id: presenceId(walk.id, caller.userId)});
+  },
+);

@@ -18,11 +18,12 @@ export const saveDraft = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = requireContext(ctx);
-  if (!isEngineerOrOwner(caller) && !canUseL1Workspace(caller)) fail('forbidden', 'Only the driver or an engineer edits the note.');
-  const row = await loadOwned(tx, caller, 'generated_text', `${args.walkId}:resolution_note`, 'Draft', 'There is no draft for this walk yet.');
-  if (!row) return;
-  const walk = await tx.run(zql.walk.where('id', args.walkId).one());
-  if (walk && walk.driver_user_id !== caller.userId && !isEngineerOrOwner(caller)) fail('forbidden', 'Only the driver or an engineer edits the note.');
-  await tx.mutate.generated_text.update({id: row.id, draft: args.draft, updated_at: Date.now()});
-});
+    const caller = requireContext(ctx);
+    if (!isEngineerOrOwner(caller) && !canUseL1Workspace(caller)) fail('forbidden', 'Only the driver or an engineer edits the note.');
+    const row = await loadOwned(tx, caller, 'generated_text', `${args.walkId}:resolution_note`, 'Draft', 'There is no draft for this walk yet.');
+    if (!row) return;
+    const walk = await tx.run(zql.walk.where('id', args.walkId).one());
+    if (walk && walk.driver_user_id !== caller.userId && !isEngineerOrOwner(caller)) fail('forbidden', 'Only the driver or an engineer edits the note.');
+    await tx.mutate.generated_text.update({id: row.id, draft: args.draft, updated_at: Date.now()});
+  },
+);

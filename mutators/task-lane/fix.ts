@@ -20,16 +20,17 @@ export const markApplied = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const found = await loadLaneItem(tx, ctx, args.itemId);
-  if (!found) return;
-  const {item} = found;
-  if (item.kind !== 'suggested_fix') fail('invalid_input', 'Only a suggested fix can be applied.');
-  assertNotSuperseded(item);
-  if (FINAL.includes(item.outcome as FixOutcome)) fail('invalid_state', `This fix is already ${item.outcome}.`);
-  if (item.applied_at) return;
-  await tx.mutate.task_lane_item.update({id: item.id, applied_at: Date.now(), updated_at: Date.now()});
-  await touchWalk(tx, found.walk, {}, found.caller.userId);
-});
+    const found = await loadLaneItem(tx, ctx, args.itemId);
+    if (!found) return;
+    const {item} = found;
+    if (item.kind !== 'suggested_fix') fail('invalid_input', 'Only a suggested fix can be applied.');
+    assertNotSuperseded(item);
+    if (FINAL.includes(item.outcome as FixOutcome)) fail('invalid_state', `This fix is already ${item.outcome}.`);
+    if (item.applied_at) return;
+    await tx.mutate.task_lane_item.update({id: item.id, applied_at: Date.now(), updated_at: Date.now()});
+    await touchWalk(tx, found.walk, {}, found.caller.userId);
+  },
+);
 
 export const recordOutcomeArgs = v.pipe(
   v.object({
@@ -56,21 +57,22 @@ export const recordOutcome = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const found = await loadLaneItem(tx, ctx, args.itemId);
-  if (!found) return;
-  const {item} = found;
-  if (item.kind !== 'suggested_fix') fail('invalid_input', 'Only a suggested fix has an outcome.');
-  assertNotSuperseded(item);
-  if (FINAL.includes(item.outcome as FixOutcome)) fail('invalid_state', `This fix is already ${item.outcome}; that is final.`);
-  const now = Date.now();
-  await tx.mutate.task_lane_item.update({
-    id: item.id,
-    outcome: args.outcome,
-    pending_reason: args.outcome === 'applied_pending' ? args.pendingReason ?? null : item.pending_reason ?? null,
-    outcome_note: args.note ?? item.outcome_note ?? null,
-    failure_reason: args.outcome === 'applied_failed' ? args.failureReason ?? null : item.failure_reason ?? null,
-    state: FINAL.includes(args.outcome) ? (args.outcome === 'dismissed' ? 'dismissed' : 'done') : item.state,
-    updated_at: now,
-  });
-  await touchWalk(tx, found.walk, {}, found.caller.userId);
-});
+    const found = await loadLaneItem(tx, ctx, args.itemId);
+    if (!found) return;
+    const {item} = found;
+    if (item.kind !== 'suggested_fix') fail('invalid_input', 'Only a suggested fix has an outcome.');
+    assertNotSuperseded(item);
+    if (FINAL.includes(item.outcome as FixOutcome)) fail('invalid_state', `This fix is already ${item.outcome}; that is final.`);
+    const now = Date.now();
+    await tx.mutate.task_lane_item.update({
+      id: item.id,
+      outcome: args.outcome,
+      pending_reason: args.outcome === 'applied_pending' ? (args.pendingReason ?? null) : (item.pending_reason ?? null),
+      outcome_note: args.note ?? item.outcome_note ?? null,
+      failure_reason: args.outcome === 'applied_failed' ? (args.failureReason ?? null) : (item.failure_reason ?? null),
+      state: FINAL.includes(args.outcome) ? (args.outcome === 'dismissed' ? 'dismissed' : 'done') : item.state,
+      updated_at: now,
+    });
+    await touchWalk(tx, found.walk, {}, found.caller.userId);
+  },
+);

@@ -22,18 +22,19 @@ export const close = defineMutator(
     outbox: a => ({label: 'Closed the ticket', text: said(a.reason)}),
   },
   async ({tx, ctx, args}) => {
-  const caller = assertTicketWorker(ctx);
-  const ticket = await loadTicketForChange(tx, caller, args.ticketId);
-  if (!ticket) return;
-  if (ticket.status === 'resolved') fail('invalid_state', 'This ticket is already resolved.', {status: ticket.status});
-  await assertNoLiveWork(tx, ticket, 'close it');
-  const now = Date.now();
-  await tx.mutate.ticket.update({
-    id: ticket.id,
-    status: 'resolved',
-    closed_reason: args.reason,
-    closed_by: caller.userId,
-    closed_at: now,
-    updated_at: now,
-  });
-});
+    const caller = assertTicketWorker(ctx);
+    const ticket = await loadTicketForChange(tx, caller, args.ticketId);
+    if (!ticket) return;
+    if (ticket.status === 'resolved') fail('invalid_state', 'This ticket is already resolved.', {status: ticket.status});
+    await assertNoLiveWork(tx, ticket, 'close it');
+    const now = Date.now();
+    await tx.mutate.ticket.update({
+      id: ticket.id,
+      status: 'resolved',
+      closed_reason: args.reason,
+      closed_by: caller.userId,
+      closed_at: now,
+      updated_at: now,
+    });
+  },
+);

@@ -32,20 +32,21 @@ export const escalateWithoutWalk = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = assertL1Workspace(ctx);
-  if (new Set([args.ticketId, args.walkId, args.handoffId]).size !== 3) {
-    fail('invalid_input', 'ticketId, walkId and handoffId must differ.');
-  }
-  if (await isReplayOfOwnRow(tx, caller, 'ticket', args.ticketId, 'ticketId')) return;
-  if (await isReplayOfOwnRow(tx, caller, 'walk', args.walkId, 'walkId')) {
-    fail('invalid_input', 'walkId is already in use.', {field: 'walkId'});
-  }
-  // A handoff id already taken (in any account) would make the handoff insert
-  // a silent no-op on the server: the call would be escalated into nothing.
-  if (await tx.run(zql.handoff.where('id', args.handoffId).one())) {
-    fail('invalid_input', 'handoffId is already in use.', {field: 'handoffId'});
-  }
-  await insertCall(tx, caller, args, {ticketStatus: 'escalated', walkStatus: 'escalated', sessionKind: 'adhoc'});
-  const walk = {id: args.walkId, account_id: caller.accountId, ticket_id: args.ticketId};
-  await openEscalation(tx, caller, walk, args.handoffId, args.reasonCategory, args.details, Date.now());
-});
+    const caller = assertL1Workspace(ctx);
+    if (new Set([args.ticketId, args.walkId, args.handoffId]).size !== 3) {
+      fail('invalid_input', 'ticketId, walkId and handoffId must differ.');
+    }
+    if (await isReplayOfOwnRow(tx, caller, 'ticket', args.ticketId, 'ticketId')) return;
+    if (await isReplayOfOwnRow(tx, caller, 'walk', args.walkId, 'walkId')) {
+      fail('invalid_input', 'walkId is already in use.', {field: 'walkId'});
+    }
+    // A handoff id already taken (in any account) would make the handoff insert
+    // a silent no-op on the server: the call would be escalated into nothing.
+    if (await tx.run(zql.handoff.where('id', args.handoffId).one())) {
+      fail('invalid_input', 'handoffId is already in use.', {field: 'handoffId'});
+    }
+    await insertCall(tx, caller, args, {ticketStatus: 'escalated', walkStatus: 'escalated', sessionKind: 'adhoc'});
+    const walk = {id: args.walkId, account_id: caller.accountId, ticket_id: args.ticketId};
+    await openEscalation(tx, caller, walk, args.handoffId, args.reasonCategory, args.details, Date.now());
+  },
+);

@@ -30,12 +30,13 @@ export const intake = defineMutator(
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
-  const caller = assertL1Workspace(ctx);
-  if (args.ticketId === args.walkId) fail('invalid_input', 'ticketId and walkId must differ.', {field: 'walkId'});
-  if (await isReplayOfOwnRow(tx, caller, 'ticket', args.ticketId, 'ticketId')) return;
-  if (await isReplayOfOwnRow(tx, caller, 'walk', args.walkId, 'walkId')) {
-    fail('invalid_input', 'walkId is already in use.', {field: 'walkId'});
-  }
-  const target = await walkTarget(tx, caller, args);
-  await insertCall(tx, caller, args, {ticketStatus: 'walking', walkStatus: 'active', ...target});
-});
+    const caller = assertL1Workspace(ctx);
+    if (args.ticketId === args.walkId) fail('invalid_input', 'ticketId and walkId must differ.', {field: 'walkId'});
+    if (await isReplayOfOwnRow(tx, caller, 'ticket', args.ticketId, 'ticketId')) return;
+    if (await isReplayOfOwnRow(tx, caller, 'walk', args.walkId, 'walkId')) {
+      fail('invalid_input', 'walkId is already in use.', {field: 'walkId'});
+    }
+    const target = await walkTarget(tx, caller, args);
+    await insertCall(tx, caller, args, {ticketStatus: 'walking', walkStatus: 'active', ...target});
+  },
+);

@@ -17,16 +17,17 @@ export const reopen = defineMutator(
     outbox: () => ({label: 'Reopened the ticket'}),
   },
   async ({tx, ctx, args}) => {
-  const caller = assertTicketWorker(ctx);
-  const ticket = await loadTicketForChange(tx, caller, args.ticketId);
-  if (!ticket) return;
-  if (ticket.status !== 'resolved') fail('invalid_state', `This ticket is ${ticket.status}; only a resolved ticket is reopened.`, {status: ticket.status});
-  await tx.mutate.ticket.update({
-    id: ticket.id,
-    status: 'open',
-    closed_reason: null,
-    closed_by: null,
-    closed_at: null,
-    updated_at: Date.now(),
-  });
-});
+    const caller = assertTicketWorker(ctx);
+    const ticket = await loadTicketForChange(tx, caller, args.ticketId);
+    if (!ticket) return;
+    if (ticket.status !== 'resolved') fail('invalid_state', `This ticket is ${ticket.status}; only a resolved ticket is reopened.`, {status: ticket.status});
+    await tx.mutate.ticket.update({
+      id: ticket.id,
+      status: 'open',
+      closed_reason: null,
+      closed_by: null,
+      closed_at: null,
+      updated_at: Date.now(),
+    });
+  },
+);

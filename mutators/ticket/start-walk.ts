@@ -33,23 +33,24 @@ export const startWalk = defineMutator(
     outbox: a => ({label: 'Started a new walk on the ticket', walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {
-  const caller = assertL1Workspace(ctx);
-  if (args.ticketId === args.walkId) fail('invalid_input', 'ticketId and walkId must differ.', {field: 'walkId'});
-  if (await isReplayOfOwnRow(tx, caller, 'walk', args.walkId, 'walkId')) return;
-  const ticket = await loadTicketForChange(tx, caller, args.ticketId);
-  const target = await walkTarget(tx, caller, args);
-  if (ticket) await assertNoLiveWork(tx, ticket, 'start another');
-  const now = Date.now();
-  await insertWalk(tx, caller, {walkId: args.walkId, ticketId: args.ticketId, walkStatus: 'active', ...target}, now);
-  if (ticket) {
-    await tx.mutate.ticket.update({
-      id: ticket.id,
-      status: 'walking',
-      assigned_user_id: caller.userId,
-      closed_reason: null,
-      closed_by: null,
-      closed_at: null,
-      updated_at: now,
-    });
-  }
-});
+    const caller = assertL1Workspace(ctx);
+    if (args.ticketId === args.walkId) fail('invalid_input', 'ticketId and walkId must differ.', {field: 'walkId'});
+    if (await isReplayOfOwnRow(tx, caller, 'walk', args.walkId, 'walkId')) return;
+    const ticket = await loadTicketForChange(tx, caller, args.ticketId);
+    const target = await walkTarget(tx, caller, args);
+    if (ticket) await assertNoLiveWork(tx, ticket, 'start another');
+    const now = Date.now();
+    await insertWalk(tx, caller, {walkId: args.walkId, ticketId: args.ticketId, walkStatus: 'active', ...target}, now);
+    if (ticket) {
+      await tx.mutate.ticket.update({
+        id: ticket.id,
+        status: 'walking',
+        assigned_user_id: caller.userId,
+        closed_reason: null,
+        closed_by: null,
+        closed_at: null,
+        updated_at: now,
+      });
+    }
+  },
+);

@@ -19,8 +19,6 @@ export async function loadTicketForChange(tx: Transaction, caller: TandemContext
 export async function assertNoLiveWork(tx: Transaction, ticket: Ticket, doing: string): Promise<void> {
   const walk = await tx.run(zql.walk.where('ticket_id', ticket.id).where('status', 'active').one());
   if (walk) fail('invalid_state', `A walk of this ticket is in progress; ${doing} once it ends.`, {walkId: walk.id});
-  const handoff = await tx.run(
-    zql.handoff.where('ticket_id', ticket.id).where('intent', 'escalate').where('status', 'IN', ['open', 'claimed']).one(),
-  );
+  const handoff = await tx.run(zql.handoff.where('ticket_id', ticket.id).where('intent', 'escalate').where('status', 'IN', ['open', 'claimed']).one());
   if (handoff) fail('invalid_state', `This ticket is escalated to the engineers; ${doing} once they resolve it.`, {handoffId: handoff.id});
 }

@@ -10,11 +10,7 @@ import {mustLoadOwned} from '../../rules/tenancy.ts';
  * The walk a driver's change is about: the caller's account's, still
  * `active`, and driven by the caller. Anything else is refused.
  */
-export async function loadDrivenWalk(
-  tx: Transaction,
-  ctx: TandemContext | undefined,
-  walkId: string,
-): Promise<{caller: TandemContext; walk: Walk}> {
+export async function loadDrivenWalk(tx: Transaction, ctx: TandemContext | undefined, walkId: string): Promise<{caller: TandemContext; walk: Walk}> {
   const caller = requireContext(ctx);
   await lockRow(tx, 'walk', walkId);
   const walk = await mustLoadOwned(tx, caller, 'walk', walkId, 'Walk');

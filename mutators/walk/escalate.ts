@@ -26,19 +26,20 @@ export const escalate = defineMutator(
     outbox: a => ({label: 'Escalated the walk', text: said(a.details), walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {
-  const caller = requireContext(ctx);
-  const existing = await tx.run(zql.handoff.where('id', args.handoffId).one());
-  if (existing) {
-    if (existing.account_id === caller.accountId && existing.walk_id === args.walkId) return; // replay
-    fail('invalid_input', 'handoffId is already in use.', {field: 'handoffId'});
-  }
-  const {walk} = await loadDrivenWalk(tx, caller, args.walkId);
-  // A walk picked up from the queue goes back there by release, never as a second escalation.
-  const held = await tx.run(zql.handoff.where('walk_id', walk.id).where('status', 'claimed').one());
-  if (held) fail('invalid_state', 'This walk’s escalation is picked up: release it back to the queue instead.', {handoff_id: held.id});
-  const now = Date.now();
-  await touchWalk(tx, walk, {status: 'escalated'});
-  await closeHandoffsOfWalk(tx, walk.id, caller.userId, now); // a park it had is over: the walk goes to the queue
-  await tx.mutate.ticket.update({id: walk.ticket_id, status: 'escalated', updated_at: now});
-  await openEscalation(tx, caller, walk, args.handoffId, args.reasonCategory, args.details, now);
-});
+    const caller = requireContext(ctx);
+    const existing = await tx.run(zql.handoff.where('id', args.handoffId).one());
+    if (existing) {
+      if (existing.account_id === caller.accountId && existing.walk_id === args.walkId) return; // replay
+      fail('invalid_input', 'handoffId is already in use.', {field: 'handoffId'});
+    }
+    const {walk} = await loadDrivenWalk(tx, caller, args.walkId);
+    // A walk picked up from the queue goes back there by release, never as a second escalation.
+    const held = await tx.run(zql.handoff.where('walk_id', walk.id).where('status', 'claimed').one());
+    if (held) fail('invalid_state', 'This walk’s escalation is picked up: release it back to the queue instead.', {handoff_id: held.id});
+    const now = Date.now();
+    await touchWalk(tx, walk, {status: 'escalated'});
+    await closeHandoffsOfWalk(tx, walk.id, caller.userId, now); // a park it had is over: the walk goes to the queue
+    await tx.mutate.ticket.update({id: walk.ticket_id, status: 'escalated', updated_at: now});
+    await openEscalation(tx, caller, walk, args.handoffId, args.reasonCategory, args.details, now);
+  },
+);

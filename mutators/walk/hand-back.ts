@@ -30,23 +30,24 @@ export const handBack = defineMutator(
     outbox: a => ({label: 'Handed the walk back', walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {
-  const caller = requireContext(ctx);
-  await lockRow(tx, 'walk', args.walkId);
-  const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');
-  if (walk.driver_user_id !== caller.userId) fail('forbidden', 'Only the walk’s driver can hand it back.');
-  if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}.`, {status: walk.status});
-  if (args.toUserId === caller.userId) return;
-  const target = await loadOwned(tx, caller, 'member', args.toUserId, 'Member');
-  // On the client the member may not be synced yet; the server decides.
-  if (target) {
-    if (!target.active) fail('invalid_state', `${target.name} is deactivated.`);
-    if (target.id !== walk.started_by && !isEngineerOrOwner(target)) {
-      fail('forbidden', `${target.name} cannot drive this walk: it goes back to the L1 who started it or to an engineer.`);
+    const caller = requireContext(ctx);
+    await lockRow(tx, 'walk', args.walkId);
+    const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');
+    if (walk.driver_user_id !== caller.userId) fail('forbidden', 'Only the walk’s driver can hand it back.');
+    if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}.`, {status: walk.status});
+    if (args.toUserId === caller.userId) return;
+    const target = await loadOwned(tx, caller, 'member', args.toUserId, 'Member');
+    // On the client the member may not be synced yet; the server decides.
+    if (target) {
+      if (!target.active) fail('invalid_state', `${target.name} is deactivated.`);
+      if (target.id !== walk.started_by && !isEngineerOrOwner(target)) {
+        fail('forbidden', `${target.name} cannot drive this walk: it goes back to the L1 who started it or to an engineer.`);
+      }
     }
-  }
-  const claimed = await tx.run(zql.handoff.where('walk_id', walk.id).where('status', 'claimed').one());
-  if (claimed) fail('invalid_state', 'This walk was picked up from the queue: release the handoff to give it back.');
-  // A covering engineer getting back the walk they started drives it as L1 again.
-  const actingAs = target && target.id === walk.started_by && target.role === 'engineer' && target.can_cover_l1 ? 'l1_coverage' : 'self';
-  await touchWalk(tx, walk, {driver_user_id: args.toUserId, acting_as: actingAs}, caller.userId);
-});
+    const claimed = await tx.run(zql.handoff.where('walk_id', walk.id).where('status', 'claimed').one());
+    if (claimed) fail('invalid_state', 'This walk was picked up from the queue: release the handoff to give it back.');
+    // A covering engineer getting back the walk they started drives it as L1 again.
+    const actingAs = target && target.id === walk.started_by && target.role === 'engineer' && target.can_cover_l1 ? 'l1_coverage' : 'self';
+    await touchWalk(tx, walk, {driver_user_id: args.toUserId, acting_as: actingAs}, caller.userId);
+  },
+);

@@ -23,33 +23,34 @@ export const recordStep = defineMutator(
     outbox: a => ({label: 'Step answered', text: said(a.note), walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {
-  const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
-  const definition = await definitionOf(tx, caller, walk);
-  if (!definition) return; // client without the flow: the server decides
-  if (args.nodeId !== walk.current_node_id) {
-    fail('invalid_state', 'That step does not follow from the walk’s current node.', {
-      currentNodeId: walk.current_node_id ?? null,
-    });
-  }
-  const node = definition.nodes.find(n => n.id === args.nodeId);
-  if (!node) fail('invalid_input', 'That node is not part of this flow.', {field: 'nodeId'});
-  const option = node.options.find(o => o.id === args.optionId);
-  if (!option) fail('invalid_input', 'That answer is not an option of the current node.', {field: 'optionId'});
+    const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
+    const definition = await definitionOf(tx, caller, walk);
+    if (!definition) return; // client without the flow: the server decides
+    if (args.nodeId !== walk.current_node_id) {
+      fail('invalid_state', 'That step does not follow from the walk’s current node.', {
+        currentNodeId: walk.current_node_id ?? null,
+      });
+    }
+    const node = definition.nodes.find(n => n.id === args.nodeId);
+    if (!node) fail('invalid_input', 'That node is not part of this flow.', {field: 'nodeId'});
+    const option = node.options.find(o => o.id === args.optionId);
+    if (!option) fail('invalid_input', 'That answer is not an option of the current node.', {field: 'optionId'});
 
-  const seq = walk.step_count + 1;
-  await tx.mutate.walk_step.insert({
-    id: `${walk.id}:${seq}`,
-    account_id: walk.account_id,
-    walk_id: walk.id,
-    seq,
-    node_id: node.id,
-    question: node.text,
-    answer: option.label,
-    option_id: option.id,
-    note: args.note || null,
-    kind: 'answer',
-    recorded_by: caller.userId,
-    recorded_at: Date.now(),
-  });
-  await touchWalk(tx, walk, {current_node_id: option.next, step_count: seq});
-});
+    const seq = walk.step_count + 1;
+    await tx.mutate.walk_step.insert({
+      id: `${walk.id}:${seq}`,
+      account_id: walk.account_id,
+      walk_id: walk.id,
+      seq,
+      node_id: node.id,
+      question: node.text,
+      answer: option.label,
+      option_id: option.id,
+      note: args.note || null,
+      kind: 'answer',
+      recorded_by: caller.userId,
+      recorded_at: Date.now(),
+    });
+    await touchWalk(tx, walk, {current_node_id: option.next, step_count: seq});
+  },
+);

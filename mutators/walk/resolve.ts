@@ -26,31 +26,32 @@ export const resolve = defineMutator(
     outbox: a => ({label: 'Resolved the walk', text: said(a.resolutionNotes), walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {
-  const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
-  const now = Date.now();
-  await touchWalk(tx, walk, {
-    status: 'resolved',
-    helpful: args.helpful,
-    resolution_notes: args.resolutionNotes,
-    ended_at: now,
-  });
-  await tx.mutate.ticket.update({
-    id: walk.ticket_id,
-    status: 'resolved',
-    resolution_notes: args.resolutionNotes,
-    updated_at: now,
-  });
-  await closeHandoffsOfWalk(tx, walk.id, caller.userId, now);
-  // Resolving while the active fix is verifying or pending records it as a success.
-  const fixes = await tx.run(
-    zql.task_lane_item.where('walk_id', walk.id).where('kind', 'suggested_fix').where('superseded_by', 'IS', null).where('deleted_at', 'IS', null),
-  );
-  for (const fix of fixes) {
-    if ((fix.outcome === 'proposed' && fix.applied_at) || fix.outcome === 'applied_pending') {
-      await tx.mutate.task_lane_item.update({id: fix.id, outcome: 'applied_success', state: 'done', updated_at: now});
+    const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
+    const now = Date.now();
+    await touchWalk(tx, walk, {
+      status: 'resolved',
+      helpful: args.helpful,
+      resolution_notes: args.resolutionNotes,
+      ended_at: now,
+    });
+    await tx.mutate.ticket.update({
+      id: walk.ticket_id,
+      status: 'resolved',
+      resolution_notes: args.resolutionNotes,
+      updated_at: now,
+    });
+    await closeHandoffsOfWalk(tx, walk.id, caller.userId, now);
+    // Resolving while the active fix is verifying or pending records it as a success.
+    const fixes = await tx.run(
+      zql.task_lane_item.where('walk_id', walk.id).where('kind', 'suggested_fix').where('superseded_by', 'IS', null).where('deleted_at', 'IS', null),
+    );
+    for (const fix of fixes) {
+      if ((fix.outcome === 'proposed' && fix.applied_at) || fix.outcome === 'applied_pending') {
+        await tx.mutate.task_lane_item.update({id: fix.id, outcome: 'applied_success', state: 'done', updated_at: now});
+      }
     }
-  }
-  if (args.helpful && walk.session_kind === 'proposal' && walk.flow_proposal_id) {
-    await tx.mutate.flow_proposal.update({id: walk.flow_proposal_id, validated_by_outcome: true});
-  }
-});
+    if (args.helpful && walk.session_kind === 'proposal' && walk.flow_proposal_id) {
+      await tx.mutate.flow_proposal.update({id: walk.flow_proposal_id, validated_by_outcome: true});
+    }
+  },
+);

@@ -31,26 +31,27 @@ export const stepBack = defineMutator(
     outbox: a => ({label: 'Stepped back', walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {
-  const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
-  const definition = await definitionOf(tx, caller, walk);
-  const trail = await nodeTrail(tx, walk.id);
-  const previous = trail.at(-1);
-  if (!previous) fail('invalid_state', 'There is no earlier step to go back to.');
-  const current = definition?.nodes.find(n => n.id === walk.current_node_id);
-  const seq = walk.step_count + 1;
-  await tx.mutate.walk_step.insert({
-    id: `${walk.id}:${seq}`,
-    account_id: walk.account_id,
-    walk_id: walk.id,
-    seq,
-    node_id: walk.current_node_id ?? previous,
-    question: current?.text ?? '',
-    answer: 'Stepped back',
-    option_id: null,
-    note: null,
-    kind: 'back',
-    recorded_by: caller.userId,
-    recorded_at: Date.now(),
-  });
-  await touchWalk(tx, walk, {current_node_id: previous, step_count: seq});
-});
+    const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
+    const definition = await definitionOf(tx, caller, walk);
+    const trail = await nodeTrail(tx, walk.id);
+    const previous = trail.at(-1);
+    if (!previous) fail('invalid_state', 'There is no earlier step to go back to.');
+    const current = definition?.nodes.find(n => n.id === walk.current_node_id);
+    const seq = walk.step_count + 1;
+    await tx.mutate.walk_step.insert({
+      id: `${walk.id}:${seq}`,
+      account_id: walk.account_id,
+      walk_id: walk.id,
+      seq,
+      node_id: walk.current_node_id ?? previous,
+      question: current?.text ?? '',
+      answer: 'Stepped back',
+      option_id: null,
+      note: null,
+      kind: 'back',
+      recorded_by: caller.userId,
+      recorded_at: Date.now(),
+    });
+    await touchWalk(tx, walk, {current_node_id: previous, step_count: seq});
+  },
+);

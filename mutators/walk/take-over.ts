@@ -29,14 +29,15 @@ export const takeOver = defineMutator(
     outbox: a => ({label: 'Took over the walk', walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {
-  const caller = assertEngineerOrOwner(ctx);
-  await lockRow(tx, 'walk', args.walkId);
-  const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');
-  if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}.`, {status: walk.status});
-  if (walk.driver_user_id === caller.userId) return;
-  if (walk.driver_user_id !== args.expectedDriverId) {
-    const driver = await tx.run(zql.member.where('id', walk.driver_user_id).one());
-    fail('invalid_state', `${driver?.name ?? 'Someone else'} is driving this walk now.`, {driver_user_id: walk.driver_user_id});
-  }
-  await touchWalk(tx, walk, {driver_user_id: caller.userId, acting_as: 'self'}, caller.userId);
-});
+    const caller = assertEngineerOrOwner(ctx);
+    await lockRow(tx, 'walk', args.walkId);
+    const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');
+    if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}.`, {status: walk.status});
+    if (walk.driver_user_id === caller.userId) return;
+    if (walk.driver_user_id !== args.expectedDriverId) {
+      const driver = await tx.run(zql.member.where('id', walk.driver_user_id).one());
+      fail('invalid_state', `${driver?.name ?? 'Someone else'} is driving this walk now.`, {driver_user_id: walk.driver_user_id});
+    }
+    await touchWalk(tx, walk, {driver_user_id: caller.userId, acting_as: 'self'}, caller.userId);
+  },
+);

@@ -21,10 +21,11 @@ export const unpark = defineMutator(
     outbox: a => ({label: 'Picked the walk up again', walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {
-  const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
-  const parked = await tx.run(zql.handoff.where('walk_id', walk.id).where('intent', 'park').where('status', 'open'));
-  if (parked.length === 0) return;
-  const now = Date.now();
-  for (const handoff of parked) await tx.mutate.handoff.update({id: handoff.id, status: 'resolved', resolved_at: now});
-  await touchWalk(tx, walk, {}, caller.userId);
-});
+    const {caller, walk} = await loadDrivenWalk(tx, ctx, args.walkId);
+    const parked = await tx.run(zql.handoff.where('walk_id', walk.id).where('intent', 'park').where('status', 'open'));
+    if (parked.length === 0) return;
+    const now = Date.now();
+    for (const handoff of parked) await tx.mutate.handoff.update({id: handoff.id, status: 'resolved', resolved_at: now});
+    await touchWalk(tx, walk, {}, caller.userId);
+  },
+);

@@ -20,15 +20,16 @@ export const updateNotes = defineMutator(
     outbox: a => ({label: 'Notes', text: said(a.notes), walkId: said(a.walkId), coalesceKey: `notes:${said(a.walkId)}`}),
   },
   async ({tx, ctx, args}) => {
-  const bytes = new TextEncoder().encode(args.notes).length;
-  if (bytes > MAX_NOTES_BYTES) {
-    fail('invalid_input', `Notes are limited to 256 KB; these are ${Math.ceil(bytes / 1024)} KB. Trim them to keep saving.`, {
-      field: 'notes',
-      limitBytes: MAX_NOTES_BYTES,
-      bytes,
-    });
-  }
-  const {walk} = await loadDrivenWalk(tx, ctx, args.walkId);
-  if (walk.notes === args.notes) return;
-  await touchWalk(tx, walk, {notes: args.notes});
-});
+    const bytes = new TextEncoder().encode(args.notes).length;
+    if (bytes > MAX_NOTES_BYTES) {
+      fail('invalid_input', `Notes are limited to 256 KB; these are ${Math.ceil(bytes / 1024)} KB. Trim them to keep saving.`, {
+        field: 'notes',
+        limitBytes: MAX_NOTES_BYTES,
+        bytes,
+      });
+    }
+    const {walk} = await loadDrivenWalk(tx, ctx, args.walkId);
+    if (walk.notes === args.notes) return;
+    await touchWalk(tx, walk, {notes: args.notes});
+  },
+);

@@ -59,12 +59,7 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
     const stopPruning = scheduleLedgerPruning(sql, log);
     cleanups.push(stopPruning);
 
-    const trustedOrigins = [
-      config.publicUrl,
-      `http://localhost:${config.port}`,
-      `http://127.0.0.1:${config.port}`,
-      ...config.trustedOrigins,
-    ];
+    const trustedOrigins = [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`, ...config.trustedOrigins];
 
     const auth = createAuth({
       authSql,

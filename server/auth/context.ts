@@ -9,11 +9,7 @@ import {enforceSessionPolicy} from './session-policy.ts';
  * No session, an expired one (better-auth's expiry or the account's idle /
  * absolute policy), no membership or a deactivated member: undefined.
  */
-export async function contextFromHeaders(
-  auth: Auth,
-  sql: Sql,
-  headers: Headers,
-): Promise<TandemContext | undefined> {
+export async function contextFromHeaders(auth: Auth, sql: Sql, headers: Headers): Promise<TandemContext | undefined> {
   // A database that cannot be reached is an outage (500, retried), never "signed out" (401).
   const session = await auth.api.getSession({headers}).catch(error => {
     if (isTransientDatabaseError(error)) throw error;

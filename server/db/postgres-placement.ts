@@ -144,6 +144,7 @@ export function placePostgres(dataDir: string, options: PlacementOptions = {}): 
     stagedBinaries = stageBinaries(packageDir, options.cacheRoot ?? '/var/cache/tandem', ids);
     loadBinariesFrom(stagedBinaries);
   }
-  const clusterDir = canWriteInto(ids, path.dirname(path.resolve(dataDir))) && !isSymlink(dataDir) ? dataDir : clusterFor(dataDir, options.clusterRoot ?? '/var/lib/tandem/clusters');
+  const clusterDir =
+    canWriteInto(ids, path.dirname(path.resolve(dataDir))) && !isSymlink(dataDir) ? dataDir : clusterFor(dataDir, options.clusterRoot ?? '/var/lib/tandem/clusters');
   return {clusterDir, stagedBinaries};
 }

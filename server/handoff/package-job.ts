@@ -1,4 +1,3 @@
-import type {ServerTransaction} from '@rocicorp/zero';
 import {writeEscalationPackage, PACKAGE_BUDGET_MS} from '../writers/write-escalation-package.ts';
 import type {AiConfig} from '../ai/model-client.ts';
 import type {Sql} from '../db/connect.ts';

@@ -12,8 +12,7 @@ import type {DbProvider} from '../zero/db-provider.ts';
  */
 export function inviteRoutes(db: DbProvider, auth: Auth) {
   const app = new Hono();
-  const invalid = (c: {json: (b: unknown, s: 404) => Response}) =>
-    c.json({error: 'not_found', message: new InvalidInviteError().message}, 404);
+  const invalid = (c: {json: (b: unknown, s: 404) => Response}) => c.json({error: 'not_found', message: new InvalidInviteError().message}, 404);
 
   app.get('/:code', async c => {
     try {

@@ -1,4 +1,3 @@
-import type {ServerTransaction} from '@rocicorp/zero';
 import {Hono} from 'hono';
 import {isEngineerOrOwner} from '../../rules/permissions.ts';
 import {zql} from '../../schema/index.ts';

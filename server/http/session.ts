@@ -7,11 +7,7 @@ import type {Gated, SessionGate} from './session-gate.ts';
  * name and account), and where to reach zero-cache: the view syncer this
  * person is placed on (server/zero-cache/placement.ts). 401 when signed out.
  */
-export function sessionRoutes(
-  sql: Sql,
-  gate: SessionGate,
-  placeOnSyncer: (userId: string, requestUrl: URL) => Promise<string>,
-) {
+export function sessionRoutes(sql: Sql, gate: SessionGate, placeOnSyncer: (userId: string, requestUrl: URL) => Promise<string>) {
   const app = new Hono<Gated>();
   app.get('/', gate, async c => {
     const ctx = c.get('ctx');

@@ -47,9 +47,9 @@ async function usableInvite(tx: ServerTransaction, code: string, lock: boolean):
 export async function describeInvite(db: DbProvider, code: string) {
   return db.transaction(async tx => {
     const invite = await usableInvite(asServerTransaction(tx), code, false);
-    const [account] = Array.from(
-      await asServerTransaction(tx).dbTransaction.query('select name from account where id = $1', [invite.account_id]),
-    ) as {name: string}[];
+    const [account] = Array.from(await asServerTransaction(tx).dbTransaction.query('select name from account where id = $1', [invite.account_id])) as {
+      name: string;
+    }[];
     return {email: invite.email, role: invite.role, accountName: account?.name ?? ''};
   });
 }
@@ -60,10 +60,7 @@ export async function describeInvite(db: DbProvider, code: string) {
  * the last seat at once, exactly one joins; the other gets
  * `seat_limit_exceeded`. The invite is single use.
  */
-export async function acceptInvite(
-  db: DbProvider,
-  input: v.InferOutput<typeof acceptInviteBody>,
-): Promise<{email: string; userId: string}> {
+export async function acceptInvite(db: DbProvider, input: v.InferOutput<typeof acceptInviteBody>): Promise<{email: string; userId: string}> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async zeroTx => {
     const tx = asServerTransaction(zeroTx);
@@ -74,14 +71,12 @@ export async function acceptInvite(
 
     const userId = crypto.randomUUID();
     const now = Date.now();
-    await tx.dbTransaction.query(
-      'insert into auth."user" (id, name, email, "emailVerified") values ($1, $2, $3, true)',
-      [userId, input.name, invite.email],
-    );
-    await tx.dbTransaction.query(
-      `insert into auth."account" (id, "accountId", "providerId", "userId", password) values ($1, $2, 'credential', $2, $3)`,
-      [crypto.randomUUID(), userId, passwordHash],
-    );
+    await tx.dbTransaction.query('insert into auth."user" (id, name, email, "emailVerified") values ($1, $2, $3, true)', [userId, input.name, invite.email]);
+    await tx.dbTransaction.query(`insert into auth."account" (id, "accountId", "providerId", "userId", password) values ($1, $2, 'credential', $2, $3)`, [
+      crypto.randomUUID(),
+      userId,
+      passwordHash,
+    ]);
     await tx.mutate.member.insert({
       id: userId,
       account_id: invite.account_id,

@@ -27,19 +27,39 @@ export function localFlowDraft(problem: string): FlowDraft {
     definition: {
       start: 'still-happening',
       nodes: [
-        {id: 'still-happening', kind: 'question', text: 'Is the problem still happening right now?', options: [
-          {id: 'yes', label: 'Yes', next: 'scope'},
-          {id: 'no', label: 'No, it stopped', next: 'resolved-stopped'},
-        ]},
-        {id: 'scope', kind: 'question', text: 'Is it only this user, or are others affected too?', options: [
-          {id: 'only-user', label: 'Only this user', next: 'restart'},
-          {id: 'several', label: 'Several people', next: 'escalate-wide'},
-        ]},
-        {id: 'restart', kind: 'instruction', text: 'Have them save their work, restart the affected app or device, and try again.', options: [
-          {id: 'works', label: 'It works now', next: 'resolved-restart'},
-          {id: 'still', label: 'Still broken', next: 'escalate-steps'},
-        ]},
-        {id: 'resolved-stopped', kind: 'resolution', text: 'Resolved: the problem stopped before troubleshooting. Confirm with the customer and note the time it happened.', options: []},
+        {
+          id: 'still-happening',
+          kind: 'question',
+          text: 'Is the problem still happening right now?',
+          options: [
+            {id: 'yes', label: 'Yes', next: 'scope'},
+            {id: 'no', label: 'No, it stopped', next: 'resolved-stopped'},
+          ],
+        },
+        {
+          id: 'scope',
+          kind: 'question',
+          text: 'Is it only this user, or are others affected too?',
+          options: [
+            {id: 'only-user', label: 'Only this user', next: 'restart'},
+            {id: 'several', label: 'Several people', next: 'escalate-wide'},
+          ],
+        },
+        {
+          id: 'restart',
+          kind: 'instruction',
+          text: 'Have them save their work, restart the affected app or device, and try again.',
+          options: [
+            {id: 'works', label: 'It works now', next: 'resolved-restart'},
+            {id: 'still', label: 'Still broken', next: 'escalate-steps'},
+          ],
+        },
+        {
+          id: 'resolved-stopped',
+          kind: 'resolution',
+          text: 'Resolved: the problem stopped before troubleshooting. Confirm with the customer and note the time it happened.',
+          options: [],
+        },
         {id: 'resolved-restart', kind: 'resolution', text: 'Resolved: a restart cleared it. Ask the customer to call back if it returns.', options: []},
         {id: 'escalate-wide', kind: 'resolution', text: 'Escalate: several users are affected; note who and since when.', options: []},
         {id: 'escalate-steps', kind: 'resolution', text: 'Escalate: a restart did not help; hand over the exact error and the steps above.', options: []},
@@ -56,7 +76,11 @@ export function localFlowDraft(problem: string): FlowDraft {
 export async function draftFlow(problem: string, ai: AiConfig | undefined, log: (line: string) => void): Promise<FlowDraft> {
   if (ai) {
     try {
-      const a = await completeJson(ai, {purpose: 'flow draft', system: SYSTEM, user: `Problem statement:\n${redact(problem)}`, schema: answer, timeoutMs: 20_000, maxTokens: 4000}, log);
+      const a = await completeJson(
+        ai,
+        {purpose: 'flow draft', system: SYSTEM, user: `Problem statement:\n${redact(problem)}`, schema: answer, timeoutMs: 20_000, maxTokens: 4000},
+        log,
+      );
       const problems = flowProblems(a.definition);
       if (problems.length === 0) return {title: a.title, definition: a.definition, writer: 'ai'};
       log(`ai flow draft rejected: ${problems[0].message}`);

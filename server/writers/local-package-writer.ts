@@ -24,9 +24,7 @@ function confirmedLines(record: WalkRecord): string[] {
   return [
     ...record.steps.filter(s => !s.undone).map(s => describeStep(s)),
     ...record.facts.map(describeFact),
-    ...record.questions
-      .filter(q => q.answer && !q.promotedToFact)
-      .map(q => `${withoutQuestionMark(q.text)}: ${q.answer} (the customer's answer).`),
+    ...record.questions.filter(q => q.answer && !q.promotedToFact).map(q => `${withoutQuestionMark(q.text)}: ${q.answer} (the customer's answer).`),
   ];
 }
 
@@ -37,9 +35,7 @@ function triedLines(record: WalkRecord): string[] {
       ? [`Walked ${record.flowTitle ? `the ${quoted(record.flowTitle)} flow` : 'the flow'} through ${walked.length} step${walked.length === 1 ? '' : 's'}.`]
       : []),
     ...record.steps.filter(s => s.note).map(s => `${withoutQuestionMark(firstSentence(s.question))}: ${s.note}`),
-    ...record.steps
-      .filter(s => s.undone)
-      .map(s => `Went down ${quoted(describeStep(s, {sentence: false}))} and stepped back (dead end).`),
+    ...record.steps.filter(s => s.undone).map(s => `Went down ${quoted(describeStep(s, {sentence: false}))} and stepped back (dead end).`),
     ...record.checks.filter(c => c.state === 'done').map(c => `Checked: ${c.text}${c.result ? ` — ${c.result}` : ''}.`),
     ...record.fixes.map(describeFix).filter((l): l is string => l !== null),
     ...noteLines(record.notes).map(l => `Note: ${l}`),

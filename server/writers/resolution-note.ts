@@ -22,7 +22,7 @@ export function renderNote(note: ResolutionNote): string {
  */
 export function fixThatWorked(record: WalkRecord): RecordedFix | undefined {
   const active = record.fixes.find(f => !f.superseded);
-  if (active && active.ran && (active.outcome === 'proposed' || active.outcome === 'applied_pending')) return active;
+  if (active?.ran && (active.outcome === 'proposed' || active.outcome === 'applied_pending')) return active;
   return [...record.fixes].reverse().find(f => f.outcome === 'applied_success');
 }
 
@@ -30,9 +30,7 @@ export function fixThatWorked(record: WalkRecord): RecordedFix | undefined {
 export function writeLocalNote(walk: WalkRecord): ResolutionNote {
   const record = redactWalkRecord(walk);
   const confirmed = [
-    ...record.steps
-      .filter(s => !s.undone)
-      .map(s => `${describeStep(s)}${s.note ? ` ${s.note}` : ''}`),
+    ...record.steps.filter(s => !s.undone).map(s => `${describeStep(s)}${s.note ? ` ${s.note}` : ''}`),
     ...record.facts.map(describeFact),
     ...record.questions.filter(q => q.answer && !q.promotedToFact).map(q => `${withoutQuestionMark(q.text)}: ${q.answer}`),
     ...record.checks.filter(c => c.state === 'done').map(c => `${c.text}${c.result ? `: ${c.result}` : ' (done)'}`),

@@ -99,9 +99,7 @@ export function recordLane(items: readonly LaneRow[]): Pick<WalkRecord, 'facts' 
     .filter(i => i.kind === 'fact' && i.state !== 'dismissed')
     .map(i => ({text: i.text, source: i.source ?? 'manual', answers: (i.source_item_id && byId.get(i.source_item_id)?.text) || null}));
   const checks = live.filter(i => i.kind === 'check').map(i => ({text: i.text, state: i.state, result: i.answer ?? null}));
-  const questions = live
-    .filter(i => i.kind === 'question')
-    .map(i => ({text: i.text, state: i.state, answer: i.answer ?? null, promotedToFact: promoted.has(i.id)}));
+  const questions = live.filter(i => i.kind === 'question').map(i => ({text: i.text, state: i.state, answer: i.answer ?? null, promotedToFact: promoted.has(i.id)}));
   const fixRows = live.filter(i => i.kind === 'suggested_fix').sort((a, b) => a.created_at - b.created_at);
   const fixes = fixRows.map(i => ({
     text: i.text,
@@ -114,9 +112,7 @@ export function recordLane(items: readonly LaneRow[]): Pick<WalkRecord, 'facts' 
   }));
   const active = fixes.find(f => !f.superseded);
   const fixAnswerAtEscalation =
-    active && active.ran && RECORDED_OUTCOMES.includes(active.outcome)
-      ? {fix: active.text, outcome: active.outcome, note: active.failureReason ?? active.note}
-      : null;
+    active?.ran && RECORDED_OUTCOMES.includes(active.outcome) ? {fix: active.text, outcome: active.outcome, note: active.failureReason ?? active.note} : null;
   return {facts, checks, questions, fixes, fixAnswerAtEscalation};
 }
 

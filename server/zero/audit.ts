@@ -1,4 +1,4 @@
-import type {ServerTransaction, Transaction} from '@rocicorp/zero';
+import type {Transaction} from '@rocicorp/zero';
 import {canUseL1Workspace, l1ActingAs} from '../../rules/permissions.ts';
 import {factsOf, type AuditedMutatorName} from '../../mutators/index.ts';
 import type {TandemContext} from '../../schema/index.ts';
@@ -14,12 +14,7 @@ export type AuditedAction = AuditedMutatorName | 'invite.accept' | 'flow.draft';
  * it is about comes from the mutator's own `audit` fact (mutators/facts.ts);
  * one declared `audit: false` (presence heartbeats, read marks) writes none.
  */
-export async function appendAudit(
-  tx: Transaction,
-  ctx: TandemContext,
-  mutatorName: string,
-  args: Args,
-): Promise<void> {
+export async function appendAudit(tx: Transaction, ctx: TandemContext, mutatorName: string, args: Args): Promise<void> {
   const facts = factsOf(mutatorName);
   if (!facts?.audit) return;
   const subject = facts.audit(args, ctx);

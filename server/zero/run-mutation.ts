@@ -15,13 +15,7 @@ import {isTransientDatabaseError} from '../db/transient-db-errors.ts';
  * unexpected is logged here and reported without internals, except a lost
  * database connection, which fails the push so that it is retried.
  */
-export async function runMutation(
-  serverMutators: ServerMutators,
-  tx: Transaction,
-  ctx: TandemContext,
-  name: string,
-  args: unknown,
-): Promise<void> {
+export async function runMutation(serverMutators: ServerMutators, tx: Transaction, ctx: TandemContext, name: string, args: unknown): Promise<void> {
   // Only the mutators themselves: a path may also reach inherited members
   // ("constructor", "__proto__") or the registry's own tag ("~").
   const mutator = getMutator(serverMutators, name);

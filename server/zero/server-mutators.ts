@@ -1,4 +1,4 @@
-import {defineMutator, defineMutators, type ServerTransaction} from '@rocicorp/zero';
+import {defineMutator, defineMutators} from '@rocicorp/zero';
 import {mutators} from '../../mutators/index.ts';
 import {setActiveArgs} from '../../mutators/member/admin.ts';
 import {escalateWithoutWalkArgs} from '../../mutators/ticket/escalate-without-walk.ts';
@@ -19,42 +19,42 @@ import {asServerTransaction} from '../../rules/server-transaction.ts';
  */
 export function createServerMutators({aiEnabled}: {aiEnabled: boolean}) {
   return defineMutators(mutators, {
-  walk: {
-    escalate: defineMutator(escalateArgs, async ({tx, ctx, args}) => {
-      await mutators.walk.escalate.fn({tx, ctx, args});
-      await writeHandoffPackage(asServerTransaction(tx), args.handoffId, aiEnabled);
-      await queueEscalationDeliveries(asServerTransaction(tx), args.handoffId);
-    }),
-  },
-  member: {
-    // A deactivated member's sessions end at once: no sign-in, no sync.
-    setActive: defineMutator(setActiveArgs, async ({tx, ctx, args}) => {
-      await mutators.member.setActive.fn({tx, ctx, args});
-      if (!args.active) {
-        await asServerTransaction(tx).dbTransaction.query('delete from auth."session" where "userId" = $1', [args.memberId]);
-      }
-    }),
-  },
-  presence: {
-    // Every beat is recorded off the synced tables, so that the sweep keeps the viewer.
-    heartbeat: defineMutator(presenceArgs, async ({tx, ctx, args}) => {
-      await mutators.presence.heartbeat.fn({tx, ctx, args});
-      await recordPresenceBeat(asServerTransaction(tx), args.walkId, ctx!.userId);
-    }),
-  },
-  ticket: {
-    // The customer record is found or created where every account's records are (docs/tickets.md).
-    intake: defineMutator(intakeArgs, async ({tx, ctx, args}) => {
-      await mutators.ticket.intake.fn({tx, ctx, args});
-      await linkCustomer(asServerTransaction(tx), args.ticketId);
-    }),
-    escalateWithoutWalk: defineMutator(escalateWithoutWalkArgs, async ({tx, ctx, args}) => {
-      await mutators.ticket.escalateWithoutWalk.fn({tx, ctx, args});
-      await linkCustomer(asServerTransaction(tx), args.ticketId);
-      await writeHandoffPackage(asServerTransaction(tx), args.handoffId, aiEnabled);
-      await queueEscalationDeliveries(asServerTransaction(tx), args.handoffId);
-    }),
-  },
-});
+    walk: {
+      escalate: defineMutator(escalateArgs, async ({tx, ctx, args}) => {
+        await mutators.walk.escalate.fn({tx, ctx, args});
+        await writeHandoffPackage(asServerTransaction(tx), args.handoffId, aiEnabled);
+        await queueEscalationDeliveries(asServerTransaction(tx), args.handoffId);
+      }),
+    },
+    member: {
+      // A deactivated member's sessions end at once: no sign-in, no sync.
+      setActive: defineMutator(setActiveArgs, async ({tx, ctx, args}) => {
+        await mutators.member.setActive.fn({tx, ctx, args});
+        if (!args.active) {
+          await asServerTransaction(tx).dbTransaction.query('delete from auth."session" where "userId" = $1', [args.memberId]);
+        }
+      }),
+    },
+    presence: {
+      // Every beat is recorded off the synced tables, so that the sweep keeps the viewer.
+      heartbeat: defineMutator(presenceArgs, async ({tx, ctx, args}) => {
+        await mutators.presence.heartbeat.fn({tx, ctx, args});
+        await recordPresenceBeat(asServerTransaction(tx), args.walkId, ctx!.userId);
+      }),
+    },
+    ticket: {
+      // The customer record is found or created where every account's records are (docs/tickets.md).
+      intake: defineMutator(intakeArgs, async ({tx, ctx, args}) => {
+        await mutators.ticket.intake.fn({tx, ctx, args});
+        await linkCustomer(asServerTransaction(tx), args.ticketId);
+      }),
+      escalateWithoutWalk: defineMutator(escalateWithoutWalkArgs, async ({tx, ctx, args}) => {
+        await mutators.ticket.escalateWithoutWalk.fn({tx, ctx, args});
+        await linkCustomer(asServerTransaction(tx), args.ticketId);
+        await writeHandoffPackage(asServerTransaction(tx), args.handoffId, aiEnabled);
+        await queueEscalationDeliveries(asServerTransaction(tx), args.handoffId);
+      }),
+    },
+  });
 }
 export type ServerMutators = ReturnType<typeof createServerMutators>;

@@ -47,10 +47,7 @@ const pushBody = v.object({
 /** Zero's query transform request: ['transform', [{id, name, args}]]. */
 const queryBody = v.tuple([
   v.literal('transform'),
-  v.pipe(
-    v.array(v.object({id: v.string(), name: v.pipe(v.string(), v.maxLength(200)), args: v.array(json)})),
-    v.maxLength(10_000),
-  ),
+  v.pipe(v.array(v.object({id: v.string(), name: v.pipe(v.string(), v.maxLength(200)), args: v.array(json)})), v.maxLength(10_000)),
 ]);
 
 type Refusal = {status: 400 | 413 | 415; message: string};

@@ -19,8 +19,7 @@ describe('presence beats off the synced tables', () => {
   const senior = demoContext('senior@northwind.test');
   databaseSuite(world => ({db, mutate} = world));
 
-  const row = async (walkId: string, userId: string) =>
-    (await db.sql`select mode, last_seen from walk_presence where id = ${`${walkId}:${userId}`}`)[0];
+  const row = async (walkId: string, userId: string) => (await db.sql`select mode, last_seen from walk_presence where id = ${`${walkId}:${userId}`}`)[0];
   const beat = async (walkId: string, userId: string) =>
     (await db.sql`select last_seen from unsynced.presence_beat where id = ${`${walkId}:${userId}`}`)[0]?.last_seen;
 
@@ -66,7 +65,11 @@ describe('presence beats off the synced tables', () => {
     const contoso = demoContext('engineer@contoso.test');
     // The session lookup is tested with the real cookie elsewhere; here the header names the person.
     const people = new Map([l1, senior, contoso].map(c => [c.userId, c]));
-    const route = () => presenceBeatRoutes(db.sql, beatGate(async headers => people.get(headers.get('x-test-user') ?? '')));
+    const route = () =>
+      presenceBeatRoutes(
+        db.sql,
+        beatGate(async headers => people.get(headers.get('x-test-user') ?? '')),
+      );
     const post = (who: {userId: string} | undefined, body: unknown) =>
       route().request('/beat', {
         method: 'POST',

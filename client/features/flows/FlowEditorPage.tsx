@@ -108,7 +108,10 @@ export function FlowEditorPage({flowId}: {flowId: string}) {
         className="row"
         onSubmit={e => {
           e.preventDefault();
-          const id = newNodeId.trim().toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+          const id = newNodeId
+            .trim()
+            .toLowerCase()
+            .replace(/[^a-z0-9-]+/g, '-');
           if (!id || nodeIds.includes(id)) return;
           update({...draft, nodes: [...draft.nodes, {id, kind: 'question', text: '', options: []}]});
           setNewNodeId('');
@@ -124,12 +127,17 @@ export function FlowEditorPage({flowId}: {flowId: string}) {
       </form>
       <FormError message={error} />
       <div className="row sticky-actions">
-        <button className="btn btn-primary" onClick={() => void save()} disabled={!dirty}>
+        <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={!dirty}>
           Save
         </button>
-        {saved && !dirty && <span className="muted" role="status">Saved</span>}
+        {saved && !dirty && (
+          <span className="muted" role="status">
+            Saved
+          </span>
+        )}
         {flow.status === 'draft' ? (
           <button
+            type="button"
             className="btn"
             onClick={() => void run(mutators.flow.publish({flowId}))}
             disabled={problems.length > 0 || dirty}
@@ -138,7 +146,7 @@ export function FlowEditorPage({flowId}: {flowId: string}) {
             Publish
           </button>
         ) : (
-          <button className="btn" onClick={() => void run(mutators.flow.unpublish({flowId}))}>
+          <button type="button" className="btn" onClick={() => void run(mutators.flow.unpublish({flowId}))}>
             Unpublish
           </button>
         )}

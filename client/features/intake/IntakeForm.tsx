@@ -109,13 +109,7 @@ export function IntakeForm() {
         </label>
         <label className="field grow">
           <span>Contact</span>
-          <input
-            name="customerContact"
-            placeholder="phone or email"
-            value={customerContact}
-            onChange={e => setCustomerContact(e.target.value)}
-            maxLength={200}
-          />
+          <input name="customerContact" placeholder="phone or email" value={customerContact} onChange={e => setCustomerContact(e.target.value)} maxLength={200} />
         </label>
       </div>
       <CustomerSuggestions

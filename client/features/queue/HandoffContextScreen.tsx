@@ -61,15 +61,14 @@ export function HandoffContextScreen({handoffId, onClose}: {handoffId: string; o
         <h2 id={`handoff-${handoff.id}`}>{handoff.ticket?.problem_statement ?? 'Escalation'}</h2>
         <span className="badge badge-warn">{handoff.reason_category}</span>
         {onClose && (
-          <button className="btn btn-quiet" onClick={onClose} aria-label="Close">
+          <button type="button" className="btn btn-quiet" onClick={onClose} aria-label="Close">
             Close
           </button>
         )}
       </div>
       <p className="row-meta">
         <TicketRef ticket={handoff.ticket} />
-        {handoff.ticket?.customer_name ?? 'Unknown caller'} · escalated by {handoff.escalator?.name ?? 'someone'}{' '}
-        {ago(handoff.escalated_at, now)}
+        {handoff.ticket?.customer_name ?? 'Unknown caller'} · escalated by {handoff.escalator?.name ?? 'someone'} {ago(handoff.escalated_at, now)}
         {handoff.walk?.flow ? ` · flow: ${handoff.walk.flow.title}` : ''}
         {handoff.details ? ` · “${handoff.details}”` : ''}
       </p>
@@ -88,7 +87,7 @@ export function HandoffContextScreen({handoffId, onClose}: {handoffId: string; o
       {handoff.status === 'open' && !claiming && (
         <div className="row">
           {/* A claim is a race decided now: it is never queued to be decided hours later. */}
-          <button className="btn btn-primary" onClick={() => void pickUp()} disabled={!connected}>
+          <button type="button" className="btn btn-primary" onClick={() => void pickUp()} disabled={!connected}>
             Pick up
           </button>
           {!connected && <span className="muted">Picking up needs a connection: someone else may be picking it up.</span>}
@@ -96,14 +95,17 @@ export function HandoffContextScreen({handoffId, onClose}: {handoffId: string; o
       )}
       {/* A loser reads one message: the refusal names the holder already. */}
       {handoff.status === 'claimed' && handoff.claimed_by !== context.userId && !claiming && !refusal?.holderName && (
-        <p className="notice">Picked up by {handoff.claimer?.name ?? 'someone'} {handoff.claimed_at ? ago(handoff.claimed_at, now) : ''}.</p>
+        <p className="notice">
+          Picked up by {handoff.claimer?.name ?? 'someone'} {handoff.claimed_at ? ago(handoff.claimed_at, now) : ''}.
+        </p>
       )}
       {mine && (
         <div className="row">
-          <button className="btn btn-primary" onClick={() => navigate(`/walks/${handoff.walk_id}`)}>
+          <button type="button" className="btn btn-primary" onClick={() => navigate(`/walks/${handoff.walk_id}`)}>
             Start here
           </button>
           <button
+            type="button"
             className="btn"
             onClick={async () => {
               if (await run(mutators.handoff.release({handoffId}))) onClose?.();
@@ -111,14 +113,15 @@ export function HandoffContextScreen({handoffId, onClose}: {handoffId: string; o
           >
             Release to queue
           </button>
-          <button className="btn" ref={resolveButton} onClick={() => setResolving(true)}>
+          <button type="button" className="btn" ref={resolveButton} onClick={() => setResolving(true)}>
             Resolve…
           </button>
         </div>
       )}
       {mine && handoff.package?.nextSteps && (
-        <div className="chips" aria-label="Suggested steps">
+        <div className="chips" role="group" aria-label="Suggested steps">
           {handoff.package.nextSteps.map((s, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a list of texts that is only ever replaced whole, never reordered; texts may repeat
             <span key={i} className="chip">
               {s}
             </span>
@@ -133,7 +136,7 @@ export function HandoffContextScreen({handoffId, onClose}: {handoffId: string; o
           {handoff.package_edited_at && <p className="row-meta">Edited by a person {ago(handoff.package_edited_at, now)}.</p>}
           {handoff.package && handoff.status !== 'resolved' && (
             <div>
-              <button className="btn btn-small" onClick={() => setEditing(true)}>
+              <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
                 Edit package
               </button>
             </div>

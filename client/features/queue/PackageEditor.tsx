@@ -4,7 +4,11 @@ import type {EscalationPackage} from '../../../schema/index.ts';
 import {useChange} from '../../offline/use-change.ts';
 import {FormError} from '../../ui/FormError.tsx';
 
-const lines = (text: string) => text.split('\n').map(l => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map(l => l.trim())
+    .filter(Boolean);
 
 /** Edit the generated package (lists: one item per line), then save: the edit is what gets read. */
 export function PackageEditor({handoffId, pkg, onDone}: {handoffId: string; pkg: EscalationPackage; onDone: () => void}) {

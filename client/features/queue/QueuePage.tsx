@@ -42,10 +42,10 @@ export function QueuePage() {
       <div className="page-head">
         <h1>Handoff queue</h1>
         <div className="segmented" role="group" aria-label="Order">
-          <button className={order === 'oldest' ? 'seg active' : 'seg'} aria-pressed={order === 'oldest'} onClick={() => setOrder('oldest')}>
+          <button type="button" className={order === 'oldest' ? 'seg active' : 'seg'} aria-pressed={order === 'oldest'} onClick={() => setOrder('oldest')}>
             Oldest waiting first
           </button>
-          <button className={order === 'newest' ? 'seg active' : 'seg'} aria-pressed={order === 'newest'} onClick={() => setOrder('newest')}>
+          <button type="button" className={order === 'newest' ? 'seg active' : 'seg'} aria-pressed={order === 'newest'} onClick={() => setOrder('newest')}>
             Newest first
           </button>
         </div>
@@ -60,8 +60,8 @@ export function QueuePage() {
               const isUnread = h.reads.length === 0;
               return (
                 <li key={h.id} className="queue-card" data-handoff-id={h.id}>
-                  <button className="queue-open" onClick={() => open(h.id)} aria-expanded={openId === h.id}>
-                    {isUnread && <span className="unread-dot" aria-label="unread" />}
+                  <button type="button" className="queue-open" onClick={() => open(h.id)} aria-expanded={openId === h.id}>
+                    {isUnread && <span className="unread-dot" role="img" aria-label="unread" />}
                     <span className="grow">
                       <span className="row-title">{h.ticket?.problem_statement ?? 'Escalation'}</span>
                       <span className="row-meta">
@@ -75,6 +75,7 @@ export function QueuePage() {
                   </button>
                   {isUnread && (
                     <button
+                      type="button"
                       className="btn btn-quiet btn-small"
                       onClick={() => void run(mutators.handoff.markSeen({handoffId: h.id, dismiss: true}), {waitForServer: false})}
                       aria-label={`Mark “${h.ticket?.problem_statement ?? 'escalation'}” as read`}

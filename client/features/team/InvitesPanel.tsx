@@ -94,7 +94,7 @@ export function InvitesPanel() {
                 </div>
                 <span className="badge badge-neutral">{state}</span>
                 {state === 'pending' && (
-                  <button className="btn btn-small" onClick={() => void run(mutators.invite.revoke({inviteId: i.id}))}>
+                  <button type="button" className="btn btn-small" onClick={() => void run(mutators.invite.revoke({inviteId: i.id}))}>
                     Revoke
                   </button>
                 )}

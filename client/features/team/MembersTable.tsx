@@ -57,12 +57,7 @@ export function MembersTable({members}: {members: readonly Member[]}) {
                   <label className="sr-only" htmlFor={`role-${m.id}`}>
                     Role of {m.name}
                   </label>
-                  <select
-                    id={`role-${m.id}`}
-                    value={m.role}
-                    disabled={self}
-                    onChange={e => ask({member: m, role: e.target.value as Role}, e.currentTarget)}
-                  >
+                  <select id={`role-${m.id}`} value={m.role} disabled={self} onChange={e => ask({member: m, role: e.target.value as Role}, e.currentTarget)}>
                     {ROLES.map(r => (
                       // Ownership moves only by a transfer ("Make owner…"), never by picking a role.
                       <option key={r} value={r} disabled={r === 'owner'}>
@@ -90,8 +85,11 @@ export function MembersTable({members}: {members: readonly Member[]}) {
                   <span className={m.active ? 'badge badge-ok' : 'badge badge-muted'}>{m.active ? 'Active' : 'Deactivated'}</span>{' '}
                   {!self && (
                     <button
+                      type="button"
                       className="btn btn-small"
-                      onClick={e => (m.active ? ask({member: m, deactivate: true}, e.currentTarget) : void run(mutators.member.setActive({memberId: m.id, active: true})))}
+                      onClick={e =>
+                        m.active ? ask({member: m, deactivate: true}, e.currentTarget) : void run(mutators.member.setActive({memberId: m.id, active: true}))
+                      }
                     >
                       {m.active ? 'Deactivate' : 'Reactivate'}
                     </button>

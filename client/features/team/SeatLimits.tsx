@@ -18,6 +18,7 @@ export function SeatLimits({account}: {account: Account | undefined}) {
   const [open, setOpen] = useState(false);
   const [engineer, setEngineer] = useState('');
   const [l1, setL1] = useState('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the fields are reset from the account each time the form opens (`open`), not only when the limits change
   useEffect(() => {
     setEngineer(asField(account?.engineer_seat_limit));
     setL1(asField(account?.l1_seat_limit));
@@ -41,7 +42,16 @@ export function SeatLimits({account}: {account: Account | undefined}) {
     >
       <label className="field">
         <span>Engineer seats</span>
-        <input type="number" name="engineerSeatLimit" min={0} max={SEAT_LIMIT_MAX} step={1} placeholder="unlimited" value={engineer} onChange={e => setEngineer(e.target.value)} />
+        <input
+          type="number"
+          name="engineerSeatLimit"
+          min={0}
+          max={SEAT_LIMIT_MAX}
+          step={1}
+          placeholder="unlimited"
+          value={engineer}
+          onChange={e => setEngineer(e.target.value)}
+        />
       </label>
       <label className="field">
         <span>L1 seats</span>

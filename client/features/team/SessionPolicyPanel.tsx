@@ -13,6 +13,7 @@ export function SessionPolicyPanel({account}: {account: Account | undefined}) {
   const [idle, setIdle] = useState('');
   const [absolute, setAbsolute] = useState('');
   const [saved, setSaved] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the fields follow the two synced values, not every other change to the account row
   useEffect(() => {
     if (!account) return;
     setIdle(String(account.session_idle_minutes));
@@ -37,11 +38,22 @@ export function SessionPolicyPanel({account}: {account: Account | undefined}) {
         </label>
         <label className="field">
           <span>Sign out after at most (hours)</span>
-          <input type="number" name="absoluteHours" min={ABSOLUTE.min} max={ABSOLUTE.max} step={1} required value={absolute} onChange={e => setAbsolute(e.target.value)} />
+          <input
+            type="number"
+            name="absoluteHours"
+            min={ABSOLUTE.min}
+            max={ABSOLUTE.max}
+            step={1}
+            required
+            value={absolute}
+            onChange={e => setAbsolute(e.target.value)}
+          />
         </label>
         <div className="field">
           <span>&nbsp;</span>
-          <button className="btn" type="submit">Save</button>
+          <button className="btn" type="submit">
+            Save
+          </button>
         </div>
       </form>
       <p className="muted">

@@ -36,8 +36,8 @@ export function TransferOwnership({member}: {member: Member}) {
           error={error}
         >
           <p>
-            {member.name} becomes the owner of this account. You become an engineer and can no longer manage members, seats or
-            invites. Only the new owner can give ownership back.
+            {member.name} becomes the owner of this account. You become an engineer and can no longer manage members, seats or invites. Only the new owner can give
+            ownership back.
           </p>
         </ConfirmDialog>
       )}

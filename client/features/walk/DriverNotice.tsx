@@ -35,7 +35,7 @@ export function DriverNotice({
     return (
       <div className="notice row" role="status" data-testid="driver-notice">
         <span className="grow">You're driving now. {starter?.name ?? 'The L1'} is watching and can still add to the task lane.</span>
-        <button className="btn btn-small" onClick={() => void run(mutators.walk.handBack({walkId, toUserId: startedBy}))}>
+        <button type="button" className="btn btn-small" onClick={() => void run(mutators.walk.handBack({walkId, toUserId: startedBy}))}>
           Hand back to {starter?.name ?? 'the L1'}
         </button>
         <FormError message={error} />

@@ -5,7 +5,17 @@ import {FormError} from '../../ui/FormError.tsx';
 import {useDraft} from './unsaved-drafts.ts';
 
 /** The current node of a flow walk: its text, its answers as buttons, a note, and Back. */
-export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId: string; definition: FlowDefinition; currentNodeId: string | null | undefined; canGoBack: boolean}) {
+export function FlowStep({
+  walkId,
+  definition,
+  currentNodeId,
+  canGoBack,
+}: {
+  walkId: string;
+  definition: FlowDefinition;
+  currentNodeId: string | null | undefined;
+  canGoBack: boolean;
+}) {
   const {run, error} = useChange();
   // Kept outside this component: a take-over unmounts it, the note being typed stays in view.
   const [note, setNote] = useDraft(walkId, 'stepNote');
@@ -26,13 +36,17 @@ export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId
           <div className="options" role="group" aria-label="Answers">
             {node.options.map(o => (
               <button
+                type="button"
                 key={o.id}
                 className="btn option"
                 onClick={async () => {
-                  if (await run(mutators.walk.recordStep({walkId, nodeId: node.id, optionId: o.id, note: note || undefined}), {
+                  if (
+                    await run(mutators.walk.recordStep({walkId, nodeId: node.id, optionId: o.id, note: note || undefined}), {
                       waitForServer: false,
                       label: `Step “${o.label}”`,
-                    })) setNote('');
+                    })
+                  )
+                    setNote('');
                 }}
               >
                 {o.label}
@@ -47,7 +61,7 @@ export function FlowStep({walkId, definition, currentNodeId, canGoBack}: {walkId
       )}
       {canGoBack && (
         <div>
-          <button className="btn btn-quiet" onClick={() => void run(mutators.walk.stepBack({walkId}), {waitForServer: false})}>
+          <button type="button" className="btn btn-quiet" onClick={() => void run(mutators.walk.stepBack({walkId}), {waitForServer: false})}>
             ← Back
           </button>
         </div>

@@ -31,7 +31,7 @@ export function LiveWalksPage() {
                     {ago(w.started_at, now).replace(' ago', '')}
                   </div>
                 </div>
-                <span className="watchers" aria-label="Watching now">
+                <span className="watchers" role="group" aria-label="Watching now">
                   {w.presence
                     .filter(p => p.user_id !== w.driver_user_id)
                     .map(p => (

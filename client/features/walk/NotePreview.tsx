@@ -9,7 +9,17 @@ type Generated = {draft: string; writer: 'ai' | 'local'; state_version: number};
  * per walk state) and every screen sees the draft; edits persist; "Use this
  * note" puts it into the resolution notes that get posted.
  */
-export function NotePreview({walkId, generated, stateVersion, onUse}: {walkId: string; generated: Generated | undefined; stateVersion: number; onUse: (text: string) => void}) {
+export function NotePreview({
+  walkId,
+  generated,
+  stateVersion,
+  onUse,
+}: {
+  walkId: string;
+  generated: Generated | undefined;
+  stateVersion: number;
+  onUse: (text: string) => void;
+}) {
   const {run, error} = useChange();
   const [busy, setBusy] = useState(false);
   const [requestError, setRequestError] = useState<string | null>(null);
@@ -40,7 +50,13 @@ export function NotePreview({walkId, generated, stateVersion, onUse}: {walkId: s
     <div className="stack note-preview">
       <div className="row">
         <button type="button" className="btn btn-small" onClick={() => void draft()} disabled={busy}>
-          {busy ? 'Writing…' : generated ? (generated.state_version === stateVersion ? 'Redraft (no changes since)' : 'Redraft from the latest') : 'Draft resolution note'}
+          {busy
+            ? 'Writing…'
+            : generated
+              ? generated.state_version === stateVersion
+                ? 'Redraft (no changes since)'
+                : 'Redraft from the latest'
+              : 'Draft resolution note'}
         </button>
         {generated && (
           <span className="row-meta" data-testid="note-writer">

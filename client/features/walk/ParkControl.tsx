@@ -25,7 +25,7 @@ export function ParkControl({walkId, handoffs, driving}: {walkId: string; handof
           Parked {ago(parked.escalated_at, now)}: waiting on the customer{parked.details ? ` — ${parked.details}` : '.'}
         </span>
         {driving && (
-          <button className="btn btn-small" onClick={() => void run(mutators.walk.unpark({walkId}))}>
+          <button type="button" className="btn btn-small" onClick={() => void run(mutators.walk.unpark({walkId}))}>
             Pick up again
           </button>
         )}
@@ -58,7 +58,7 @@ export function ParkControl({walkId, handoffs, driving}: {walkId: string; handof
         </form>
       ) : (
         <div>
-          <button className="btn btn-small btn-quiet" onClick={() => setAsking(true)}>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => setAsking(true)}>
             Park: waiting on the customer
           </button>
         </div>

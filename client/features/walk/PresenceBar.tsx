@@ -6,7 +6,7 @@ type Viewer = {user_id: string; mode: 'watching' | 'driving'; user?: {name: stri
 export function PresenceBar({viewers, selfId}: {viewers: readonly Viewer[]; selfId: string}) {
   const others = viewers.filter(v => v.user_id !== selfId);
   return (
-    <div className="presence" aria-label="Who is here" data-testid="presence">
+    <div className="presence" role="group" aria-label="Who is here" data-testid="presence">
       {others.length === 0 ? (
         <span className="muted">Only you</span>
       ) : (

@@ -159,6 +159,7 @@ function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: str
           )}
           {answerable && item.state === 'done' && item.answer && !reanswering && (
             <button
+              type="button"
               className="btn btn-small btn-quiet"
               onClick={() => {
                 setAnswer(item.answer ?? '');
@@ -171,15 +172,20 @@ function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: str
           {isFix && !FINAL_OUTCOMES.includes(item.outcome ?? '') && (
             <>
               {!item.applied_at && (
-                <button className="btn btn-small" onClick={() => void run(mutators.taskLane.markFixApplied({itemId: item.id}))}>
+                <button type="button" className="btn btn-small" onClick={() => void run(mutators.taskLane.markFixApplied({itemId: item.id}))}>
                   I ran this
                 </button>
               )}
-              <button className="btn btn-small" onClick={() => void run(mutators.taskLane.recordFixOutcome({itemId: item.id, outcome: 'applied_success'}))}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => void run(mutators.taskLane.recordFixOutcome({itemId: item.id, outcome: 'applied_success'}))}
+              >
                 It worked
               </button>
               {OUTCOME_FORMS.map(f => (
                 <button
+                  type="button"
                   key={f.outcome}
                   className="btn btn-small"
                   aria-pressed={outcomeForm?.outcome === f.outcome}
@@ -191,28 +197,33 @@ function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: str
                   {f.outcome === 'applied_pending' ? 'Pending…' : f.outcome === 'applied_partial' ? 'Partly…' : "Didn't work…"}
                 </button>
               ))}
-              <button className="btn btn-small btn-quiet" onClick={() => void run(mutators.taskLane.recordFixOutcome({itemId: item.id, outcome: 'dismissed'}))}>
+              <button
+                type="button"
+                className="btn btn-small btn-quiet"
+                onClick={() => void run(mutators.taskLane.recordFixOutcome({itemId: item.id, outcome: 'dismissed'}))}
+              >
                 Dismiss fix
               </button>
             </>
           )}
           {item.kind !== 'suggested_fix' && item.state === 'open' && !answerable && (
-            <button className="btn btn-small" onClick={() => void run(mutators.taskLane.setState({itemId: item.id, state: 'done'}))}>
+            <button type="button" className="btn btn-small" onClick={() => void run(mutators.taskLane.setState({itemId: item.id, state: 'done'}))}>
               Done
             </button>
           )}
           {item.state === 'open' && !isFix && (
-            <button className="btn btn-small btn-quiet" onClick={() => void run(mutators.taskLane.setState({itemId: item.id, state: 'dismissed'}))}>
+            <button type="button" className="btn btn-small btn-quiet" onClick={() => void run(mutators.taskLane.setState({itemId: item.id, state: 'dismissed'}))}>
               Dismiss
             </button>
           )}
           {item.state !== 'open' && !isFix && (
-            <button className="btn btn-small btn-quiet" onClick={() => void run(mutators.taskLane.setState({itemId: item.id, state: 'open'}))}>
+            <button type="button" className="btn btn-small btn-quiet" onClick={() => void run(mutators.taskLane.setState({itemId: item.id, state: 'open'}))}>
               Reopen
             </button>
           )}
           {editable && !editing && (
             <button
+              type="button"
               className="btn btn-small btn-quiet"
               aria-label={`Edit “${short}”`}
               onClick={() => {
@@ -223,13 +234,24 @@ function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: str
               Edit
             </button>
           )}
-          <button className="btn btn-small btn-quiet" aria-label={`Delete “${short}”`} onClick={() => void run(mutators.taskLane.remove({itemId: item.id}))}>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            aria-label={`Delete “${short}”`}
+            onClick={() => void run(mutators.taskLane.remove({itemId: item.id}))}
+          >
             Delete
           </button>
-          <button className="btn btn-small btn-quiet" aria-label={`Move “${item.text}” up`} onClick={() => moveBy(-1)} disabled={idx === 0}>
+          <button type="button" className="btn btn-small btn-quiet" aria-label={`Move “${item.text}” up`} onClick={() => moveBy(-1)} disabled={idx === 0}>
             ↑
           </button>
-          <button className="btn btn-small btn-quiet" aria-label={`Move “${item.text}” down`} onClick={() => moveBy(1)} disabled={idx === items.length - 1}>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            aria-label={`Move “${item.text}” down`}
+            onClick={() => moveBy(1)}
+            disabled={idx === items.length - 1}
+          >
             ↓
           </button>
         </div>

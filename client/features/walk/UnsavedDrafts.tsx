@@ -35,6 +35,7 @@ export function UnsavedDrafts({walkId, savedNotes, canAddToLane}: {walkId: strin
           <div className="row">
             {canAddToLane && (
               <button
+                type="button"
                 className="btn btn-small"
                 onClick={async () => {
                   const text = draftOf(field).trim().slice(0, 2000);
@@ -46,7 +47,7 @@ export function UnsavedDrafts({walkId, savedNotes, canAddToLane}: {walkId: strin
                 Add to the lane
               </button>
             )}
-            <button className="btn btn-small btn-quiet" onClick={() => setDraft(walkId, field, '')}>
+            <button type="button" className="btn btn-small btn-quiet" onClick={() => setDraft(walkId, field, '')}>
               Discard
             </button>
           </div>

@@ -67,7 +67,7 @@ export function WalkerView({walkId}: {walkId: string}) {
         <p className="muted">
           <TicketRef ticket={ticket} />
           {ticket?.customer_name ?? 'Unknown caller'}
-          {ticket?.customer_contact ? ` · ${ticket.customer_contact}` : ''} · driven by {driving ? 'you' : walk.driver?.name ?? 'someone'} · started{' '}
+          {ticket?.customer_contact ? ` · ${ticket.customer_contact}` : ''} · driven by {driving ? 'you' : (walk.driver?.name ?? 'someone')} · started{' '}
           {ago(walk.started_at, now)}
           {walk.flow ? ` · flow: ${walk.flow.title}` : walk.proposal ? ` · proposal: ${walk.proposal.title}` : ' · free-form'}
         </p>
@@ -96,8 +96,9 @@ export function WalkerView({walkId}: {walkId: string}) {
             You picked this up from the queue. <Link href={`/handoffs/${myHandoff.id}`}>Reopen the handoff context</Link>
           </span>
           {myHandoff.package?.nextSteps && (
-            <div className="chips" aria-label="Suggested steps" data-testid="suggested-steps">
+            <div className="chips" role="group" aria-label="Suggested steps" data-testid="suggested-steps">
               {myHandoff.package.nextSteps.map((step, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a list of texts that is only ever replaced whole, never reordered; texts may repeat
                 <span key={i} className="chip">
                   {step}
                 </span>
@@ -109,7 +110,7 @@ export function WalkerView({walkId}: {walkId: string}) {
       {active && !driving && isEngineerOrOwner(context) && (
         <div className="row">
           <span className="muted">You're watching.</span>
-          <button className="btn btn-small" onClick={() => void run(mutators.walk.takeOver({walkId, expectedDriverId: walk.driver_user_id}))}>
+          <button type="button" className="btn btn-small" onClick={() => void run(mutators.walk.takeOver({walkId, expectedDriverId: walk.driver_user_id}))}>
             Take over
           </button>
         </div>

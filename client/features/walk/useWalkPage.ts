@@ -17,9 +17,6 @@ export function useWalkPage(walkId: string) {
   const [presence] = useQuery(q.presence);
   const [handoffs] = useQuery(q.handoffs);
   const [generated] = useQuery(q.generated);
-  const walk = useMemo(
-    () => assembleWalkPage({header, steps, lane, presence, handoffs, generated}),
-    [header, steps, lane, presence, handoffs, generated],
-  );
+  const walk = useMemo(() => assembleWalkPage({header, steps, lane, presence, handoffs, generated}), [header, steps, lane, presence, handoffs, generated]);
   return [walk, details] as const;
 }

@@ -1,5 +1,5 @@
 import type {QueryResultType} from '@rocicorp/zero';
-import {pageQueries} from '../../zero/page-queries.ts';
+import type {pageQueries} from '../../zero/page-queries.ts';
 
 type PageQueries = ReturnType<typeof pageQueries.walker>;
 type Parts = {[K in keyof PageQueries]: QueryResultType<PageQueries[K]>};
