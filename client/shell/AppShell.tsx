@@ -1,51 +1,44 @@
-import {match, navigate, usePath, Link} from '../app/router.tsx';
-import {SignOutButton} from './SignOutButton.tsx';
+import {Link, navigate, usePath} from '../app/router.tsx';
+import {homeFor, navFor, screenAt} from '../app/routes.tsx';
 import {useSession} from '../zero/session-context.ts';
-import {HomePage} from '../features/home/HomePage.tsx';
-import {TicketsPage} from '../features/tickets/TicketsPage.tsx';
-import {TicketPage} from '../features/tickets/TicketPage.tsx';
-import {CustomerPage} from '../features/customers/CustomerPage.tsx';
 import {useSearchShortcut} from './search-shortcut.ts';
-import {LiveWalksPage} from '../features/walks/LiveWalksPage.tsx';
-import {WalkPage} from '../features/walks/WalkPage.tsx';
-import {TeamPage} from '../features/team/TeamPage.tsx';
-import {QueuePage} from '../features/queue/QueuePage.tsx';
-import {FlowsPage} from '../features/flows/FlowsPage.tsx';
-import {FlowEditorPage} from '../features/flows/FlowEditorPage.tsx';
-import {HandoffPage} from '../features/queue/HandoffPage.tsx';
-import {canUseL1Workspace, isEngineerOrOwner} from '../../mutators/permissions.ts';
 import {ConnectionIndicator} from './ConnectionIndicator.tsx';
 import {UnsyncedChanges} from '../offline/UnsyncedChanges.tsx';
-import {homeFor, navFor} from './nav.ts';
 import {showsCoverageBanner} from './coverage.ts';
 import {useEffect, useState} from 'react';
 import {ThemeSelect} from '../theme/ThemeSelect.tsx';
 import {ShortcutsHelp} from './ShortcutsHelp.tsx';
-
-const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
+import {SignOutButton} from './SignOutButton.tsx';
+import {initials, ROLE_LABEL} from '../ui/people.ts';
 
 export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}) {
   const session = useSession();
   const ctx = session.context;
   const path = usePath();
   const nav = navFor(ctx);
-  const allowed =
-    nav.some(n => n.href === path) || path.startsWith('/walks/') || path.startsWith('/tickets/') || path.startsWith('/customers/') || ((path.startsWith('/handoffs/') || path.startsWith('/flows/')) && isEngineerOrOwner(ctx));
+  const at = screenAt(path);
+  const allowed = !!at && at.screen.may(ctx);
 
   useEffect(() => {
     if (!allowed) navigate(homeFor(ctx), {replace: true});
   }, [allowed, ctx]);
 
   useSearchShortcut();
-  const walk = match('/walks/:walkId', path);
-  const ticket = match('/tickets/:ticketId', path);
-  const customer = match('/customers/:customerId', path);
-  const handoff = match('/handoffs/:handoffId', path);
-  const flowEdit = match('/flows/:flowId', path);
   const covering = showsCoverageBanner(ctx, path);
-  // Phone: the nav and the person's controls fold behind a menu button; a new page closes it.
-  const [menuOpen, setMenuOpen] = useState(false);
-  useEffect(() => setMenuOpen(false), [path]);
+  // Phone: the nav and the person's controls fold behind "Menu", open on the page it was opened on (a new page closes it).
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === path;
+  const setMenuOpen = (open: boolean) => setMenuOpenOn(open ? path : null);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpenOn(null);
+      document.getElementById('menu-button')?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   return (
     <div className="shell">
@@ -64,48 +57,40 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
           className="btn btn-quiet menu-button"
           aria-expanded={menuOpen}
           aria-controls="topbar-menu"
-          onClick={() => setMenuOpen(o => !o)}
+          onClick={() => setMenuOpen(!menuOpen)}
         >
           <span className="menu-icon" aria-hidden="true" />
           Menu
         </button>
-        <div
-          className="topbar-menu"
-          id="topbar-menu"
-          onKeyDown={e => {
-            if (e.key !== 'Escape' || !menuOpen) return;
-            setMenuOpen(false);
-            document.getElementById('menu-button')?.focus();
-          }}
-        >
-        <nav aria-label="Main" className="nav">
-          {nav.map(item => (
-            <Link
-              key={item.href}
-              href={item.href}
-              className={path === item.href ? 'nav-link active' : 'nav-link'}
-              aria-current={path === item.href ? 'page' : undefined}
-            >
-              {item.label}
-            </Link>
-          ))}
-        </nav>
-        <div className="topbar-right">
-          <ShortcutsHelp />
-          <ThemeSelect />
-          <span className="who" title={`${session.user.name} · ${ROLE_LABEL[ctx.role]} · ${session.user.accountName}`}>
-            <span className="avatar" aria-hidden="true">
-              {initials(session.user.name)}
-            </span>
-            <span>
-              <span className="who-name">{session.user.name}</span>
-              <span className="who-role">
-                {ROLE_LABEL[ctx.role]} · <span className="account-name">{session.user.accountName}</span>
+        <div className="topbar-menu" id="topbar-menu">
+          <nav aria-label="Main" className="nav">
+            {nav.map(item => (
+              <Link
+                key={item.href}
+                href={item.href}
+                className={path === item.href ? 'nav-link active' : 'nav-link'}
+                aria-current={path === item.href ? 'page' : undefined}
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="topbar-right">
+            <ShortcutsHelp />
+            <ThemeSelect />
+            <span className="who" title={`${session.user.name} · ${ROLE_LABEL[ctx.role]} · ${session.user.accountName}`}>
+              <span className="avatar" aria-hidden="true">
+                {initials(session.user.name)}
+              </span>
+              <span>
+                <span className="who-name">{session.user.name}</span>
+                <span className="who-role">
+                  {ROLE_LABEL[ctx.role]} · <span className="account-name">{session.user.accountName}</span>
+                </span>
               </span>
             </span>
-          </span>
-          <SignOutButton onSignedOut={onSignedOut} />
-        </div>
+            <SignOutButton onSignedOut={onSignedOut} />
+          </div>
         </div>
       </header>
       {covering && (
@@ -115,39 +100,8 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
       )}
       <main id="main" className="content">
         <UnsyncedChanges />
-        {walk ? (
-          <WalkPage walkId={walk.walkId} />
-        ) : ticket ? (
-          <TicketPage key={ticket.ticketId} ticketId={ticket.ticketId} />
-        ) : customer ? (
-          <CustomerPage key={customer.customerId} customerId={customer.customerId} />
-        ) : handoff ? (
-          <HandoffPage handoffId={handoff.handoffId} />
-        ) : flowEdit ? (
-          <FlowEditorPage flowId={flowEdit.flowId} />
-        ) : path === '/flows' ? (
-          <FlowsPage />
-        ) : path === '/queue' ? (
-          <QueuePage />
-        ) : path === '/walks' ? (
-          <LiveWalksPage />
-        ) : path === '/tickets' ? (
-          <TicketsPage />
-        ) : path === '/team' ? (
-          <TeamPage />
-        ) : path === '/' && canUseL1Workspace(ctx) ? (
-          <HomePage />
-        ) : null}
+        {allowed && at.screen.render(at.params)}
       </main>
     </div>
   );
-}
-
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map(p => p[0]!.toUpperCase())
-    .join('');
 }

@@ -19,23 +19,10 @@ export function ConnectionIndicator() {
   const online = useBrowserOnline();
   const waiting = useOutboxEntries().filter(e => e.state === 'pending').length;
   const key =
-    state.name === 'connected'
-      ? 'online'
-      : !online || state.name === 'disconnected'
-        ? 'offline'
-        : state.name === 'connecting'
-          ? 'reconnecting'
-          : state.name;
+    state.name === 'connected' ? 'online' : !online || state.name === 'disconnected' ? 'offline' : state.name === 'connecting' ? 'reconnecting' : state.name;
   const look = LOOKS[key] ?? LOOKS.reconnecting;
   return (
-    <span
-      className={`conn conn-${look.tone}`}
-      role="status"
-      aria-live="polite"
-      data-testid="connection"
-      title={look.hint}
-      data-state={state.name}
-    >
+    <span className={`conn conn-${look.tone}`} role="status" aria-live="polite" data-testid="connection" title={look.hint} data-state={state.name}>
       <span className="conn-dot" aria-hidden="true" />
       {look.label}
       {waiting > 0 && (

@@ -22,8 +22,18 @@ export function ShortcutsHelp() {
 
   return (
     <>
-      <button ref={button} type="button" className="btn btn-quiet btn-small" onClick={() => setOpen('button')} aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
-        <span aria-hidden="true" className="shortcuts-glyph">?</span>
+      <button
+        ref={button}
+        type="button"
+        className="btn btn-quiet btn-small"
+        onClick={() => setOpen('button')}
+        aria-haspopup="dialog"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
+        <span aria-hidden="true" className="shortcuts-glyph">
+          ?
+        </span>
         <span className="menu-only" aria-hidden="true">
           Keyboard shortcuts
         </span>
@@ -31,37 +41,35 @@ export function ShortcutsHelp() {
       {/* In <body>: on a phone this button sits in the folded menu, which would hide the dialog too. */}
       {open &&
         createPortal(
-        <Modal labelledBy="shortcuts-title" onClose={() => setOpen(false)} returnFocusTo={open === 'button' ? button : undefined}>
-          <div className="stack">
-            <h3 id="shortcuts-title">Keyboard shortcuts</h3>
-            <p className="muted">Single keys work whenever you are not typing in a field.</p>
-            <table className="table shortcuts" data-testid="shortcuts">
-              <thead>
-                <tr>
-                  <th scope="col">Keys</th>
-                  <th scope="col">Does</th>
-                  <th scope="col">Where</th>
-                </tr>
-              </thead>
-              <tbody>
-                {SHORTCUTS.map(s => (
-                  <tr key={s.what}>
-                    <td data-label="Keys">
-                      {s.keys.map((k, i) => (k === '…' ? <span key={i}> to </span> : <kbd key={i}>{k}</kbd>))}
-                    </td>
-                    <td data-label="Does">{s.what}</td>
-                    <td data-label="Where">{s.where}</td>
+          <Modal labelledBy="shortcuts-title" onClose={() => setOpen(false)} returnFocusTo={open === 'button' ? button : undefined}>
+            <div className="stack">
+              <h3 id="shortcuts-title">Keyboard shortcuts</h3>
+              <p className="muted">Single keys work whenever you are not typing in a field.</p>
+              <table className="table shortcuts" data-testid="shortcuts">
+                <thead>
+                  <tr>
+                    <th scope="col">Keys</th>
+                    <th scope="col">Does</th>
+                    <th scope="col">Where</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="row">
-              <button type="button" className="btn" onClick={() => setOpen(false)} data-autofocus="">
-                Close
-              </button>
+                </thead>
+                <tbody>
+                  {SHORTCUTS.map(s => (
+                    <tr key={s.what}>
+                      <td data-label="Keys">{s.keys.map(k => (k === '…' ? <span key={k}> to </span> : <kbd key={k}>{k}</kbd>))}</td>
+                      <td data-label="Does">{s.what}</td>
+                      <td data-label="Where">{s.where}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <div className="row">
+                <button type="button" className="btn" onClick={() => setOpen(false)} data-autofocus="">
+                  Close
+                </button>
+              </div>
             </div>
-          </div>
-        </Modal>,
+          </Modal>,
           document.body,
         )}
     </>

@@ -16,18 +16,18 @@ export function SignOutButton({onSignedOut}: {onSignedOut: (notice?: string) => 
   };
   return (
     <>
-      <button ref={button} className="btn btn-quiet" onClick={() => (waiting > 0 ? setAsking(true) : void leave())}>
+      <button type="button" ref={button} className="btn btn-quiet" onClick={() => (waiting > 0 ? setAsking(true) : void leave())}>
         Sign out
       </button>
       {/* In <body>: on a phone this button sits in the folded menu, which would hide the dialog too. */}
       {asking &&
         createPortal(
-        <ConfirmDialog title="Sign out anyway?" confirmLabel="Sign out" onConfirm={leave} onCancel={() => setAsking(false)} returnFocusTo={button}>
-          <p>
-            {waiting} {waiting === 1 ? 'change has' : 'changes have'} not reached the server yet. They stay on this device and are sent when you sign in here
-            again.
-          </p>
-        </ConfirmDialog>,
+          <ConfirmDialog title="Sign out anyway?" confirmLabel="Sign out" onConfirm={leave} onCancel={() => setAsking(false)} returnFocusTo={button}>
+            <p>
+              {waiting} {waiting === 1 ? 'change has' : 'changes have'} not reached the server yet. They stay on this device and are sent when you sign in here
+              again.
+            </p>
+          </ConfirmDialog>,
           document.body,
         )}
     </>

@@ -24,6 +24,7 @@ export function Clamp({as = 'span', lines = 2, expandable = true, className, sty
   const [expanded, setExpanded] = useState(false);
   const [cut, setCut] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again whenever the text or its state changes
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;

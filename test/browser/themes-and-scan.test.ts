@@ -37,7 +37,11 @@ type Finding = {where: string; id: string; impact: string; help: string; targets
 /** axe-core in the page (an init script: the app's CSP allows no inline script): the serious and critical violations only. */
 async function scan(page: Page, where: string): Promise<Finding[]> {
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as {axe: {run: (ctx: Document, o: object) => Promise<{violations: {id: string; impact: string; help: string; nodes: {target: string[]}[]}[]}>}}).axe;
+    const axe = (
+      window as unknown as {
+        axe: {run: (ctx: Document, o: object) => Promise<{violations: {id: string; impact: string; help: string; nodes: {target: string[]}[]}[]}>};
+      }
+    ).axe;
     const result = await axe.run(document, {resultTypes: ['violations']});
     return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}));
   });

@@ -56,10 +56,12 @@ export function AuditLog({members}: {members: readonly Member[]}) {
   const [recent] = useQuery(page.auditActions);
   const actions = [...new Set(recent.map(r => r.action))].sort();
   const nameOf = (id: string) => members.find(m => m.id === id)?.name;
-  const refilter = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setLimit(AUDIT_PAGE);
-  };
+  const refilter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setLimit(AUDIT_PAGE);
+    };
 
   return (
     <section className="card stack" aria-labelledby="audit-title">
@@ -139,10 +141,13 @@ export function AuditLog({members}: {members: readonly Member[]}) {
             const about = subjectOf(r);
             return (
               <tr key={r.id} data-audit-action={r.action}>
-                <td className="row-meta" data-label="When">{new Date(r.at).toLocaleString()}</td>
+                <td className="row-meta" data-label="When">
+                  {new Date(r.at).toLocaleString()}
+                </td>
                 <td data-testid="audit-sentence" data-label="What happened">
                   <strong>{r.actor?.name ?? 'Someone'}</strong>
                   {auditSentence(r, nameOf).map((part, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a list of texts that is only ever replaced whole, never reordered; texts may repeat
                     <span key={i}>
                       {typeof part === 'string' && /^[:,.]/.test(part) ? '' : ' '}
                       <Part part={part} />
