@@ -184,5 +184,6 @@ describe('themes and the accessibility scan', () => {
       }
     }
     expect(findings).toEqual([]);
-  });
+    // 4 sessions of 16 pages each: about half a minute on a quiet machine.
+  }, 240_000);
 });
