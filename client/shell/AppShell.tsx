@@ -1,13 +1,14 @@
 import {Link, navigate, usePath} from '../app/router.tsx';
 import {homeFor, navFor, screenAt} from '../app/routes.tsx';
-import {signOut} from '../auth/session-api.ts';
 import {useSession} from '../zero/session-context.ts';
 import {useSearchShortcut} from './search-shortcut.ts';
 import {ConnectionIndicator} from './ConnectionIndicator.tsx';
 import {UnsyncedChanges} from '../offline/UnsyncedChanges.tsx';
-import {useOutboxEntries} from '../offline/outbox-context.ts';
 import {showsCoverageBanner} from './coverage.ts';
-import {useEffect} from 'react';
+import {useEffect, useState} from 'react';
+import {ThemeSelect} from '../theme/ThemeSelect.tsx';
+import {ShortcutsHelp} from './ShortcutsHelp.tsx';
+import {SignOutButton} from './SignOutButton.tsx';
 import {initials, ROLE_LABEL} from '../ui/people.ts';
 
 export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}) {
@@ -15,7 +16,6 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
   const ctx = session.context;
   const path = usePath();
   const nav = navFor(ctx);
-  const waiting = useOutboxEntries().filter(e => e.state === 'pending').length;
   const at = screenAt(path);
   const allowed = !!at && at.screen.may(ctx);
 
@@ -25,58 +25,72 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
 
   useSearchShortcut();
   const covering = showsCoverageBanner(ctx, path);
+  // Phone: the nav and the person's controls fold behind "Menu", open on the page it was opened on (a new page closes it).
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === path;
+  const setMenuOpen = (open: boolean) => setMenuOpenOn(open ? path : null);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpenOn(null);
+      document.getElementById('menu-button')?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="topbar">
+      <header className={menuOpen ? 'topbar menu-open' : 'topbar'}>
         <Link href={homeFor(ctx)} className="brand" aria-label="Tandem home">
           <span className="brand-mark" aria-hidden="true" />
           Tandem
         </Link>
-        <span className="account-name">{session.user.accountName}</span>
-        <nav aria-label="Main" className="nav">
-          {nav.map(item => (
-            <Link
-              key={item.href}
-              href={item.href}
-              className={path === item.href ? 'nav-link active' : 'nav-link'}
-              aria-current={path === item.href ? 'page' : undefined}
-            >
-              {item.label}
-            </Link>
-          ))}
-        </nav>
-        <div className="topbar-right">
-          <ConnectionIndicator />
-          <span className="who">
-            <span className="avatar" aria-hidden="true">
-              {initials(session.user.name)}
+        <ConnectionIndicator />
+        <button
+          type="button"
+          id="menu-button"
+          className="btn btn-quiet menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="topbar-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          <span className="menu-icon" aria-hidden="true" />
+          Menu
+        </button>
+        <div className="topbar-menu" id="topbar-menu">
+          <nav aria-label="Main" className="nav">
+            {nav.map(item => (
+              <Link
+                key={item.href}
+                href={item.href}
+                className={path === item.href ? 'nav-link active' : 'nav-link'}
+                aria-current={path === item.href ? 'page' : undefined}
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="topbar-right">
+            <ShortcutsHelp />
+            <ThemeSelect />
+            <span className="who" title={`${session.user.name} · ${ROLE_LABEL[ctx.role]} · ${session.user.accountName}`}>
+              <span className="avatar" aria-hidden="true">
+                {initials(session.user.name)}
+              </span>
+              <span>
+                <span className="who-name">{session.user.name}</span>
+                <span className="who-role">
+                  {ROLE_LABEL[ctx.role]} · <span className="account-name">{session.user.accountName}</span>
+                </span>
+              </span>
             </span>
-            <span>
-              <span className="who-name">{session.user.name}</span>
-              <span className="who-role">{ROLE_LABEL[ctx.role]}</span>
-            </span>
-          </span>
-          <button
-            type="button"
-            className="btn btn-quiet"
-            onClick={async () => {
-              if (
-                waiting > 0 &&
-                !window.confirm(
-                  `${waiting} ${waiting === 1 ? 'change has' : 'changes have'} not reached the server yet. They stay on this device and are sent when you sign in here again. Sign out anyway?`,
-                )
-              )
-                return;
-              await signOut();
-              onSignedOut('You are signed out.');
-            }}
-          >
-            Sign out
-          </button>
+            <SignOutButton onSignedOut={onSignedOut} />
+          </div>
         </div>
       </header>
       {covering && (

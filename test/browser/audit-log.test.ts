@@ -56,7 +56,11 @@ describe('the audit log', () => {
     expect(await page.getByRole('button', {name: 'Show more'}).count()).toBe(0);
 
     // By subject: only the rows about that member.
-    await log.getByRole('row').filter({hasText: 'let Sam Senior cover L1'}).getByRole('button', {name: 'Only rows about Sam Senior'}).click();
+    await log
+      .getByRole('row')
+      .filter({hasText: 'let Sam Senior cover L1'})
+      .getByRole('button', {name: /^Only this\s*: rows about Sam Senior$/})
+      .click();
     await page.getByTestId('audit-subject-filter').filter({hasText: 'Only about Sam Senior'}).waitFor();
     await expect.poll(() => sentences.count()).toBe(1);
     await page.getByRole('button', {name: 'Show everything'}).click();

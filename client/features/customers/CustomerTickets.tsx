@@ -1,4 +1,5 @@
 import type {Member, Ticket} from '../../../schema/index.ts';
+import {Clamp} from '../../ui/Clamp.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {ago} from '../../ui/time.ts';
@@ -13,10 +14,10 @@ export function CustomerTickets({tickets, label}: {tickets: readonly (Ticket & {
       {tickets.map(t => (
         <li key={t.id} className="list-row">
           <div className="grow">
-            <div className="row-title">
+            <Clamp as="div" className="row-title">
               <TicketRef ticket={t} />
               {t.problem_statement}
-            </div>
+            </Clamp>
             <div className="row-meta">
               {ago(t.created_at, now)}
               {t.closed_reason ? ` · closed: ${t.closed_reason}` : t.resolution_notes ? ` · ${t.resolution_notes.slice(0, 140)}` : ''}

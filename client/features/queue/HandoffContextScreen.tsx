@@ -1,4 +1,5 @@
 import {useConnectionState, useQuery, useZero} from '@rocicorp/zero/react';
+import {Clamp} from '../../ui/Clamp.tsx';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
@@ -58,7 +59,9 @@ export function HandoffContextScreen({handoffId, onClose}: {handoffId: string; o
   return (
     <article className="handoff-context stack" aria-labelledby={`handoff-${handoff.id}`} data-testid="handoff-context">
       <div className="page-head">
-        <h2 id={`handoff-${handoff.id}`}>{handoff.ticket?.problem_statement ?? 'Escalation'}</h2>
+        <Clamp as="h2" id={`handoff-${handoff.id}`} lines={4}>
+          {handoff.ticket?.problem_statement ?? 'Escalation'}
+        </Clamp>
         <span className="badge badge-warn">{handoff.reason_category}</span>
         {onClose && (
           <button type="button" className="btn btn-quiet" onClick={onClose} aria-label="Close">

@@ -56,11 +56,11 @@ export function MetricsPanel() {
   const row = (label: string, s: Stats | undefined, count: number | undefined) => (
     <tr>
       <th scope="row">{label}</th>
-      <td>{count ?? '—'}</td>
-      <td>{duration(s?.average ?? null)}</td>
-      <td>{duration(s?.median ?? null)}</td>
-      <td>{duration(s?.p90 ?? null)}</td>
-      <td>{duration(s?.p95 ?? null)}</td>
+      <td data-label="Count">{count ?? '—'}</td>
+      <td data-label="Average">{duration(s?.average ?? null)}</td>
+      <td data-label="Median">{duration(s?.median ?? null)}</td>
+      <td data-label="p90">{duration(s?.p90 ?? null)}</td>
+      <td data-label="p95">{duration(s?.p95 ?? null)}</td>
     </tr>
   );
   return (

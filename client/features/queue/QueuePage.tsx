@@ -1,6 +1,8 @@
 import {useQuery} from '@rocicorp/zero/react';
+import {Clamp} from '../../ui/Clamp.tsx';
 import {TicketRef} from '../../ui/TicketRef.tsx';
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
+import {shortcutBlocked} from '../../shell/shortcut-guard.ts';
 import {mutators} from '../../../mutators/index.ts';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {ago} from '../../ui/time.ts';
@@ -25,11 +27,34 @@ export function QueuePage() {
   const unread = handoffs.filter(h => h.reads.length === 0).length;
   useTitleCount(unread);
 
+  const list = useRef<HTMLUListElement>(null);
+  const contextPanel = useRef<HTMLElement>(null);
+
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpenId(null);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') return setOpenId(null);
+      // J/K move the selection (the focused card; Enter opens it), from the top when none is selected.
+      const step = e.key === 'j' || e.key === 'J' ? 1 : e.key === 'k' || e.key === 'K' ? -1 : 0;
+      if (!step || shortcutBlocked(e) || !list.current) return;
+      const cards = Array.from(list.current.querySelectorAll<HTMLButtonElement>('button.queue-open'));
+      if (cards.length === 0) return;
+      e.preventDefault();
+      const at = cards.indexOf(document.activeElement as HTMLButtonElement);
+      const next = at === -1 ? (step === 1 ? 0 : cards.length - 1) : Math.min(cards.length - 1, Math.max(0, at + step));
+      cards[next]!.focus();
+      cards[next]!.scrollIntoView({block: 'nearest'});
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // The picked card's context opens in view (on a phone it is below the list).
+  useEffect(() => {
+    const panel = openId ? contextPanel.current : null;
+    if (!panel) return;
+    const top = panel.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight / 2) panel.scrollIntoView({block: 'start'});
+  }, [openId]);
 
   const shown = order === 'oldest' ? handoffs : [...handoffs].reverse();
   const open = (id: string) => {
@@ -55,7 +80,7 @@ export function QueuePage() {
           <h2 id="queue-title" className="sr-only">
             Waiting escalations
           </h2>
-          <ul className="queue" aria-live="polite" data-testid="queue">
+          <ul className="queue" aria-live="polite" data-testid="queue" ref={list} aria-keyshortcuts="J K">
             {shown.map(h => {
               const isUnread = h.reads.length === 0;
               return (
@@ -63,7 +88,9 @@ export function QueuePage() {
                   <button type="button" className="queue-open" onClick={() => open(h.id)} aria-expanded={openId === h.id}>
                     {isUnread && <span className="unread-dot" role="img" aria-label="unread" />}
                     <span className="grow">
-                      <span className="row-title">{h.ticket?.problem_statement ?? 'Escalation'}</span>
+                      <Clamp className="row-title" expandable={false}>
+                        {h.ticket?.problem_statement ?? 'Escalation'}
+                      </Clamp>
                       <span className="row-meta">
                         <TicketRef ticket={h.ticket} link={false} />
                         {h.ticket?.customer_name ?? 'Unknown caller'} · {h.reason_category} · from {h.escalator?.name ?? 'L1'}
@@ -78,9 +105,8 @@ export function QueuePage() {
                       type="button"
                       className="btn btn-quiet btn-small"
                       onClick={() => void run(mutators.handoff.markSeen({handoffId: h.id, dismiss: true}), {waitForServer: false})}
-                      aria-label={`Mark “${h.ticket?.problem_statement ?? 'escalation'}” as read`}
                     >
-                      Dismiss
+                      Dismiss<span className="sr-only">: mark “{h.ticket?.problem_statement ?? 'escalation'}” as read</span>
                     </button>
                   )}
                 </li>
@@ -90,7 +116,7 @@ export function QueuePage() {
           {handoffs.length === 0 && <p className="empty">{details.type === 'complete' ? 'Nothing waiting. Nice.' : 'Loading…'}</p>}
         </section>
         {openId && (
-          <section className="card" aria-label="Handoff context">
+          <section className="card queue-context" aria-label="Handoff context" ref={contextPanel}>
             <HandoffContextScreen key={openId} handoffId={openId} onClose={() => setOpenId(null)} />
           </section>
         )}

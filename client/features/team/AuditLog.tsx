@@ -141,8 +141,10 @@ export function AuditLog({members}: {members: readonly Member[]}) {
             const about = subjectOf(r);
             return (
               <tr key={r.id} data-audit-action={r.action}>
-                <td className="row-meta">{new Date(r.at).toLocaleString()}</td>
-                <td data-testid="audit-sentence">
+                <td className="row-meta" data-label="When">
+                  {new Date(r.at).toLocaleString()}
+                </td>
+                <td data-testid="audit-sentence" data-label="What happened">
                   <strong>{r.actor?.name ?? 'Someone'}</strong>
                   {auditSentence(r, nameOf).map((part, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: a list of texts that is only ever replaced whole, never reordered; texts may repeat
@@ -158,13 +160,12 @@ export function AuditLog({members}: {members: readonly Member[]}) {
                     <button
                       type="button"
                       className="btn btn-small btn-quiet"
-                      aria-label={`Only rows about ${about.label}`}
                       onClick={() => {
                         refilter(setSubject)({id: r.subject_id, label: about.label});
                         setSubjectType('');
                       }}
                     >
-                      Only this
+                      Only this<span className="sr-only">: rows about {about.label}</span>
                     </button>
                   )}
                 </td>

@@ -46,14 +46,14 @@ export function MembersTable({members}: {members: readonly Member[]}) {
             const self = m.id === context.userId;
             return (
               <tr key={m.id} id={`member-${m.id}`} data-member-email={m.email} className={m.active ? '' : 'inactive'}>
-                <td>
+                <td data-label="Name">
                   <div className="row-title">
                     {m.name}
                     {self ? ' (you)' : ''}
                   </div>
                   <div className="row-meta">{m.email}</div>
                 </td>
-                <td>
+                <td data-label="Role">
                   <label className="sr-only" htmlFor={`role-${m.id}`}>
                     Role of {m.name}
                   </label>
@@ -67,7 +67,7 @@ export function MembersTable({members}: {members: readonly Member[]}) {
                   </select>{' '}
                   {!self && m.active && m.role !== 'owner' && <TransferOwnership member={m} />}
                 </td>
-                <td>
+                <td data-label="Covers L1">
                   {m.role === 'engineer' ? (
                     <label className="check">
                       <input
@@ -81,7 +81,7 @@ export function MembersTable({members}: {members: readonly Member[]}) {
                     <span className="muted">—</span>
                   )}
                 </td>
-                <td>
+                <td data-label="Status">
                   <span className={m.active ? 'badge badge-ok' : 'badge badge-muted'}>{m.active ? 'Active' : 'Deactivated'}</span>{' '}
                   {!self && (
                     <button

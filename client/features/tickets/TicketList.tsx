@@ -1,4 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
+import {Clamp} from '../../ui/Clamp.tsx';
 import {useState} from 'react';
 import type {pageQueries} from '../../zero/page-queries.ts';
 import {TICKET_STATUSES} from '../../../schema/index.ts';
@@ -42,10 +43,10 @@ export function TicketList({title = 'Ticket queue', tickets: query}: {title?: st
             return (
               <li key={t.id} className="list-row" data-ticket-id={t.id}>
                 <div className="grow">
-                  <div className="row-title">
+                  <Clamp as="div" className="row-title">
                     <TicketRef ticket={t} />
                     {walk ? <Link href={`/walks/${walk.id}`}>{t.problem_statement}</Link> : t.problem_statement}
-                  </div>
+                  </Clamp>
                   <div className="row-meta">
                     {t.customer_name ?? 'Unknown caller'} · taken by {t.creator?.name ?? 'someone'} · {ago(t.created_at, now)}
                   </div>

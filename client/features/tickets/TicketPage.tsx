@@ -1,4 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
+import {Clamp} from '../../ui/Clamp.tsx';
 import {useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {canUseL1Workspace, canWorkTickets} from '../../../rules/permissions.ts';
@@ -45,10 +46,10 @@ export function TicketPage({ticketId}: {ticketId: string}) {
   return (
     <div className="page" data-testid="ticket-page">
       <div className="page-head">
-        <h1>
+        <Clamp as="h1" lines={3}>
           <TicketRef ticket={ticket} link={false} />
           <span data-testid="ticket-problem">{ticket.problem_statement}</span>
-        </h1>
+        </Clamp>
         <StatusBadge status={ticket.status} />
       </div>
       <section className="card" aria-label="Ticket">

@@ -1,4 +1,5 @@
 import {useQuery} from '@rocicorp/zero/react';
+import {Clamp} from '../../ui/Clamp.tsx';
 import {useEffect, useState} from 'react';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {SEARCH_PAGE} from '../../../queries/tickets.ts';
@@ -92,10 +93,10 @@ export function TicketSearch() {
           {tickets.map(t => (
             <li key={t.id} className="list-row" data-ticket-id={t.id}>
               <div className="grow">
-                <div className="row-title">
+                <Clamp as="div" className="row-title">
                   <TicketRef ticket={t} />
                   <Link href={`/tickets/${t.id}`}>{t.problem_statement}</Link>
-                </div>
+                </Clamp>
                 <div className="row-meta">
                   {t.customer_name ?? 'Unknown caller'}
                   {t.customer_contact ? ` · ${t.customer_contact}` : ''} · {t.assignee ? `assigned to ${t.assignee.name}` : 'unassigned'} · {ago(t.created_at, now)}

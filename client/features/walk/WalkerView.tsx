@@ -1,4 +1,5 @@
 import {TicketRef} from '../../ui/TicketRef.tsx';
+import {Clamp} from '../../ui/Clamp.tsx';
 import {isEngineerOrOwner} from '../../../rules/permissions.ts';
 import {mayAddToLane, mayChangeLane} from '../../../mutators/task-lane/lane-walk.ts';
 import {mutators} from '../../../mutators/index.ts';
@@ -60,7 +61,9 @@ export function WalkerView({walkId}: {walkId: string}) {
   return (
     <div className="page walker">
       <div className="page-head">
-        <h1 data-testid="walk-problem">{ticket?.problem_statement ?? 'Walk'}</h1>
+        <Clamp as="h1" data-testid="walk-problem" lines={3}>
+          {ticket?.problem_statement ?? 'Walk'}
+        </Clamp>
         <StatusBadge status={walk.status} />
       </div>
       <div className="walk-meta">

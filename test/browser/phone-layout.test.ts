@@ -1,0 +1,111 @@
+import type {Browser, Page} from 'playwright-core';
+import {describe, expect, it} from 'vitest';
+import {signInThroughPage} from '../support/browser.ts';
+import type {TestStack} from '../support/stack.ts';
+import {browserSuite} from '../support/suites.ts';
+import {escalateNowThroughPage, goInApp, startWalkThroughPage} from '../support/walks-through-page.ts';
+
+const PHONE = {width: 390, height: 844};
+const LONG =
+  'Every morning since Monday the shared mailbox for the front desk stops syncing on all three reception PCs, ' +
+  'the calendar shows yesterday, and the only thing that helps is signing out of Outlook and back in, which loses the drafts';
+
+/** At 390 px: a one-row header with its menu, tables as cards, nothing wider than the screen, the queue's context in view; long texts clamped with the rest one click away. */
+describe('on a phone', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  browserSuite(world => ({stack, browser} = world));
+
+  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
+
+  it('header is one row with a Menu disclosure; tables reflow; no page scrolls sideways; a picked queue card opens its context in view', async () => {
+    const l1Context = await browser.newContext({viewport: PHONE});
+    const l1 = await l1Context.newPage();
+    await signInThroughPage(l1, stack.appUrl, 'l1@northwind.test');
+    const walkId = await startWalkThroughPage(l1, LONG);
+    expect(await noSideScroll(l1)).toBe(true);
+    for (const problem of ['Scanner shows offline', 'Teams has no sound', 'Laptop will not dock', 'Wi-Fi drops in room 4', 'Printer jams']) {
+      await goInApp(l1, '/');
+      await escalateNowThroughPage(l1, problem);
+    }
+    await l1Context.close();
+
+    const context = await browser.newContext({viewport: PHONE});
+    const page = await context.newPage();
+    await signInThroughPage(page, stack.appUrl, 'owner@northwind.test');
+
+    // One row: brand, connection, Menu; the nav is folded away until Menu opens it.
+    const header = await box(page, 'header.topbar');
+    expect(header.height).toBeLessThan(64);
+    const nav = page.getByRole('navigation', {name: 'Main'});
+    const menu = page.getByRole('button', {name: 'Menu'});
+    expect(await nav.isVisible()).toBe(false);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await nav.getByRole('link', {name: 'Team'}).click();
+    await page.waitForURL(u => u.pathname === '/team');
+    expect(await nav.isVisible()).toBe(false);
+
+    // The members table: one card per person, each cell on its own line under the last.
+    await page.getByTestId('members').locator('tbody tr').first().waitFor();
+    const row = page.getByTestId('members').locator('tbody tr').first();
+    const name = (await row.locator('td[data-label="Name"]').boundingBox())!;
+    const role = (await row.locator('td[data-label="Role"]').boundingBox())!;
+    expect(role.y).toBeGreaterThanOrEqual(name.y + name.height - 1);
+    expect(Math.abs(role.x - name.x)).toBeLessThan(2);
+    expect((await page.getByTestId('members').locator('thead').boundingBox())!.height).toBeLessThanOrEqual(1); // kept for screen readers only
+
+    for (const path of ['/team', '/', `/walks/${walkId}`, '/walks', '/tickets', '/flows', '/queue']) {
+      await goInApp(page, path);
+      await page.getByRole('heading', {level: 1}).first().waitFor();
+      expect(await noSideScroll(page), path).toBe(true);
+    }
+
+    // The queue: the last card is picked; its context (below the list on a phone) is scrolled into view.
+    const cards = page.getByTestId('queue').locator('button.queue-open');
+    await expect.poll(() => cards.count()).toBe(5);
+    await cards.last().click();
+    const handoff = page.getByTestId('handoff-context');
+    await handoff.waitFor();
+    await expect
+      .poll(async () => {
+        const b = (await handoff.boundingBox())!;
+        return b.y >= 0 && b.y < PHONE.height / 2;
+      })
+      .toBe(true);
+    await context.close();
+  });
+
+  it('long texts are clamped in lists and headings; "Show all" (a button, so keyboard reachable) shows the whole text in place', async () => {
+    const context = await browser.newContext({viewport: PHONE});
+    const page = await context.newPage();
+    await signInThroughPage(page, stack.appUrl, 'l1b@northwind.test');
+    const walkId = await startWalkThroughPage(page, LONG);
+
+    const heading = page.getByTestId('walk-problem');
+    const lineHeight = await heading.evaluate(el => parseFloat(getComputedStyle(el).lineHeight));
+    const clamped = (await heading.boundingBox())!.height;
+    expect(clamped).toBeLessThanOrEqual(lineHeight * 3 + 1);
+    expect(await heading.textContent()).toContain('which loses the drafts');
+    expect(await heading.getAttribute('title')).toBe(LONG);
+    const toggle = page.getByRole('button', {name: 'Show all'}).first();
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await heading.boundingBox())!.height).toBeGreaterThan(clamped);
+    expect(await page.getByRole('button', {name: 'Show less'}).first().getAttribute('aria-expanded')).toBe('true');
+
+    // In the ticket list: two lines, then "Show all".
+    await goInApp(page, '/tickets');
+    const row = page.getByTestId('ticket-list').locator('li', {hasText: 'shared mailbox'}).first();
+    const title = row.locator('.row-title');
+    const rowLine = await title.evaluate(el => parseFloat(getComputedStyle(el).lineHeight));
+    const rowClamped = (await title.boundingBox())!.height;
+    expect(rowClamped).toBeLessThanOrEqual(rowLine * 2 + 1);
+    await row.getByRole('button', {name: 'Show all'}).click();
+    await expect.poll(async () => (await title.boundingBox())!.height).toBeGreaterThan(rowClamped);
+    expect(walkId).toBeTruthy();
+    await context.close();
+  });
+});
