@@ -219,6 +219,33 @@ describe('offline walking', () => {
     await context.close();
   }, 120_000);
 
+  it('a call taken offline reads "pending" until the server numbers it, then shows its number', async () => {
+    const l1 = await signedIn('l1@northwind.test');
+    const problem = 'Label printer offline at the loading dock';
+    await l1.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await goOffline(l1);
+    await l1.page.getByPlaceholder(/Outlook keeps asking/).fill(problem);
+    await l1.page.locator('select[name="flowId"]').selectOption({label: OUTLOOK});
+    await l1.page.getByRole('button', {name: 'Start walk'}).click();
+    await l1.page.getByTestId('walk-problem').filter({hasText: problem}).waitFor();
+    const walkId = new URL(l1.page.url()).pathname.split('/').pop()!;
+    const ref = l1.page.getByTestId('ticket-ref').first();
+    await expect.poll(() => ref.textContent()).toBe('pending');
+    expect(await stack.sql`select id from walk where id = ${walkId}`).toHaveLength(0);
+
+    await l1.context.setOffline(false);
+    const numbered = () =>
+      stack.sql<{ref: string}[]>`
+        select a.ticket_prefix || '-' || t.number as ref
+        from walk w join ticket t on t.id = w.ticket_id join account a on a.id = t.account_id where w.id = ${walkId}`;
+    await expect.poll(async () => (await numbered())[0]?.ref, {timeout: 60_000}).toMatch(/^NW-\d+$/);
+    const [{ref: number}] = await numbered();
+    await expect.poll(() => ref.textContent(), {timeout: 30_000}).toBe(number);
+    await l1.context.close();
+  }, 120_000);
+
   it("an escalation made offline reaches the engineers' live queue once on reconnect; picking up waits for a connection", async () => {
     const senior = await signedIn('senior@northwind.test');
     await senior.page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Queue'}).click();
