@@ -7,6 +7,7 @@ import {claim} from './handoff/claim.ts';
 import {editPackage} from './handoff/edit-package.ts';
 import {markSeen} from './handoff/read-mark.ts';
 import * as handoff from './handoff/release.ts';
+import * as inbox from './inbox/mark-read.ts';
 import * as invite from './invite/manage.ts';
 import * as member from './member/admin.ts';
 import {transferOwnership} from './member/ownership.ts';
@@ -57,6 +58,10 @@ export const mutatorDefinitions = {
     setActive: member.setActive,
     setCoverage: member.setCoverage,
     transferOwnership,
+  },
+  inbox: {
+    markRead: inbox.markRead,
+    markAllRead: inbox.markAllRead,
   },
   invite: {
     create: invite.create,

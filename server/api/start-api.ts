@@ -76,7 +76,9 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       trustedOrigins,
     });
     const contextOf = (headers: Headers) => contextFromHeaders(auth, sql, headers);
-    const dispatcher = createDispatcher(sql, config.emailTransport ?? (await emailTransportFromEnv(config.dataDir)), log);
+    const dispatcher = createDispatcher(sql, config.emailTransport ?? (await emailTransportFromEnv(config.dataDir)), log, {
+      publicUrl: config.publicUrl,
+    });
     const dispatchTimer = setInterval(() => void dispatcher.kick(), 10_000);
     dispatchTimer.unref();
     cleanups.push(() => clearInterval(dispatchTimer));
