@@ -29,6 +29,8 @@ export const member = table('member')
     can_cover_l1: boolean(),
     active: boolean(),
     created_at: number(),
+    /** When the person last ended all their sessions (server/people/security-events.ts). */
+    sessions_ended_at: number().optional(),
   })
   .primaryKey('id');
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import {Hono} from 'hono';
 import type {TandemContext} from '../schema/index.ts';
 import type {Auth} from './auth/auth.ts';
+import {resetRequestRateLimit} from './auth/reset-request-limit.ts';
 import {signInRateLimit, type SignInLimits} from './auth/sign-in-limit.ts';
 import {ROOT_DIR} from './config.ts';
 import type {Sql} from './db/connect.ts';
@@ -9,6 +10,7 @@ import {crossSiteGuard} from './http/cross-site-guard.ts';
 import {onError} from './http/errors.ts';
 import {healthRoute} from './http/health.ts';
 import {inviteRoutes} from './http/invites.ts';
+import {ownSignInAudit} from './http/own-sign-in-audit.ts';
 import {presenceBeatRoute} from './http/presence-beat.ts';
 import {securityHeaders} from './http/security-headers.ts';
 import {sessionRoute} from './http/session.ts';
@@ -49,6 +51,9 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', crossSiteGuard(deps.trustedOrigins));
 
   app.post('/api/auth/sign-in/email', signInRateLimit(deps.sql, deps.signInLimits));
+  app.post('/api/auth/request-password-reset', resetRequestRateLimit(deps.sql, deps.signInLimits));
+  app.post('/api/auth/change-password', ownSignInAudit(deps.sql, deps.contextOf, 'changePassword'));
+  app.post('/api/auth/revoke-sessions', ownSignInAudit(deps.sql, deps.contextOf, 'signOutEverywhere'));
   // better-auth's own session read honours the account's session policy too
   // (resolving the session ends it when the policy says so).
   app.get('/api/auth/get-session', async (c, next) => {

@@ -25,3 +25,9 @@ alter table task_lane_item add column seen_at double precision;
 -- server, published by that browser over HTTP while its sync connection is
 -- down (server/http/presence-waiting.ts). Watchers show it for the driver.
 alter table walk_presence add column waiting_changes integer;  -- null or 0: none
+
+-- When the person last ended all their sessions (sign out everywhere, a
+-- password change that signs out other devices, a password reset). Synced on
+-- their own member row, it tells their other open tabs and devices to check
+-- their session at once (server/people/security-events.ts).
+alter table member add column sessions_ended_at double precision;

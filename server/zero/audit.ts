@@ -1,6 +1,7 @@
 import type {ServerTransaction, Transaction} from '@rocicorp/zero';
 import {canUseL1Workspace, l1ActingAs} from '../../mutators/permissions.ts';
 import type {TandemContext} from '../../schema/index.ts';
+import type {SecurityAction} from '../people/security-events.ts';
 
 type Subject = {type: string; id: string; details?: Record<string, string | boolean | null>};
 type Args = Record<string, unknown>;
@@ -61,7 +62,7 @@ const SUBJECTS = {
 } satisfies Record<string, (args: Args, ctx: TandemContext) => Subject>;
 
 /** Every action an audit row can name: the audited mutators, and what the server writes itself. */
-export type AuditedAction = keyof typeof SUBJECTS | 'invite.accept' | 'flow.draft';
+export type AuditedAction = keyof typeof SUBJECTS | 'invite.accept' | 'flow.draft' | SecurityAction;
 
 
 /** Mutators that are the L1 workspace: a covering engineer's use of them is coverage. */
