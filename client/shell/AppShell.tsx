@@ -20,6 +20,9 @@ import {useOutboxEntries} from '../offline/outbox-context.ts';
 import {homeFor, navFor} from './nav.ts';
 import {showsCoverageBanner} from './coverage.ts';
 import {useEffect} from 'react';
+import {useSessionsEnded} from '../auth/useSessionsEnded.ts';
+import {InboxBell} from '../features/inbox/InboxBell.tsx';
+import {ProfilePage} from '../features/profile/ProfilePage.tsx';
 
 const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
 
@@ -30,13 +33,14 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
   const nav = navFor(ctx);
   const waiting = useOutboxEntries().filter(e => e.state === 'pending').length;
   const allowed =
-    nav.some(n => n.href === path) || path.startsWith('/walks/') || path.startsWith('/tickets/') || path.startsWith('/customers/') || ((path.startsWith('/handoffs/') || path.startsWith('/flows/')) && isEngineerOrOwner(ctx));
+    nav.some(n => n.href === path) || path === '/profile' || path.startsWith('/walks/') || path.startsWith('/tickets/') || path.startsWith('/customers/') || ((path.startsWith('/handoffs/') || path.startsWith('/flows/')) && isEngineerOrOwner(ctx));
 
   useEffect(() => {
     if (!allowed) navigate(homeFor(ctx), {replace: true});
   }, [allowed, ctx]);
 
   useSearchShortcut();
+  useSessionsEnded(() => onSignedOut('You were signed out on every device.'));
   const walk = match('/walks/:walkId', path);
   const ticket = match('/tickets/:ticketId', path);
   const customer = match('/customers/:customerId', path);
@@ -69,7 +73,8 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
         </nav>
         <div className="topbar-right">
           <ConnectionIndicator />
-          <span className="who">
+          <InboxBell />
+          <Link href="/profile" className="who" title="Your profile: password and sessions" aria-current={path === '/profile' ? 'page' : undefined}>
             <span className="avatar" aria-hidden="true">
               {initials(session.user.name)}
             </span>
@@ -77,7 +82,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
               <span className="who-name">{session.user.name}</span>
               <span className="who-role">{ROLE_LABEL[ctx.role]}</span>
             </span>
-          </span>
+          </Link>
           <button
             className="btn btn-quiet"
             onClick={async () => {
@@ -119,6 +124,8 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
           <LiveWalksPage />
         ) : path === '/tickets' ? (
           <TicketsPage />
+        ) : path === '/profile' ? (
+          <ProfilePage onSignedOut={onSignedOut} />
         ) : path === '/team' ? (
           <TeamPage />
         ) : path === '/' && canUseL1Workspace(ctx) ? (
