@@ -15,6 +15,7 @@ import * as presence from './presence/presence.ts';
 import {add as addLaneItem} from './task-lane/add.ts';
 import * as lane from './task-lane/change.ts';
 import * as fix from './task-lane/fix.ts';
+import {markSeen as markWhisperSeen} from './task-lane/seen.ts';
 import {takeOver} from './walk/take-over.ts';
 import {handBack} from './walk/hand-back.ts';
 import {escalateWithoutWalk} from './ticket/escalate-without-walk.ts';
@@ -94,6 +95,7 @@ export const mutatorDefinitions = {
     remove: lane.remove,
     markFixApplied: fix.markApplied,
     recordFixOutcome: fix.recordOutcome,
+    markSeen: markWhisperSeen,
   },
   resolutionNote: {
     saveDraft,

@@ -12,6 +12,7 @@ import {healthRoute} from './http/health.ts';
 import {inviteRoutes} from './http/invites.ts';
 import {ownSignInAudit} from './http/own-sign-in-audit.ts';
 import {presenceBeatRoute} from './http/presence-beat.ts';
+import {presenceWaitingRoute} from './http/presence-waiting.ts';
 import {securityHeaders} from './http/security-headers.ts';
 import {sessionRoute} from './http/session.ts';
 import {staticClient} from './http/static-client.ts';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/walks', deps.walkRoutes);
   app.route('/api/flows', deps.flowRoutes);
   app.route('/api/presence', presenceBeatRoute(deps.sql, deps.contextOf));
+  app.route('/api/presence', presenceWaitingRoute(deps.sql, deps.contextOf));
   app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.placement.place));
   if (deps.extraRoutes) app.route(`/api/${deps.extraRoutes.path}`, deps.extraRoutes.routes);
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));

@@ -18,10 +18,13 @@ export function ConnectionIndicator() {
   const state = useConnectionState();
   const online = useBrowserOnline();
   const waiting = useOutboxEntries().filter(e => e.state === 'pending').length;
-  const key =
-    state.name === 'connected'
+  // The browser's own word comes first: it says offline at once, while Zero
+  // would still call the dead socket "connected" until its ping times out.
+  const key = !online
+    ? 'offline'
+    : state.name === 'connected'
       ? 'online'
-      : !online || state.name === 'disconnected'
+      : state.name === 'disconnected'
         ? 'offline'
         : state.name === 'connecting'
           ? 'reconnecting'
@@ -35,6 +38,7 @@ export function ConnectionIndicator() {
       data-testid="connection"
       title={look.hint}
       data-state={state.name}
+      data-browser-online={online ? 'yes' : 'no'}
     >
       <span className="conn-dot" aria-hidden="true" />
       {look.label}
