@@ -1,9 +1,8 @@
 import {Hono} from 'hono';
 import * as v from 'valibot';
-import {id} from '../../mutators/validators.ts';
-import type {TandemContext} from '../../schema/index.ts';
+import {id} from '../../rules/validators.ts';
 import type {Sql} from '../db/connect.ts';
-import {rememberedSessions} from './beat-sessions.ts';
+import type {Gated, SessionGate} from './session-gate.ts';
 
 export const waitingArgs = v.object({walkId: id, waiting: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))});
 
@@ -20,12 +19,10 @@ export const waitingArgs = v.object({walkId: id, waiting: v.pipe(v.number(), v.i
  * absence is what watchers read as "offline". 204; 404 `not_found` for a walk
  * not in the caller's account.
  */
-export function presenceWaitingRoute(sql: Sql, contextOf: (headers: Headers) => Promise<TandemContext | undefined>) {
-  const app = new Hono();
-  const sessionOf = rememberedSessions(contextOf);
-  app.post('/waiting', async c => {
-    const ctx = await sessionOf(c.req.raw.headers);
-    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+export function presenceWaitingRoutes(sql: Sql, gate: SessionGate) {
+  const app = new Hono<Gated>();
+  app.post('/waiting', gate, async c => {
+    const ctx = c.get('ctx');
     const parsed = v.safeParse(waitingArgs, await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({error: 'invalid_input', message: 'Expected {walkId, waiting}.'}, 400);
     const {walkId, waiting} = parsed.output;

@@ -2,17 +2,18 @@ import {getQuery, isQuery} from '@rocicorp/zero';
 import {handleMutateRequest, handleQueryRequest} from '@rocicorp/zero/server';
 import {Hono} from 'hono';
 import {queries} from '../../queries/index.ts';
-import {schema, type TandemContext} from '../../schema/index.ts';
+import {schema} from '../../schema/index.ts';
+import type {Gated, SessionGate} from '../http/session-gate.ts';
 import type {DbProvider} from './db-provider.ts';
 import {runMutation} from './run-mutation.ts';
 import {readZeroRequest} from './zero-request.ts';
 import type {ServerMutators} from './server-mutators.ts';
-import {pushDbProvider} from './transient-db-errors.ts';
+import {pushDbProvider} from '../db/transient-db-errors.ts';
 
 type Deps = {
   dbProvider: DbProvider;
   serverMutators: ServerMutators;
-  contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
+  gate: SessionGate;
   /** Runs after each push has committed, with the names of its mutations (e.g. sends queued notifications). */
   afterMutate: (names: string[]) => void;
 };
@@ -23,12 +24,11 @@ type Deps = {
  * forwarded by zero-cache as the cookie or a bearer token; without one they
  * answer 401 and the client shows the sign-in page.
  */
-export function zeroRoutes({dbProvider, serverMutators, contextOf, afterMutate}: Deps) {
-  const app = new Hono();
+export function zeroRoutes({dbProvider, serverMutators, gate, afterMutate}: Deps) {
+  const app = new Hono<Gated>();
 
-  app.post('/mutate', async c => {
-    const ctx = await contextOf(c.req.raw.headers);
-    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+  app.post('/mutate', gate, async c => {
+    const ctx = c.get('ctx');
     const request = await readZeroRequest(c, 'push');
     if (!request.ok) return c.json({error: 'invalid_input', message: request.message}, request.status);
     const names: string[] = [];
@@ -49,9 +49,8 @@ export function zeroRoutes({dbProvider, serverMutators, contextOf, afterMutate}:
     return c.json(result);
   });
 
-  app.post('/query', async c => {
-    const ctx = await contextOf(c.req.raw.headers);
-    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+  app.post('/query', gate, async c => {
+    const ctx = c.get('ctx');
     const request = await readZeroRequest(c, 'query');
     if (!request.ok) return c.json({error: 'invalid_input', message: request.message}, request.status);
     const result = await handleQueryRequest({

@@ -1,5 +1,6 @@
 import {useRef, useState, type FormEvent} from 'react';
 import {changePassword, signOutEverywhere} from '../../auth/password-api.ts';
+import {useSignedOut} from '../../auth/signed-out-context.ts';
 import {ConfirmDialog} from '../../ui/ConfirmDialog.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 import {useSession} from '../../zero/session-context.ts';
@@ -8,8 +9,9 @@ import './profile.css';
 const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
 
 /** `/profile`: who you are, your password, and "sign out everywhere". */
-export function ProfilePage({onSignedOut}: {onSignedOut: (notice?: string) => void}) {
+export function ProfilePage() {
   const session = useSession();
+  const onSignedOut = useSignedOut();
   return (
     <div className="page profile">
       <h1>Your profile</h1>
