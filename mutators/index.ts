@@ -8,6 +8,7 @@ import {claim} from './handoff/claim.ts';
 import {editPackage} from './handoff/edit-package.ts';
 import {markSeen} from './handoff/read-mark.ts';
 import * as handoff from './handoff/release.ts';
+import * as inbox from './inbox/mark-read.ts';
 import * as invite from './invite/manage.ts';
 import * as member from './member/admin.ts';
 import {transferOwnership} from './member/ownership.ts';
@@ -15,6 +16,7 @@ import * as presence from './presence/presence.ts';
 import {add as addLaneItem} from './task-lane/add.ts';
 import * as lane from './task-lane/change.ts';
 import * as fix from './task-lane/fix.ts';
+import {markSeen as markWhisperSeen} from './task-lane/seen.ts';
 import {takeOver} from './walk/take-over.ts';
 import {handBack} from './walk/hand-back.ts';
 import {escalateWithoutWalk} from './ticket/escalate-without-walk.ts';
@@ -59,6 +61,10 @@ export const mutatorDefinitions = {
     setCoverage: member.setCoverage,
     transferOwnership,
   },
+  inbox: {
+    markRead: inbox.markRead,
+    markAllRead: inbox.markAllRead,
+  },
   invite: {
     create: invite.create,
     revoke: invite.revoke,
@@ -90,6 +96,7 @@ export const mutatorDefinitions = {
     remove: lane.remove,
     markFixApplied: fix.markApplied,
     recordFixOutcome: fix.recordOutcome,
+    markSeen: markWhisperSeen,
   },
   resolutionNote: {
     saveDraft,

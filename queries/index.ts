@@ -3,6 +3,7 @@ import * as admin from './admin.ts';
 import * as customer from './customers.ts';
 import * as flow from './flows.ts';
 import * as handoff from './handoffs.ts';
+import * as inbox from './inbox.ts';
 import * as member from './members.ts';
 import * as ticket from './tickets.ts';
 import * as walk from './walks.ts';
@@ -29,6 +30,7 @@ export const queries = defineQueries({
   account: {current: admin.currentAccount},
   invite: {list: admin.invites},
   audit: {list: admin.auditLog},
+  inbox: {mine: inbox.mine, unread: inbox.unread},
 });
 
 export type Queries = typeof queries;

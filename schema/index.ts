@@ -29,6 +29,7 @@ import {
   walkStep,
 } from './tables.ts';
 import type {TandemContext} from './context.ts';
+import {inboxEntry, inboxRelationships} from './inbox.ts';
 
 export const schema = createSchema({
   tables: [
@@ -48,6 +49,7 @@ export const schema = createSchema({
     taskLaneItem,
     walkPresence,
     generatedText,
+    inboxEntry,
   ],
   relationships: [
     memberRelationships,
@@ -59,6 +61,7 @@ export const schema = createSchema({
     laneRelationships,
     presenceRelationships,
     customerRelationships,
+    inboxRelationships,
   ],
 });
 
@@ -79,6 +82,7 @@ export type Invite = Row<typeof schema.tables.invite>;
 export type Customer = Row<typeof schema.tables.customer>;
 export type CustomerContact = Row<typeof schema.tables.customer_contact>;
 export type TaskLaneItem = Row<typeof schema.tables.task_lane_item>;
+export type InboxEntry = Row<typeof schema.tables.inbox_entry>;
 
 export type {TandemContext} from './context.ts';
 export * from './enums.ts';

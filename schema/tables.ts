@@ -29,6 +29,8 @@ export const member = table('member')
     can_cover_l1: boolean(),
     active: boolean(),
     created_at: number(),
+    /** When the person last ended all their sessions (server/people/security-events.ts). */
+    sessions_ended_at: number().optional(),
   })
   .primaryKey('id');
 
@@ -250,6 +252,8 @@ export const taskLaneItem = table('task_lane_item')
     deleted_at: number().optional(),
     created_at: number(),
     updated_at: number(),
+    /** When the walk's driver saw this watcher's item (a whisper); see mutators/task-lane/seen.ts. */
+    seen_at: number().optional(),
   })
   .primaryKey('id');
 
@@ -261,6 +265,8 @@ export const walkPresence = table('walk_presence')
     user_id: string(),
     mode: enumeration<'watching' | 'driving'>(),
     last_seen: number(),
+    /** Changes this viewer's browser holds unsynced, while its sync connection is down (server/http/presence-waiting.ts). */
+    waiting_changes: number().optional(),
   })
   .primaryKey('id');
 

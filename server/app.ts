@@ -2,6 +2,7 @@ import path from 'node:path';
 import {Hono} from 'hono';
 import type {AiConfig} from './ai/model-client.ts';
 import type {Auth} from './auth/auth.ts';
+import {resetRequestRateLimit} from './auth/reset-request-limit.ts';
 import {signInRateLimit, type SignInLimits} from './auth/sign-in-limit.ts';
 import {ROOT_DIR} from './config.ts';
 import type {Sql} from './db/connect.ts';
@@ -12,7 +13,9 @@ import {beatGate} from './http/beat-sessions.ts';
 import {flowDraftRoutes} from './http/flow-drafts.ts';
 import {inviteRoutes} from './http/invites.ts';
 import {metricsRoutes} from './http/metrics.ts';
+import {ownSignInAudit} from './http/own-sign-in-audit.ts';
 import {presenceBeatRoutes} from './http/presence-beat.ts';
+import {presenceWaitingRoutes} from './http/presence-waiting.ts';
 import {resolutionNoteRoutes} from './http/resolution-note.ts';
 import {securityHeaders} from './http/security-headers.ts';
 import {sessionGate, type ContextOf} from './http/session-gate.ts';
@@ -59,6 +62,9 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', crossSiteGuard(deps.trustedOrigins));
 
   app.post('/api/auth/sign-in/email', signInRateLimit(deps.sql, deps.signInLimits));
+  app.post('/api/auth/request-password-reset', resetRequestRateLimit(deps.sql, deps.signInLimits));
+  app.post('/api/auth/change-password', ownSignInAudit(deps.sql, deps.contextOf, 'changePassword'));
+  app.post('/api/auth/revoke-sessions', ownSignInAudit(deps.sql, deps.contextOf, 'signOutEverywhere'));
   // better-auth's own session read honours the account's session policy too
   // (resolving the session ends it when the policy says so).
   app.get('/api/auth/get-session', async (c, next) => {
@@ -74,6 +80,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/flows', flowDraftRoutes(deps.sql, deps.ai, gate, deps.log));
   // Beats trust a session they checked a moment ago (beat-sessions.ts).
   app.route('/api/presence', presenceBeatRoutes(deps.sql, beatGate(deps.contextOf)));
+  app.route('/api/presence', presenceWaitingRoutes(deps.sql, beatGate(deps.contextOf)));
   app.route('/api/session', sessionRoutes(deps.sql, gate, deps.placement.place));
   if (deps.extraRoutes) app.route(`/api/${deps.extraRoutes.path}`, deps.extraRoutes.routes);
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));

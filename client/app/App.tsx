@@ -1,8 +1,10 @@
 import {useCallback, useEffect, useState} from 'react';
 import {SignInPage} from '../auth/SignInPage.tsx';
 import {AcceptInvitePage} from '../features/invite/AcceptInvitePage.tsx';
-import {match, usePath} from './router.tsx';
+import {match, navigate, usePath} from './router.tsx';
 import {INVITE_PATH} from './routes.tsx';
+import {ForgotPasswordPage} from '../auth/ForgotPasswordPage.tsx';
+import {ResetPasswordPage} from '../auth/ResetPasswordPage.tsx';
 import {fetchSession, forgetSession, type SessionInfo} from '../auth/session-api.ts';
 import {ZeroRoot} from '../zero/ZeroRoot.tsx';
 import {AppShell} from '../shell/AppShell.tsx';
@@ -29,6 +31,20 @@ export function App() {
   if (invite && state.kind !== 'loading' && state.kind !== 'signed-in') {
     return <AcceptInvitePage code={invite.code} onJoined={() => void load()} />;
   }
+  // The emailed reset link works signed in or out (a reset signs out everywhere).
+  if (path === '/reset-password' && state.kind !== 'loading') {
+    return (
+      <ResetPasswordPage
+        token={new URLSearchParams(location.search).get('token') ?? ''}
+        onDone={notice => {
+          forgetSession();
+          navigate('/', {replace: true});
+          setState({kind: 'signed-out', notice});
+        }}
+      />
+    );
+  }
+  if (path === '/forgot-password' && state.kind === 'signed-out') return <ForgotPasswordPage />;
 
   switch (state.kind) {
     case 'loading':

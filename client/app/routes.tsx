@@ -7,6 +7,7 @@ import {FlowsPage} from '../features/flows/FlowsPage.tsx';
 import {HomePage} from '../features/home/HomePage.tsx';
 import {HandoffPage} from '../features/queue/HandoffPage.tsx';
 import {QueuePage} from '../features/queue/QueuePage.tsx';
+import {ProfilePage} from '../features/profile/ProfilePage.tsx';
 import {TeamPage} from '../features/team/TeamPage.tsx';
 import {TicketPage} from '../features/tickets/TicketPage.tsx';
 import {TicketsPage} from '../features/tickets/TicketsPage.tsx';
@@ -36,6 +37,7 @@ export const SCREENS: readonly Screen[] = [
   {path: '/flows', nav: 'Flows', may: isEngineerOrOwner, render: () => <FlowsPage />},
   {path: '/tickets', nav: 'Tickets', may: anyone, l1Workspace: true, render: () => <TicketsPage />},
   {path: '/team', nav: 'Team', may: canManageAccount, render: () => <TeamPage />},
+  {path: '/profile', may: anyone, render: () => <ProfilePage />},
   {path: '/walks/:walkId', may: anyone, l1Workspace: true, render: p => <WalkPage walkId={p.walkId!} />},
   {path: '/tickets/:ticketId', may: anyone, l1Workspace: true, render: p => <TicketPage key={p.ticketId} ticketId={p.ticketId!} />},
   {path: '/customers/:customerId', may: anyone, l1Workspace: true, render: p => <CustomerPage key={p.customerId} customerId={p.customerId!} />},

@@ -1,4 +1,5 @@
 import {useState, type FormEvent} from 'react';
+import {Link} from '../app/router.tsx';
 import {FormError} from '../ui/FormError.tsx';
 import {AuthCard} from './AuthCard.tsx';
 import {signIn} from './session-api.ts';
@@ -53,6 +54,9 @@ export function SignInPage({onSignedIn, notice}: {onSignedIn: () => void; notice
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        <Link href="/forgot-password" className="forgot-link">
+          Forgot password?
+        </Link>
       </form>
       <details className="demo-logins">
         <summary>Demo sign-ins (password “tandem-demo”)</summary>

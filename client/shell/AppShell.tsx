@@ -9,6 +9,9 @@ import {useEffect, useState} from 'react';
 import {ThemeSelect} from '../theme/ThemeSelect.tsx';
 import {ShortcutsHelp} from './ShortcutsHelp.tsx';
 import {SignOutButton} from './SignOutButton.tsx';
+import {useSessionsEnded} from '../auth/useSessionsEnded.ts';
+import {SignedOutContext} from '../auth/signed-out-context.ts';
+import {InboxBell} from '../features/inbox/InboxBell.tsx';
 import {initials, ROLE_LABEL} from '../ui/people.ts';
 
 export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}) {
@@ -24,6 +27,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
   }, [allowed, ctx]);
 
   useSearchShortcut();
+  useSessionsEnded(() => onSignedOut('You were signed out on every device.'));
   const covering = showsCoverageBanner(ctx, path);
   // Phone: the nav and the person's controls fold behind "Menu", open on the page it was opened on (a new page closes it).
   const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
@@ -51,6 +55,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
           Tandem
         </Link>
         <ConnectionIndicator />
+        <InboxBell />
         <button
           type="button"
           id="menu-button"
@@ -78,7 +83,12 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
           <div className="topbar-right">
             <ShortcutsHelp />
             <ThemeSelect />
-            <span className="who" title={`${session.user.name} · ${ROLE_LABEL[ctx.role]} · ${session.user.accountName}`}>
+            <Link
+              href="/profile"
+              className="who"
+              title={`${session.user.name} · ${ROLE_LABEL[ctx.role]} · ${session.user.accountName} — your profile: password and sessions`}
+              aria-current={path === '/profile' ? 'page' : undefined}
+            >
               <span className="avatar" aria-hidden="true">
                 {initials(session.user.name)}
               </span>
@@ -88,7 +98,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
                   {ROLE_LABEL[ctx.role]} · <span className="account-name">{session.user.accountName}</span>
                 </span>
               </span>
-            </span>
+            </Link>
             <SignOutButton onSignedOut={onSignedOut} />
           </div>
         </div>
@@ -100,7 +110,7 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
       )}
       <main id="main" className="content">
         <UnsyncedChanges />
-        {allowed && at.screen.render(at.params)}
+        <SignedOutContext.Provider value={onSignedOut}>{allowed && at.screen.render(at.params)}</SignedOutContext.Provider>
       </main>
     </div>
   );

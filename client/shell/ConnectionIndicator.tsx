@@ -18,11 +18,28 @@ export function ConnectionIndicator() {
   const state = useConnectionState();
   const online = useBrowserOnline();
   const waiting = useOutboxEntries().filter(e => e.state === 'pending').length;
-  const key =
-    state.name === 'connected' ? 'online' : !online || state.name === 'disconnected' ? 'offline' : state.name === 'connecting' ? 'reconnecting' : state.name;
+  // The browser's own word comes first: it says offline at once, while Zero
+  // would still call the dead socket "connected" until its ping times out.
+  const key = !online
+    ? 'offline'
+    : state.name === 'connected'
+      ? 'online'
+      : state.name === 'disconnected'
+        ? 'offline'
+        : state.name === 'connecting'
+          ? 'reconnecting'
+          : state.name;
   const look = LOOKS[key] ?? LOOKS.reconnecting;
   return (
-    <span className={`conn conn-${look.tone}`} role="status" aria-live="polite" data-testid="connection" title={look.hint} data-state={state.name}>
+    <span
+      className={`conn conn-${look.tone}`}
+      role="status"
+      aria-live="polite"
+      data-testid="connection"
+      title={look.hint}
+      data-state={state.name}
+      data-browser-online={online ? 'yes' : 'no'}
+    >
       <span className="conn-dot" aria-hidden="true" />
       {look.label}
       {waiting > 0 && (

@@ -13,16 +13,22 @@ export type TicketSearchArgs = {text?: string; status?: TicketStatus; assigneeId
  * queries from here (`useQuery(pageQueries.walker(walkId).walk)`), and the
  * benchmark opens exactly the same ones for a client "on" a page, so the two
  * cannot drift. Every page is shown inside the shell, which is open on every
- * page; what it opens is `shell()` (today nothing: the top bar, connection
- * indicator and unsynced-changes list read the session and the outbox, not
- * Zero queries).
+ * page; what it opens is `shell()` (the person's own row and inbox).
  *
  * Each entry returns an object of query invocations, one per `useQuery` of
  * the page (and the components it always shows).
  */
 export const pageQueries = {
-  /** AppShell, ZeroRoot, ConnectionIndicator, UnsyncedChanges: on every page. */
-  shell: () => ({}),
+  /**
+   * AppShell, ZeroRoot, ConnectionIndicator, UnsyncedChanges: on every page.
+   * The caller's own member row (its `sessions_ended_at` signs this device
+   * out when the person signs out everywhere) and the inbox bell.
+   */
+  shell: () => ({
+    me: queries.member.me(),
+    inbox: queries.inbox.mine(),
+    unread: queries.inbox.unread(),
+  }),
 
   /** `/` for L1s: intake form (flows, proposals), "Resume in progress", the ticket list. */
   home: () => ({

@@ -8,6 +8,8 @@ import {scheduleAbandonment} from '../jobs/abandon-idle-walks.ts';
 import {schedulePresenceSweep} from '../presence/presence-beats.ts';
 import {scheduleLedgerPruning} from '../jobs/prune-change-ledger.ts';
 import {createDispatcher} from '../notify/dispatcher.ts';
+import {passwordResetMailer} from '../auth/password-reset-mail.ts';
+import {recordSecurityEvent} from '../people/security-events.ts';
 import {emailTransportFromEnv} from '../notify/email-transport.ts';
 import {aiConfigFromEnv} from '../ai/model-client.ts';
 import {createPackageJob} from '../handoff/package-job.ts';
@@ -61,15 +63,21 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
 
     const trustedOrigins = [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`, ...config.trustedOrigins];
 
+    const emailTransport = config.emailTransport ?? (await emailTransportFromEnv(config.dataDir));
+    const isActiveMember = async (userId: string) => (await sql`select 1 from member where id = ${userId} and active`).length > 0;
     const auth = createAuth({
       authSql,
       secret: config.authSecret,
       publicUrl: config.publicUrl,
-      isActiveMember: async userId => (await sql`select 1 from member where id = ${userId} and active`).length > 0,
+      isActiveMember,
       trustedOrigins,
+      sendResetPassword: passwordResetMailer(emailTransport, config.publicUrl, isActiveMember, log),
+      onPasswordReset: userId => recordSecurityEvent(sql, userId, 'member.resetPassword', {sessionsEndedAt: Date.now()}),
     });
     const contextOf = (headers: Headers) => contextFromHeaders(auth, sql, headers);
-    const dispatcher = createDispatcher(sql, config.emailTransport ?? (await emailTransportFromEnv(config.dataDir)), log);
+    const dispatcher = createDispatcher(sql, emailTransport, log, {
+      publicUrl: config.publicUrl,
+    });
     const dispatchTimer = setInterval(() => void dispatcher.kick(), 10_000);
     dispatchTimer.unref();
     cleanups.push(() => clearInterval(dispatchTimer));

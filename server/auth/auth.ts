@@ -11,6 +11,10 @@ type AuthOptions = {
   trustedOrigins: string[];
   /** Deactivated members get no new session (docs/tenancy.md). */
   isActiveMember: (userId: string) => Promise<boolean>;
+  /** Sends a password reset link (server/auth/password-reset-mail.ts). */
+  sendResetPassword: (user: {id: string; email: string; name: string}, token: string) => Promise<void>;
+  /** After a password was reset (every session of the person has ended). */
+  onPasswordReset: (userId: string) => Promise<void>;
 };
 
 /**
@@ -31,6 +35,13 @@ export function createAuth(options: AuthOptions) {
       // People join through invites (owner-issued), never by open sign-up.
       disableSignUp: true,
       minPasswordLength: 8,
+      // "Forgot password?": better-auth's request-password-reset and
+      // reset-password endpoints; the link goes out through Tandem's email
+      // transport and works once, for an hour. A reset ends every session.
+      sendResetPassword: async ({user, token}) => options.sendResetPassword(user, token),
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({user}) => options.onPasswordReset(user.id),
     },
     session: {
       // Each account's idle and absolute limits (owner-set, at most 30 days

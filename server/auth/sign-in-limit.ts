@@ -55,7 +55,7 @@ export function signInLimiter(sql: Sql, limits: SignInLimits) {
   return {begin, succeeded};
 }
 
-function clientAddress(c: Context, trustProxy: boolean): string {
+export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
@@ -67,7 +67,7 @@ function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
-async function emailOf(c: Context): Promise<string> {
+export async function emailOf(c: Context): Promise<string> {
   const body = (await c.req.raw
     .clone()
     .json()

@@ -3,6 +3,9 @@ import type {EmailTransport} from './email-transport.ts';
 
 type Claimed = {
   id: string;
+  handoff_id: string;
+  recipient_user_id: string;
+  account_id: string;
   channel: 'in_app' | 'email';
   email: string;
   active: boolean;
@@ -20,7 +23,12 @@ const RETRY_AFTER_MS = 5 * 60 * 1000;
  * claimed with one conditional UPDATE, so two servers never send the same
  * row; a failing channel marks only its own rows `failed`.
  */
-export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: string) => void) {
+export function createDispatcher(
+  sql: Sql,
+  email: EmailTransport,
+  log: (line: string) => void,
+  {publicUrl = 'http://localhost:3000'}: {publicUrl?: string} = {},
+) {
   let running: Promise<void> | undefined;
   let again = false;
 
@@ -36,7 +44,7 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
         )
         returning id, channel, handoff_id, recipient_user_id
       )
-      select c.id, c.channel, m.email, m.active, t.problem_statement as problem, t.ref as ticket_ref, h.reason_category as reason, a.name as account_name
+      select c.id, c.handoff_id, c.recipient_user_id, h.account_id, c.channel, m.email, m.active, t.problem_statement as problem, t.ref as ticket_ref, h.reason_category as reason, a.name as account_name
       from claimed c
       join member m on m.id = c.recipient_user_id
       join handoff h on h.id = c.handoff_id
@@ -46,12 +54,22 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
       let status: 'sent' | 'failed' | 'suppressed' = 'sent';
       let error: string | null = null;
       if (!d.active) status = 'suppressed';
-      else if (d.channel === 'email') {
+      else if (d.channel === 'in_app') {
+        // An in-app delivery is its inbox entry (the person's bell); the id makes a retry a no-op.
+        try {
+          await sql`insert into inbox_entry (id, account_id, user_id, handoff_id, created_at)
+            values (${d.id}, ${d.account_id}, ${d.recipient_user_id}, ${d.handoff_id}, ${Date.now()})
+            on conflict (id) do nothing`;
+        } catch (e) {
+          status = 'failed';
+          error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+        }
+      } else if (d.channel === 'email') {
         try {
           await email.send({
             to: d.email,
             subject: `[Tandem] New escalation ${d.ticket_ref}: ${d.problem.slice(0, 80)}`,
-            text: `${d.account_name}: ticket ${d.ticket_ref} was escalated (${d.reason}).\n\n${d.problem}\n\nOpen the handoff queue in Tandem to pick it up.`,
+            text: `${d.account_name}: ticket ${d.ticket_ref} was escalated (${d.reason}).\n\n${d.problem}\n\nOpen the handoff in Tandem to pick it up:\n${handoffUrl(publicUrl, d.handoff_id)}`,
           });
         } catch (e) {
           status = 'failed';
@@ -87,3 +105,9 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
     },
   };
 }
+/** The handoff's page (its context screen), absolute from the configured public origin. */
+export function handoffUrl(publicUrl: string, handoffId: string): string {
+  return new URL(`/handoffs/${encodeURIComponent(handoffId)}`, publicUrl).toString();
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -2,12 +2,13 @@ import type {Transaction} from '@rocicorp/zero';
 import {canUseL1Workspace, l1ActingAs} from '../../rules/permissions.ts';
 import {factsOf, type AuditedMutatorName} from '../../mutators/index.ts';
 import type {TandemContext} from '../../schema/index.ts';
+import type {SecurityAction} from '../people/security-events.ts';
 import {asServerTransaction} from '../../rules/server-transaction.ts';
 
 type Args = Record<string, unknown>;
 
 /** Every action an audit row can name: the audited mutators, and what the server writes itself. */
-export type AuditedAction = AuditedMutatorName | 'invite.accept' | 'flow.draft';
+export type AuditedAction = AuditedMutatorName | 'invite.accept' | 'flow.draft' | SecurityAction;
 
 /**
  * One audit row for a state-changing mutator, in its own transaction: what

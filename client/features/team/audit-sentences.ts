@@ -119,6 +119,9 @@ const SENTENCES: Record<AuditedAction, Say> = {
   'invite.create': r => ['invited', subjectOf(r), `as ${ROLE_WORDS[detail(r, 'role') ?? ''] ?? 'a member'}`],
   'invite.revoke': r => ['revoked the invite for', subjectOf(r)],
   'invite.accept': r => [`joined through an invite as ${ROLE_WORDS[detail(r, 'role') ?? ''] ?? 'a member'}`],
+  'member.changePassword': r => [detail(r, 'sessionsEnded') === 'true' ? 'changed their password and signed out their other devices' : 'changed their password'],
+  'member.resetPassword': () => ['reset their password by email (signed out everywhere)'],
+  'member.signOutEverywhere': () => ['signed out on every device'],
 };
 
 /** The row as a sentence after its actor's name; an action this build does not know reads as its name. */

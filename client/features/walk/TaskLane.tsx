@@ -1,4 +1,7 @@
+import {useZero} from '@rocicorp/zero/react';
 import {useState, type FormEvent} from 'react';
+import {useSession} from '../../zero/session-context.ts';
+import {isNewWhisper, WhisperAnnouncer} from './WhisperAnnouncer.tsx';
 import {mutators} from '../../../mutators/index.ts';
 import {LANE_KINDS, type LaneKind, type TaskLaneItem} from '../../../schema/index.ts';
 import {ago} from '../../ui/time.ts';
@@ -39,8 +42,9 @@ const OUTCOME_FORMS: OutcomeForm[] = [
   {outcome: 'applied_failed', label: "Why didn't it work?", submit: "Mark didn't work"},
 ];
 
-function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: string; canChange: boolean; items: readonly Item[]}) {
+function LaneItem({item, driverId, canChange, items, isNew}: {item: Item; driverId: string; canChange: boolean; items: readonly Item[]; isNew: boolean}) {
   const {run, error} = useChange();
+  const zero = useZero();
   const [answer, setAnswer] = useState('');
   const [asFact, setAsFact] = useState(true);
   const [reanswering, setReanswering] = useState(false);
@@ -84,12 +88,26 @@ function LaneItem({item, driverId, canChange, items}: {item: Item; driverId: str
 
   return (
     <li
-      className={`lane-item lane-${item.kind} state-${item.state}${superseded ? ' superseded' : ''}${isFix ? ` outcome-${item.outcome ?? 'proposed'}` : ''}`}
+      className={`lane-item lane-${item.kind} state-${item.state}${superseded ? ' superseded' : ''}${isFix ? ` outcome-${item.outcome ?? 'proposed'}` : ''}${isNew ? ' whisper-new' : ''}`}
       data-lane-item={item.id}
+      data-new-whisper={isNew ? 'yes' : undefined}
     >
       <div className="lane-head">
         <span className="lane-kind">{KIND_LABEL[item.kind]}</span>
         {whisper && <span className="badge badge-info">from {item.author?.name ?? 'a watcher'}</span>}
+        {isNew && (
+          <>
+            <span className="badge badge-new">New</span>
+            <button
+              type="button"
+              className="btn btn-small btn-quiet whisper-seen"
+              aria-label={`Got it: “${short}”`}
+              onClick={() => void zero.mutate(mutators.taskLane.markSeen({itemId: item.id}))}
+            >
+              Got it
+            </button>
+          </>
+        )}
         {isFix && (
           <span className={`badge ${FIX_BADGE_TONE[fixBadgeText] ?? 'badge-neutral'}`} data-testid="fix-badge">
             {fixBadgeText}
@@ -291,6 +309,8 @@ export function TaskLane({
   canAdd: boolean;
 }) {
   const {run, error} = useChange();
+  const {context} = useSession();
+  const newWhispers = items.filter(i => isNewWhisper(i, driverId, context.userId));
   const [kind, setKind] = useState<LaneKind>('question');
   const [text, setText] = useDraft(walkId, 'laneText');
   const submit = async (e: FormEvent) => {
@@ -302,9 +322,10 @@ export function TaskLane({
   return (
     <section className="card stack lane" aria-labelledby="lane-title">
       <h2 id="lane-title">Task lane</h2>
-      <ul className="lane-list" data-testid="task-lane" aria-live="polite">
+      <WhisperAnnouncer items={newWhispers} />
+      <ul className="lane-list" data-testid="task-lane">
         {items.map(i => (
-          <LaneItem key={i.id} item={i} driverId={driverId} canChange={canChange} items={items} />
+          <LaneItem key={i.id} item={i} driverId={driverId} canChange={canChange} items={items} isNew={newWhispers.includes(i)} />
         ))}
       </ul>
       {items.length === 0 && <p className="empty">Nothing in the lane yet.</p>}

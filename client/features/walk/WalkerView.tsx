@@ -13,6 +13,7 @@ import {FlowStep} from './FlowStep.tsx';
 import {NotesEditor} from './NotesEditor.tsx';
 import {PathList} from './PathList.tsx';
 import {PresenceBar} from './PresenceBar.tsx';
+import {DriverConnection} from './DriverConnection.tsx';
 import {ResolvePanel} from './ResolvePanel.tsx';
 import {TaskLane} from './TaskLane.tsx';
 import {UnsavedDrafts} from './UnsavedDrafts.tsx';
@@ -76,6 +77,7 @@ export function WalkerView({walkId}: {walkId: string}) {
         </p>
         <PresenceBar viewers={walk.presence} selfId={context.userId} />
       </div>
+      {active && <DriverConnection viewers={walk.presence} driverId={walk.driver_user_id} driverName={walk.driver?.name} selfId={context.userId} />}
       {active && (
         <DriverNotice
           walkId={walkId}

@@ -2,6 +2,7 @@ import {useZero} from '@rocicorp/zero/react';
 import {useEffect} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {browserBeat, startPresenceBeats} from './presence-beats.ts';
+import {useWaitingPublisher} from './useWaitingPublisher.ts';
 
 /**
  * Announces "I'm looking at this walk" while the page is open; leaves on close.
@@ -11,6 +12,7 @@ import {browserBeat, startPresenceBeats} from './presence-beats.ts';
  */
 export function usePresence(walkId: string) {
   const zero = useZero();
+  useWaitingPublisher(walkId);
   useEffect(() => {
     const stopBeats = startPresenceBeats(zero, walkId, browserBeat);
     const leave = () => void zero.mutate(mutators.presence.leave({walkId}));
