@@ -7,8 +7,7 @@ export const INBOX_PAGE = 50;
 /** The unread count counts this far ("99+" beyond). */
 export const UNREAD_CAP = 100;
 
-const own = (ctx: TandemContext | undefined) =>
-  zql.inbox_entry.where('account_id', scopeAccountId(ctx)).where('user_id', ctx?.userId ?? '');
+const own = (ctx: TandemContext | undefined) => zql.inbox_entry.where('account_id', scopeAccountId(ctx)).where('user_id', ctx?.userId ?? '');
 
 /** The caller's own in-app notifications, newest first, each with the handoff it is about. */
 export const mine = defineQuery(({ctx}) =>

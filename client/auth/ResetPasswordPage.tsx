@@ -37,11 +37,28 @@ export function ResetPasswordPage({token, onDone}: {token: string; onDone: (noti
         <form onSubmit={submit} className="stack">
           <label className="field">
             <span>New password</span>
-            <input type="password" name="new-password" autoComplete="new-password" minLength={8} required value={password} onChange={e => setPassword(e.target.value)} autoFocus />
+            <input
+              type="password"
+              name="new-password"
+              autoComplete="new-password"
+              minLength={8}
+              required
+              value={password}
+              onChange={e => setPassword(e.target.value)}
+              autoFocus
+            />
           </label>
           <label className="field">
             <span>New password again</span>
-            <input type="password" name="new-password-again" autoComplete="new-password" minLength={8} required value={again} onChange={e => setAgain(e.target.value)} />
+            <input
+              type="password"
+              name="new-password-again"
+              autoComplete="new-password"
+              minLength={8}
+              required
+              value={again}
+              onChange={e => setAgain(e.target.value)}
+            />
           </label>
           <p className="muted">At least 8 characters. Setting it signs you out on every device.</p>
           <FormError message={error} />

@@ -45,9 +45,7 @@ export const markAllRead = defineMutator(
   },
   async ({tx, ctx}) => {
     const caller = requireContext(ctx);
-    const unread = await tx.run(
-      zql.inbox_entry.where('account_id', caller.accountId).where('user_id', caller.userId).where('read_at', 'IS', null),
-    );
+    const unread = await tx.run(zql.inbox_entry.where('account_id', caller.accountId).where('user_id', caller.userId).where('read_at', 'IS', null));
     const now = Date.now();
     for (const entry of unread) await tx.mutate.inbox_entry.update({id: entry.id, read_at: now});
   },

@@ -14,12 +14,7 @@ export function resetPasswordUrl(publicUrl: string, token: string): string {
  * never reported to the asker: the answer must not tell whether an address
  * has an account.
  */
-export function passwordResetMailer(
-  email: EmailTransport,
-  publicUrl: string,
-  isActiveMember: (userId: string) => Promise<boolean>,
-  log: (line: string) => void,
-) {
+export function passwordResetMailer(email: EmailTransport, publicUrl: string, isActiveMember: (userId: string) => Promise<boolean>, log: (line: string) => void) {
   return async (user: {id: string; email: string; name: string}, token: string): Promise<void> => {
     if (!(await isActiveMember(user.id))) return;
     try {

@@ -20,7 +20,12 @@ export function ownSignInAudit(
     const startedAt = Date.now();
     const endsSessions =
       kind === 'signOutEverywhere' ||
-      ((await c.req.raw.clone().json().catch(() => null)) as {revokeOtherSessions?: unknown} | null)?.revokeOtherSessions === true;
+      (
+        (await c.req.raw
+          .clone()
+          .json()
+          .catch(() => null)) as {revokeOtherSessions?: unknown} | null
+      )?.revokeOtherSessions === true;
     await next();
     if (!ctx || !c.res.ok) return;
     await recordSecurityEvent(sql, ctx.userId, kind === 'signOutEverywhere' ? 'member.signOutEverywhere' : 'member.changePassword', {

@@ -23,12 +23,7 @@ const RETRY_AFTER_MS = 5 * 60 * 1000;
  * claimed with one conditional UPDATE, so two servers never send the same
  * row; a failing channel marks only its own rows `failed`.
  */
-export function createDispatcher(
-  sql: Sql,
-  email: EmailTransport,
-  log: (line: string) => void,
-  {publicUrl = 'http://localhost:3000'}: {publicUrl?: string} = {},
-) {
+export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: string) => void, {publicUrl = 'http://localhost:3000'}: {publicUrl?: string} = {}) {
   let running: Promise<void> | undefined;
   let again = false;
 

@@ -11,12 +11,7 @@ export type SecurityAction = 'member.changePassword' | 'member.resetPassword' | 
  * soon as it changes (client/auth/useSessionsEnded.ts) instead of waiting for
  * zero-cache's next revalidation.
  */
-export async function recordSecurityEvent(
-  sql: Sql,
-  userId: string,
-  action: SecurityAction,
-  {sessionsEndedAt}: {sessionsEndedAt?: number} = {},
-): Promise<void> {
+export async function recordSecurityEvent(sql: Sql, userId: string, action: SecurityAction, {sessionsEndedAt}: {sessionsEndedAt?: number} = {}): Promise<void> {
   await sql.begin(async tx => {
     const [member] = await tx<{account_id: string}[]>`select account_id from member where id = ${userId}`;
     if (!member) return;

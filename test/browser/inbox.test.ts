@@ -51,7 +51,10 @@ describe('the inbox bell', () => {
     await bell(desk).click();
     await entry.click();
     expect(new URL(desk.url()).pathname).toBe(`/handoffs/${handoffId}`);
-    await desk.getByRole('button', {name: /Pick up/}).first().waitFor({timeout: 15_000});
+    await desk
+      .getByRole('button', {name: /Pick up/})
+      .first()
+      .waitFor({timeout: 15_000});
 
     // Read on the desk: the laptop's count clears by itself, and its entry reads as read.
     await bell(desk).getByTestId('inbox-count').waitFor({state: 'detached'});
@@ -78,10 +81,15 @@ describe('the inbox bell', () => {
     }
     // The two new ones, and whatever the owner had not read yet.
     const unreadOf = async () =>
-      (await stack.sql`select count(*)::int as n from inbox_entry e join member m on m.id = e.user_id
-        where m.email = 'owner@northwind.test' and e.read_at is null`)[0].n as number;
+      (
+        await stack.sql`select count(*)::int as n from inbox_entry e join member m on m.id = e.user_id
+        where m.email = 'owner@northwind.test' and e.read_at is null`
+      )[0].n as number;
     await expect.poll(unreadOf, {timeout: 15_000}).toBeGreaterThanOrEqual(2);
-    await bell(owner).getByTestId('inbox-count').filter({hasText: String(await unreadOf())}).waitFor({timeout: 15_000});
+    await bell(owner)
+      .getByTestId('inbox-count')
+      .filter({hasText: String(await unreadOf())})
+      .waitFor({timeout: 15_000});
     await bell(owner).click();
     await owner.getByRole('button', {name: 'Mark all read'}).click();
     await bell(owner).getByTestId('inbox-count').waitFor({state: 'detached'});

@@ -27,7 +27,10 @@ describe('own password and sessions, in the browser', () => {
     await page.getByRole('heading', {name: 'Reset your password'}).waitFor();
     await page.getByLabel('Email').fill(email);
     await page.getByRole('button', {name: 'Send reset link'}).click();
-    await page.getByRole('status').filter({hasText: `If ${email} belongs to a Tandem account`}).waitFor();
+    await page
+      .getByRole('status')
+      .filter({hasText: `If ${email} belongs to a Tandem account`})
+      .waitFor();
 
     const link = linkIn(await waitForMail(stack.dataDir, email, /Reset your password/), '/reset-password');
     await page.goto(link);
@@ -55,7 +58,10 @@ describe('own password and sessions, in the browser', () => {
   it('change password on the profile page: a wrong current password is refused; the new one works', async () => {
     const page = await (await browser.newContext()).newPage();
     await signInThroughPage(page, stack.appUrl, 'cover@northwind.test');
-    await page.getByRole('banner').getByRole('link', {name: /Casey Cover/}).click();
+    await page
+      .getByRole('banner')
+      .getByRole('link', {name: /Casey Cover/})
+      .click();
     await page.getByRole('heading', {name: 'Your profile'}).waitFor();
     expect(new URL(page.url()).pathname).toBe('/profile');
 

@@ -58,9 +58,7 @@ describe('whispers and the driver’s connection', () => {
     await whisper.and(l1.locator(':not([data-new-whisper])')).waitFor();
     await expect.poll(async () => (await announcer.textContent()) ?? '').toBe('');
     // Seen is kept where the L1's other screens (and a reload) find it.
-    await expect
-      .poll(async () => (await stack.sql`select seen_at from task_lane_item where text like '%second Office account%'`)[0]?.seen_at)
-      .toBeGreaterThan(0);
+    await expect.poll(async () => (await stack.sql`select seen_at from task_lane_item where text like '%second Office account%'`)[0]?.seen_at).toBeGreaterThan(0);
     await l1.reload();
     await l1.getByTestId('task-lane').locator('li', {hasText: 'second Office account'}).waitFor({timeout: 30_000});
     expect(await l1.locator('[data-new-whisper="yes"]').count()).toBe(0);

@@ -33,7 +33,8 @@ describe('the in-app inbox', () => {
     expect(await entriesOf(handoffId)).toHaveLength(0); // nothing before the dispatcher ran
     await dispatcher().kick();
     const entries = await entriesOf(handoffId);
-    const recipients = await db.sql`select recipient_user_id from notification_delivery where handoff_id = ${handoffId} and channel = 'in_app' order by recipient_user_id`;
+    const recipients =
+      await db.sql`select recipient_user_id from notification_delivery where handoff_id = ${handoffId} and channel = 'in_app' order by recipient_user_id`;
     expect(entries.map(e => e.user_id)).toEqual(recipients.map(r => r.recipient_user_id));
     expect(entries.map(e => e.user_id)).toContain(senior.userId);
     expect(entries.map(e => e.user_id)).not.toContain(l1.userId);

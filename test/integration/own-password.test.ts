@@ -22,8 +22,7 @@ describe('own password and sessions', () => {
       headers: {'content-type': 'application/json', origin: stack.appUrl, ...headers},
       body: JSON.stringify(body),
     });
-  const sessionStatus = async (token: string) =>
-    (await fetch(`${stack.appUrl}/api/session`, {headers: {authorization: `Bearer ${token}`}})).status;
+  const sessionStatus = async (token: string) => (await fetch(`${stack.appUrl}/api/session`, {headers: {authorization: `Bearer ${token}`}})).status;
   const auditRows = (email: string, action: string) =>
     stack.sql`select a.subject_type, a.subject_id, a.actor_user_id, m.id as member_id, a.details from audit_log a
       join member m on m.id = a.actor_user_id where m.email = ${email} and a.action = ${action}`;
@@ -65,7 +64,11 @@ describe('own password and sessions', () => {
     // A later request for someone else is mailed: the two before it were not.
     await post('request-password-reset', {email: 'cover@northwind.test'});
     await waitForMail(stack.dataDir, 'cover@northwind.test', /Reset your password/);
-    expect(mailOutbox(stack.dataDir).slice(sentBefore).map(m => m.to)).toEqual(['cover@northwind.test']);
+    expect(
+      mailOutbox(stack.dataDir)
+        .slice(sentBefore)
+        .map(m => m.to),
+    ).toEqual(['cover@northwind.test']);
   });
 
   it('reset requests are throttled per address asked about, without locking that person’s sign-in', async () => {

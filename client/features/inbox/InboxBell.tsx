@@ -1,5 +1,5 @@
 import {useQuery, useZero} from '@rocicorp/zero/react';
-import {useEffect, useId, useRef, useState} from 'react';
+import {useCallback, useEffect, useId, useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {UNREAD_CAP} from '../../../queries/inbox.ts';
 import {navigate} from '../../app/router.tsx';
@@ -29,10 +29,10 @@ export function InboxBell() {
   const count = unread.length;
   const countText = count >= UNREAD_CAP ? `${UNREAD_CAP - 1}+` : String(count);
 
-  const close = (refocus = true) => {
+  const close = useCallback((refocus = true) => {
     setOpen(false);
     if (refocus) bell.current?.focus();
-  };
+  }, []);
 
   useEffect(() => {
     if (!open) return;
@@ -53,7 +53,7 @@ export function InboxBell() {
       document.removeEventListener('keydown', onKey, true);
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, [open]);
+  }, [open, close]);
 
   const openEntry = (item: InboxItem) => {
     if (item.read_at == null) void zero.mutate(mutators.inbox.markRead({entryId: item.id}));
@@ -73,7 +73,17 @@ export function InboxBell() {
         onClick={() => (open ? close() : setOpen(true))}
         data-testid="inbox-bell"
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          width="18"
+          height="18"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
           <path d="M13.7 21a2 2 0 0 1-3.4 0" />
         </svg>

@@ -25,7 +25,15 @@ export function inboxSentence(item: InboxItem, selfId: string): string {
   const ticket = h.ticket?.ref ?? 'a ticket';
   const problem = h.ticket?.problem_statement ? `: “${clip(h.ticket.problem_statement)}”` : '';
   const since =
-    h.status === 'claimed' ? (h.claimed_by === selfId ? ' — you picked it up' : ' — picked up') : h.status === 'resolved' ? ' — resolved' : h.status === 'released' ? ' — back in the queue' : '';
+    h.status === 'claimed'
+      ? h.claimed_by === selfId
+        ? ' — you picked it up'
+        : ' — picked up'
+      : h.status === 'resolved'
+        ? ' — resolved'
+        : h.status === 'released'
+          ? ' — back in the queue'
+          : '';
   return `${who} escalated ${ticket}${problem} (${h.reason_category})${since}`;
 }
 

@@ -76,7 +76,15 @@ function ChangePassword() {
         </label>
         <label className="field">
           <span>New password again</span>
-          <input type="password" name="new-password-again" autoComplete="new-password" minLength={8} required value={again} onChange={e => setAgain(e.target.value)} />
+          <input
+            type="password"
+            name="new-password-again"
+            autoComplete="new-password"
+            minLength={8}
+            required
+            value={again}
+            onChange={e => setAgain(e.target.value)}
+          />
         </label>
         <label className="check">
           <input type="checkbox" checked={signOutOthers} onChange={e => setSignOutOthers(e.target.checked)} /> Sign out my other devices
@@ -129,7 +137,10 @@ function SignOutEverywhere({onSignedOut}: {onSignedOut: (notice?: string) => voi
             return true;
           }}
         >
-          <p>Every tab and device signed in as you stops syncing and goes back to the sign-in page. Changes not yet sent stay on their device until you sign in there again.</p>
+          <p>
+            Every tab and device signed in as you stops syncing and goes back to the sign-in page. Changes not yet sent stay on their device until you sign in there
+            again.
+          </p>
         </ConfirmDialog>
       )}
     </section>
