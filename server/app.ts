@@ -33,6 +33,8 @@ export type AppDeps = {
   /** Origins whose pages may use the session cookie (the app's own, the dev server). */
   trustedOrigins: string[];
   signInLimits: SignInLimits;
+  /** Rate limits of the Zero endpoints (default: server/zero/rate-limits.ts). */
+  zeroRateLimits?: import('./zero/rate-limits.ts').ZeroRateLimits;
   afterMutate: (names: string[]) => void;
   metricsRoute: Hono;
   walkRoutes: Hono;

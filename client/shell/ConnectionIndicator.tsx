@@ -1,6 +1,7 @@
 import {useConnectionState} from '@rocicorp/zero/react';
 import {useOutboxEntries} from '../offline/outbox-context.ts';
 import {useBrowserOnline} from '../offline/useBrowserOnline.ts';
+import {throttledFor} from '../zero/throttled.ts';
 
 type Look = {label: string; tone: 'ok' | 'warn' | 'bad'; hint: string};
 
@@ -9,6 +10,7 @@ const LOOKS: Record<string, Look> = {
   offline: {label: 'Offline', tone: 'bad', hint: 'No network. Keep working: changes are kept on this device and sent when it is back.'},
   reconnecting: {label: 'Reconnecting…', tone: 'warn', hint: 'Changes are kept and sent when the connection returns.'},
   error: {label: 'Sync error', tone: 'bad', hint: 'The sync server reported an error; changes are kept on this device.'},
+  throttled: {label: 'Slow down', tone: 'warn', hint: 'Too many changes at once: they are kept on this device and sent again in a moment.'},
   'needs-auth': {label: 'Signed out', tone: 'bad', hint: 'Sign in again to keep syncing.'},
   closed: {label: 'Closed', tone: 'bad', hint: ''},
 };
@@ -23,9 +25,11 @@ export function ConnectionIndicator() {
       ? 'online'
       : !online || state.name === 'disconnected'
         ? 'offline'
-        : state.name === 'connecting'
-          ? 'reconnecting'
-          : state.name;
+        : throttledFor(state)
+          ? 'throttled'
+          : state.name === 'connecting'
+            ? 'reconnecting'
+            : state.name;
   const look = LOOKS[key] ?? LOOKS.reconnecting;
   return (
     <span

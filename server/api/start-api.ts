@@ -99,6 +99,7 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       serveClient: config.serveClient,
       trustedOrigins,
       signInLimits: config.signInLimits,
+      zeroRateLimits: config.zeroRateLimits,
       // Steps, notes and presence (nearly every push) leave the jobs asleep.
       afterMutate: names => {
         if (!names.some(name => MUTATORS_THAT_QUEUE_WORK.has(name))) return;
