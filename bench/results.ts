@@ -167,7 +167,10 @@ export function toMarkdown(result: BenchResult): string {
 
 /** A file-name-safe UTC stamp, e.g. 2026-11-25T06-30-00Z. */
 export function fileStamp(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
 }
 
 /** Writes latest.json / latest.md and dated copies into `dir`; returns the paths written. */
@@ -177,7 +180,12 @@ export function writeResults(dir: string, result: BenchResult, at = new Date(), 
   const md = toMarkdown(result);
   const base = `${fileStamp(at)}${result.mode === 'quick' ? '-quick' : ''}${latest ? '' : '-partial'}`;
   const files: [string, string][] = [
-    ...(latest ? ([['latest.json', json], ['latest.md', md]] as [string, string][]) : []),
+    ...(latest
+      ? ([
+          ['latest.json', json],
+          ['latest.md', md],
+        ] as [string, string][])
+      : []),
     [`${base}.json`, json],
     [`${base}.md`, md],
   ];

@@ -64,7 +64,11 @@ function parseArgs(argv: string[]) {
   const viewSyncersArg = argv.find(a => a.startsWith('--view-syncers='))?.slice('--view-syncers='.length);
   const viewSyncers = viewSyncersArg === undefined ? 0 : Number(viewSyncersArg);
   if (!Number.isInteger(viewSyncers) || viewSyncers < 0) throw new Error(`--view-syncers wants a whole number, got "${viewSyncersArg}"`);
-  const onlyArg = argv.find(a => a.startsWith('--only='))?.slice('--only='.length).split(',').filter(Boolean);
+  const onlyArg = argv
+    .find(a => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',')
+    .filter(Boolean);
   const only = onlyArg ?? (viewSyncers > 0 ? VIEW_SYNCER_SCENARIOS : undefined);
   const unknown = argv.filter(a => a !== '--quick' && !a.startsWith('--only=') && !a.startsWith('--view-syncers='));
   if (unknown.length) throw new Error(`unknown argument(s): ${unknown.join(' ')} (use --quick, --only=floor,propagation,…, --view-syncers=N)`);
@@ -155,6 +159,6 @@ async function main() {
 }
 
 main().catch(error => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -1,6 +1,15 @@
-import {defineMutator as defineZeroMutator} from '@rocicorp/zero';
+import {
+  defineMutator as defineZeroMutator,
+  type DefaultContext,
+  type DefaultSchema,
+  type DefaultWrappedTransaction,
+  type MutatorDefinition,
+  type ReadonlyJSONValue,
+  type Transaction,
+} from '@rocicorp/zero';
 import type {StandardSchemaV1} from '@standard-schema/spec';
-import {splitEnvelope} from './change-envelope.ts';
+import {splitEnvelope} from '../rules/change-envelope.ts';
+import type {MutatorFacts} from './facts.ts';
 
 type Validator = StandardSchemaV1<any, any>;
 type Result = StandardSchemaV1.Result<any>;
@@ -41,9 +50,17 @@ function acceptingEnvelope(validator: Validator): Validator & {argsValidator: Va
  * store may already hold it (Zero kept its own copy) or may have moved on;
  * either way the server, not this browser, decides, so a local refusal only
  * skips the optimistic effect and the change is still sent.
+ *
+ * `facts` says what the rest of the system needs to know about the mutator
+ * (its audit subject, whether it is the L1 workspace, whether it queues
+ * after-commit work, how it reads in the outbox): see mutators/facts.ts.
  */
-export const defineMutator = ((validator: Validator, fn: any) =>
-  defineZeroMutator(acceptingEnvelope(validator) as any, async (options: any) => {
+export function defineMutator<TInput extends ReadonlyJSONValue | undefined, TOutput extends ReadonlyJSONValue | undefined, F extends MutatorFacts<TOutput>>(
+  validator: StandardSchemaV1<TInput, TOutput>,
+  facts: F,
+  fn: (options: {args: TOutput; ctx: DefaultContext; tx: Transaction<DefaultSchema, DefaultWrappedTransaction>}) => Promise<void>,
+): MutatorDefinition<TInput, TOutput, DefaultContext, DefaultWrappedTransaction> & {readonly facts: F} {
+  const definition = defineZeroMutator(acceptingEnvelope(validator) as any, async (options: any) => {
     const {args, envelope} = splitEnvelope(options.args);
     try {
       await fn({...options, args});
@@ -51,7 +68,9 @@ export const defineMutator = ((validator: Validator, fn: any) =>
       if (options.tx.location === 'client' && (options.tx.reason === 'rebase' || envelope.replayed)) return;
       throw error;
     }
-  })) as typeof defineZeroMutator;
+  }) as unknown as MutatorDefinition<TInput, TOutput, DefaultContext, DefaultWrappedTransaction>;
+  return Object.assign(definition, {facts});
+}
 
 /** The validator of a mutator's own arguments (without the envelope), for tools that read its shape. */
 export function argsValidatorOf(definition: {validator?: unknown}): unknown {

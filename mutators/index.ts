@@ -1,8 +1,9 @@
 import {defineMutators} from '@rocicorp/zero';
+import type {MutatorFacts} from './facts.ts';
 import {setSeatLimits} from './account/seat-limits.ts';
 import {updateSessionPolicy} from './account/session-policy.ts';
 import * as flow from './flow/author.ts';
-import {saveDraft} from './generated/save-draft.ts';
+import {saveDraft} from './resolution-note/save-draft.ts';
 import {claim} from './handoff/claim.ts';
 import {editPackage} from './handoff/edit-package.ts';
 import {markSeen} from './handoff/read-mark.ts';
@@ -30,7 +31,7 @@ import {stepBack} from './walk/step-back.ts';
 import {updateNotes} from './walk/update-notes.ts';
 
 /**
- * The shared mutator tree (SPEC §13). The browser runs these optimistically;
+ * The shared mutator tree (docs/contract.md). The browser runs these optimistically;
  * the server runs the same code, with its authoritative layer, in
  * server/zero/server-mutators.ts.
  */
@@ -103,3 +104,23 @@ export const mutatorDefinitions = {
 export const mutators = defineMutators(mutatorDefinitions);
 
 export type Mutators = typeof mutators;
+
+type Definitions = typeof mutatorDefinitions;
+
+/** The names of the mutators that write an audit row (their `audit` fact is not `false`). */
+export type AuditedMutatorName = {
+  [G in keyof Definitions]: {
+    [M in keyof Definitions[G]]: Definitions[G][M] extends {facts: {audit: false}} ? never : `${G & string}.${M & string}`;
+  }[keyof Definitions[G]];
+}[keyof Definitions];
+
+const FACTS = new Map<string, MutatorFacts<any>>(
+  Object.entries(mutatorDefinitions).flatMap(([group, members]) =>
+    Object.entries(members).map(([name, definition]) => [`${group}.${name}`, definition.facts as MutatorFacts<any>] as const),
+  ),
+);
+
+/** The facts declared with a mutator (mutators/facts.ts), by its pushed name; undefined for a name that is none. */
+export function factsOf(name: string): MutatorFacts<any> | undefined {
+  return FACTS.get(name);
+}

@@ -1,6 +1,6 @@
 import {defineQuery} from '@rocicorp/zero';
 import * as v from 'valibot';
-import {canManageAccount} from '../mutators/permissions.ts';
+import {canManageAccount} from '../rules/permissions.ts';
 import {zql, type TandemContext} from '../schema/index.ts';
 import {scopeAccountId} from './scope.ts';
 
@@ -13,9 +13,7 @@ function ownerScope(ctx: TandemContext | undefined): string {
 export const currentAccount = defineQuery(({ctx}) => zql.account.where('id', scopeAccountId(ctx)).one());
 
 /** Invites of the account, newest first (owners). */
-export const invites = defineQuery(({ctx}) =>
-  zql.invite.where('account_id', ownerScope(ctx)).related('inviter').orderBy('created_at', 'desc'),
-);
+export const invites = defineQuery(({ctx}) => zql.invite.where('account_id', ownerScope(ctx)).related('inviter').orderBy('created_at', 'desc'));
 
 /** How far "Show more" pages the audit log. */
 export const AUDIT_PAGE = 200;

@@ -11,7 +11,8 @@ export const search = defineQuery(
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
   }),
   ({args, ctx}) =>
-    zql.customer.where('account_id', scopeAccountId(ctx))
+    zql.customer
+      .where('account_id', scopeAccountId(ctx))
       .where('name', 'ILIKE', containsPattern(args.text.trim()))
       .related('contacts', c => c.orderBy('created_at', 'desc'))
       .orderBy('name', 'asc')
@@ -25,11 +26,16 @@ export const byId = defineQuery(
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
   }),
   ({args, ctx}) =>
-    zql.customer.where('account_id', scopeAccountId(ctx))
+    zql.customer
+      .where('account_id', scopeAccountId(ctx))
       .where('id', args.customerId)
       .related('contacts', c => c.orderBy('created_at', 'desc'))
       .related('tickets', t =>
-        t.where('account_id', scopeAccountId(ctx)).related('assignee').orderBy('created_at', 'desc').limit(args.limit ?? 100),
+        t
+          .where('account_id', scopeAccountId(ctx))
+          .related('assignee')
+          .orderBy('created_at', 'desc')
+          .limit(args.limit ?? 100),
       )
       .one(),
 );

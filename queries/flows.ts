@@ -1,6 +1,6 @@
 import {defineQuery} from '@rocicorp/zero';
 import * as v from 'valibot';
-import {isEngineerOrOwner} from '../mutators/permissions.ts';
+import {isEngineerOrOwner} from '../rules/permissions.ts';
 import {zql} from '../schema/index.ts';
 import {scopeAccountId} from './scope.ts';
 
@@ -19,6 +19,4 @@ export const byId = defineQuery(v.object({flowId: v.string()}), ({args, ctx}) =>
 });
 
 /** Drafted flows (AI or manual): walkable by everyone of the account, newest first. */
-export const proposals = defineQuery(({ctx}) =>
-  zql.flow_proposal.where('account_id', scopeAccountId(ctx)).orderBy('created_at', 'desc').limit(100),
-);
+export const proposals = defineQuery(({ctx}) => zql.flow_proposal.where('account_id', scopeAccountId(ctx)).orderBy('created_at', 'desc').limit(100));

@@ -1,6 +1,6 @@
 import {defineQuery} from '@rocicorp/zero';
 import * as v from 'valibot';
-import {isEngineerOrOwner} from '../mutators/permissions.ts';
+import {isEngineerOrOwner} from '../rules/permissions.ts';
 import {zql, type TandemContext} from '../schema/index.ts';
 import {scopeAccountId} from './scope.ts';
 

@@ -8,7 +8,7 @@ import * as ticket from './tickets.ts';
 import * as walk from './walks.ts';
 import * as walkPage from './walk-page.ts';
 
-/** The named queries (SPEC §13); each filters to the caller's account inside. */
+/** The named queries (docs/contract.md); each filters to the caller's account inside. */
 export const queries = defineQueries({
   ticket: {list: ticket.list, byId: ticket.byId, search: ticket.search},
   customer: {search: customer.search, byId: customer.byId},

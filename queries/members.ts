@@ -4,7 +4,11 @@ import {scopeAccountId} from './scope.ts';
 
 /** The signed-in person with their account. */
 export const me = defineQuery(({ctx}) =>
-  zql.member.where('account_id', scopeAccountId(ctx)).where('id', ctx?.userId ?? '').related('account').one(),
+  zql.member
+    .where('account_id', scopeAccountId(ctx))
+    .where('id', ctx?.userId ?? '')
+    .related('account')
+    .one(),
 );
 
 /** The people of the caller's account. */

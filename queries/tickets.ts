@@ -5,23 +5,23 @@ import {scopeAccountId} from './scope.ts';
 
 const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)));
 
-export const list = defineQuery(
-  v.optional(v.object({limit}), {}),
-  ({args, ctx}) =>
-    zql.ticket.where('account_id', scopeAccountId(ctx))
-      .related('creator')
-      // With each walk's escalations and who picked them up: the L1's list tells where each one stands.
-      .related('walks', w => w.related('handoffs', h => h.related('claimer').orderBy('escalated_at', 'desc')))
-      .orderBy('created_at', 'desc')
-      .limit(args?.limit ?? 100),
+export const list = defineQuery(v.optional(v.object({limit}), {}), ({args, ctx}) =>
+  zql.ticket
+    .where('account_id', scopeAccountId(ctx))
+    .related('creator')
+    // With each walk's escalations and who picked them up: the L1's list tells where each one stands.
+    .related('walks', w => w.related('handoffs', h => h.related('claimer').orderBy('escalated_at', 'desc')))
+    .orderBy('created_at', 'desc')
+    .limit(args?.limit ?? 100),
 );
 
 /**
- * One ticket with its whole history (SPEC §5): every walk with its steps
+ * One ticket with its whole history (docs/tickets.md): every walk with its steps
  * and task lane, every handoff, the customer, the assignee.
  */
 export const byId = defineQuery(v.object({ticketId: v.pipe(v.string(), v.maxLength(100))}), ({args, ctx}) =>
-  zql.ticket.where('account_id', scopeAccountId(ctx))
+  zql.ticket
+    .where('account_id', scopeAccountId(ctx))
     .where('id', args.ticketId)
     .related('creator')
     .related('assignee')
@@ -78,5 +78,8 @@ export const search = defineQuery(searchArgs, ({args, ctx}) => {
   }
   if (args?.status) q = q.where('status', args.status);
   if (args?.assigneeId) q = q.where('assigned_user_id', args.assigneeId);
-  return q.related('assignee').orderBy('created_at', 'desc').limit(args?.limit ?? SEARCH_PAGE);
+  return q
+    .related('assignee')
+    .orderBy('created_at', 'desc')
+    .limit(args?.limit ?? SEARCH_PAGE);
 });

@@ -10,14 +10,15 @@ import {scopeAccountId} from './scope.ts';
  * through every group's pipelines on that table. A flat `where walk_id = X`
  * drops another walk's step at the source; the same step inside
  * `walk.byId`'s `steps` relationship makes every group's join look its
- * parent walk up first. `walk.byId` stays for outside clients (SPEC §13);
- * the page assembles the same object from these (client/features/walker/use-walk-page.ts).
+ * parent walk up first. `walk.byId` stays for outside clients (docs/contract.md);
+ * the page assembles the same object from these (client/features/walk/useWalkPage.ts).
  */
 const walkArgs = v.object({walkId: v.string()});
 
 /** The walk row with what rarely changes around it: ticket, driver, who started it, flow or proposal. */
 export const header = defineQuery(walkArgs, ({args, ctx}) =>
-  zql.walk.where('account_id', scopeAccountId(ctx))
+  zql.walk
+    .where('account_id', scopeAccountId(ctx))
     .where('id', args.walkId)
     .related('ticket')
     .related('driver')
@@ -34,7 +35,8 @@ export const steps = defineQuery(walkArgs, ({args, ctx}) =>
 
 /** The walk's task lane (not removed items), in order, with each item's author. */
 export const lane = defineQuery(walkArgs, ({args, ctx}) =>
-  zql.task_lane_item.where('account_id', scopeAccountId(ctx))
+  zql.task_lane_item
+    .where('account_id', scopeAccountId(ctx))
     .where('walk_id', args.walkId)
     .where('deleted_at', 'IS', null)
     .related('author')
@@ -52,6 +54,4 @@ export const handoffs = defineQuery(walkArgs, ({args, ctx}) =>
 );
 
 /** Drafts the AI wrote for the walk (e.g. its resolution note). */
-export const generated = defineQuery(walkArgs, ({args, ctx}) =>
-  zql.generated_text.where('account_id', scopeAccountId(ctx)).where('walk_id', args.walkId),
-);
+export const generated = defineQuery(walkArgs, ({args, ctx}) => zql.generated_text.where('account_id', scopeAccountId(ctx)).where('walk_id', args.walkId));

@@ -5,7 +5,8 @@ import {scopeAccountId} from './scope.ts';
 
 /** One walk with everything its screen shows (its handoffs with who picked them up: the escalator is told). */
 export const byId = defineQuery(v.object({walkId: v.string()}), ({args, ctx}) =>
-  zql.walk.where('account_id', scopeAccountId(ctx))
+  zql.walk
+    .where('account_id', scopeAccountId(ctx))
     .where('id', args.walkId)
     .related('ticket')
     .related('driver')

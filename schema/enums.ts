@@ -15,14 +15,7 @@ export type SessionKind = (typeof SESSION_KINDS)[number];
 export const WALK_STATUSES = ['active', 'resolved', 'escalated', 'abandoned'] as const;
 export type WalkStatus = (typeof WALK_STATUSES)[number];
 
-export const ESCALATION_REASONS = [
-  'Out of L1 scope',
-  'Customer demanding senior',
-  'Tree dead-ended',
-  'AI tree wrong',
-  'No KB available',
-  'Other',
-] as const;
+export const ESCALATION_REASONS = ['Out of L1 scope', 'Customer demanding senior', 'Tree dead-ended', 'AI tree wrong', 'No KB available', 'Other'] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 export const HANDOFF_STATUSES = ['open', 'claimed', 'resolved'] as const;

@@ -1,4 +1,4 @@
-/** The structured handoff an escalation carries (SPEC §8). */
+/** The structured handoff an escalation carries (docs/handoff.md). */
 export type EscalationPackage = {
   problem: string;
   confirmed: string[];
@@ -11,7 +11,7 @@ export type Assessment = {
   likely_cause: string;
   suggested_steps: string[];
   /**
-   * 0–100, only where the writer can explain it (SPEC §9); null or absent
+   * 0–100, only where the writer can explain it (docs/ai-assist.md); null or absent
    * otherwise. The local writer never gives one: it has nothing to measure.
    */
   confidence?: number | null;

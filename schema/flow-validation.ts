@@ -3,7 +3,7 @@ import type {FlowDefinition} from './flow-definition.ts';
 export type FlowProblem = {nodeId: string | null; message: string};
 
 /**
- * What keeps a tree from being walkable (SPEC §4): a missing start, duplicate
+ * What keeps a tree from being walkable (docs/flows.md): a missing start, duplicate
  * ids, dangling options, unreachable nodes, leaves that are not resolutions,
  * resolutions with options, no resolution at all. Each problem names its
  * node. An empty list means the flow may be published.

@@ -84,7 +84,7 @@ export const ticket = table('ticket')
     number: number().optional(),
     /** `NW-1042`: the account's prefix and `number`; null while pending. */
     ref: string().optional(),
-    /** What was said on the call (SPEC §13's intake arguments)… */
+    /** What was said on the call (docs/contract.md's intake arguments)… */
     customer_name: string().optional(),
     customer_contact: string().optional(),
     /** …and the customer record it belongs to (linked or created by the server). */

@@ -14,9 +14,7 @@ import {isPortFree} from '../server/ports.ts';
  */
 async function main() {
   const config = configFromEnv({log: () => {}});
-  const file = path.resolve(
-    process.argv[2] ?? path.join(ROOT_DIR, 'backups', `tandem-${new Date().toISOString().replace(/[:.]/g, '-')}.tandem-backup.gz`),
-  );
+  const file = path.resolve(process.argv[2] ?? path.join(ROOT_DIR, 'backups', `tandem-${new Date().toISOString().replace(/[:.]/g, '-')}.tandem-backup.gz`));
   mkdirSync(path.dirname(file), {recursive: true});
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;

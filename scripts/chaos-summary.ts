@@ -36,13 +36,23 @@ function byName(records: ChaosRecord[]): Map<string, ChaosRecord> {
   for (const r of records) {
     const key = `${r.kind}\u0000${r.name}`;
     const row = rows.get(key);
-    rows.set(key, row ? {...row, tried: row.tried + r.tried, passed: row.passed + r.passed, lost: row.lost + r.lost} : {kind: r.kind, name: r.name, tried: r.tried, passed: r.passed, lost: r.lost});
+    rows.set(
+      key,
+      row
+        ? {...row, tried: row.tried + r.tried, passed: row.passed + r.passed, lost: row.lost + r.lost}
+        : {kind: r.kind, name: r.name, tried: r.tried, passed: r.passed, lost: r.lost},
+    );
   }
   return rows;
 }
 
 function totals(records: ChaosRecord[]): Totals {
-  return records.reduce((t, r) => ({tried: t.tried + r.tried, passed: t.passed + r.passed, lost: t.lost + r.lost, names: t.names + 1}), {tried: 0, passed: 0, lost: 0, names: 0});
+  return records.reduce((t, r) => ({tried: t.tried + r.tried, passed: t.passed + r.passed, lost: t.lost + r.lost, names: t.names + 1}), {
+    tried: 0,
+    passed: 0,
+    lost: 0,
+    names: 0,
+  });
 }
 
 const KIND_TITLES: Record<ChaosRecord['kind'], string> = {
@@ -66,7 +76,8 @@ export function renderReadmeTable(records: ChaosRecord[], info: RunInfo): string
   for (const kind of ['hostile_input', 'attack'] as const) {
     const t = totals(rows.filter(r => r.kind === kind));
     if (t.names === 0) continue;
-    const what = kind === 'hostile_input' ? `${KIND_TITLES[kind]} (${t.names} mutators and endpoints)` : `${KIND_TITLES[kind]} (${t.names} mutator, query and session cases)`;
+    const what =
+      kind === 'hostile_input' ? `${KIND_TITLES[kind]} (${t.names} mutators and endpoints)` : `${KIND_TITLES[kind]} (${t.names} mutator, query and session cases)`;
     lines.push(`| ${what} | ${t.tried} | ${t.passed} | ${t.lost} |`);
   }
   const all = totals(rows);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {Hono} from 'hono';
-import type {TandemContext} from '../schema/index.ts';
+import type {AiConfig} from './ai/model-client.ts';
 import type {Auth} from './auth/auth.ts';
 import {signInRateLimit, type SignInLimits} from './auth/sign-in-limit.ts';
 import {ROOT_DIR} from './config.ts';
@@ -8,10 +8,15 @@ import type {Sql} from './db/connect.ts';
 import {crossSiteGuard} from './http/cross-site-guard.ts';
 import {onError} from './http/errors.ts';
 import {healthRoute} from './http/health.ts';
+import {beatGate} from './http/beat-sessions.ts';
+import {flowDraftRoutes} from './http/flow-drafts.ts';
 import {inviteRoutes} from './http/invites.ts';
-import {presenceBeatRoute} from './http/presence-beat.ts';
+import {metricsRoutes} from './http/metrics.ts';
+import {presenceBeatRoutes} from './http/presence-beat.ts';
+import {resolutionNoteRoutes} from './http/resolution-note.ts';
 import {securityHeaders} from './http/security-headers.ts';
-import {sessionRoute} from './http/session.ts';
+import {sessionGate, type ContextOf} from './http/session-gate.ts';
+import {sessionRoutes} from './http/session.ts';
 import {staticClient} from './http/static-client.ts';
 import type {DbProvider} from './zero/db-provider.ts';
 import type {ServerMutators} from './zero/server-mutators.ts';
@@ -19,12 +24,15 @@ import {zeroRoutes} from './zero/routes.ts';
 import type {SyncerPlacement} from './zero-cache/placement.ts';
 import type {ZeroPart} from './zero-cache/zero-parts.ts';
 
-export type AppDeps = {
+type AppDeps = {
   sql: Sql;
   auth: Auth;
   dbProvider: DbProvider;
   serverMutators: ServerMutators;
-  contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
+  contextOf: ContextOf;
+  /** The model the writers use; undefined: the local writers. */
+  ai: AiConfig | undefined;
+  log: (line: string) => void;
   /** The zero-cache processes GET /api/health checks. */
   zeroParts: ZeroPart[];
   /** Which zero-cache URL each page is handed (server/zero-cache/placement.ts). */
@@ -36,16 +44,18 @@ export type AppDeps = {
   /** Rate limits of the Zero endpoints (default: server/zero/rate-limits.ts). */
   zeroRateLimits?: import('./zero/rate-limits.ts').ZeroRateLimits;
   afterMutate: (names: string[]) => void;
-  metricsRoute: Hono;
-  walkRoutes: Hono;
-  flowRoutes: Hono;
   /** Routes a caller adds under /api (e.g. the benchmark's reference app); none by default. */
   extraRoutes?: {path: string; routes: Hono};
 };
 
-/** The Hono app: routes mounted by concern, nothing else. */
+/**
+ * The Hono app, and the one place its routers are mounted, by concern.
+ * Every route that needs a signed-in caller sits behind the session gate
+ * (server/http/session-gate.ts), which puts the context on the request.
+ */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  const gate = sessionGate(deps.contextOf);
   app.onError(onError);
   app.use('*', securityHeaders(deps.placement.urlsFor));
   app.use('/api/*', crossSiteGuard(deps.trustedOrigins));
@@ -58,14 +68,15 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.on(['GET', 'POST'], '/api/auth/*', c => deps.auth.handler(c.req.raw));
-  app.route('/api/zero', zeroRoutes(deps));
+  app.route('/api/zero', zeroRoutes({...deps, gate}));
   app.route('/api/health', healthRoute(deps.sql, deps.zeroParts));
   app.route('/api/invites', inviteRoutes(deps.dbProvider, deps.auth));
-  app.route('/api/metrics', deps.metricsRoute);
-  app.route('/api/walks', deps.walkRoutes);
-  app.route('/api/flows', deps.flowRoutes);
-  app.route('/api/presence', presenceBeatRoute(deps.sql, deps.contextOf));
-  app.route('/api/session', sessionRoute(deps.sql, deps.contextOf, deps.placement.place));
+  app.route('/api/metrics', metricsRoutes(deps.sql, gate));
+  app.route('/api/walks', resolutionNoteRoutes(deps.dbProvider, deps.ai, gate, deps.log));
+  app.route('/api/flows', flowDraftRoutes(deps.sql, deps.ai, gate, deps.log));
+  // Beats trust a session they checked a moment ago (beat-sessions.ts).
+  app.route('/api/presence', presenceBeatRoutes(deps.sql, beatGate(deps.contextOf)));
+  app.route('/api/session', sessionRoutes(deps.sql, gate, deps.placement.place));
   if (deps.extraRoutes) app.route(`/api/${deps.extraRoutes.path}`, deps.extraRoutes.routes);
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));
 

@@ -9,9 +9,9 @@ export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /** Everything `startTandem` needs to know; built from the environment by `configFromEnv`. */
 export type TandemConfig = {
-  /** Port of the web app and API (SPEC §13: 3000). */
+  /** Port of the web app and API (docs/contract.md: 3000). */
   port: number;
-  /** Port of zero-cache (SPEC §13: 4848); it also takes port+1 and port+2. */
+  /** Port of zero-cache (docs/contract.md: 4848); it also takes port+1 and port+2. */
   zeroPort: number;
   /** Where embedded Postgres data, the zero-cache replica and the generated secret live. */
   dataDir: string;
@@ -123,7 +123,7 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
   // An override given as `undefined` means "none", never "fall back to the
   // environment": tests pass databaseUrl: undefined so that a developer's
   // DATABASE_URL is never touched.
-  const has = (key: keyof TandemConfig) => Object.prototype.hasOwnProperty.call(overrides, key);
+  const has = (key: keyof TandemConfig) => Object.hasOwn(overrides, key);
   const port = overrides.port ?? intEnv('PORT', 3000);
   const zeroPort = overrides.zeroPort ?? intEnv('ZERO_PORT', 4848);
   const dataDir = overrides.dataDir ?? path.resolve(env.TANDEM_DATA_DIR || path.join(ROOT_DIR, '.data'));
@@ -138,9 +138,7 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
     apiProcess: overrides.apiProcess ?? (env.TANDEM_API_PROCESS === 'in-process' ? 'in-process' : 'child'),
     spawnZeroCache,
     viewSyncers: overrides.viewSyncers ?? wholeEnv('TANDEM_VIEW_SYNCERS', 0),
-    replicationManagerUrl: has('replicationManagerUrl')
-      ? overrides.replicationManagerUrl
-      : env.ZERO_REPLICATION_MANAGER_URL || undefined,
+    replicationManagerUrl: has('replicationManagerUrl') ? overrides.replicationManagerUrl : env.ZERO_REPLICATION_MANAGER_URL || undefined,
     publicZeroUrl: has('publicZeroUrl') ? overrides.publicZeroUrl : env.ZERO_PUBLIC_URL || undefined,
     internalZeroUrl: overrides.internalZeroUrl ?? (env.ZERO_INTERNAL_URL || `http://127.0.0.1:${zeroPort}`),
     internalApiUrl: overrides.internalApiUrl ?? (env.TANDEM_INTERNAL_API_URL || `http://127.0.0.1:${port}`),
@@ -148,9 +146,11 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
     publicUrl,
     trustedOrigins:
       overrides.trustedOrigins ??
-      (env.TANDEM_TRUSTED_ORIGINS || '').split(',').map(o => o.trim()).filter(Boolean),
-    zeroAdminPassword:
-      overrides.zeroAdminPassword ?? (env.ZERO_ADMIN_PASSWORD || persistentSecret(dataDir, 'zero-admin-password')),
+      (env.TANDEM_TRUSTED_ORIGINS || '')
+        .split(',')
+        .map(o => o.trim())
+        .filter(Boolean),
+    zeroAdminPassword: overrides.zeroAdminPassword ?? (env.ZERO_ADMIN_PASSWORD || persistentSecret(dataDir, 'zero-admin-password')),
     serveClient: overrides.serveClient ?? true,
     seedDemoData: overrides.seedDemoData ?? env.TANDEM_SEED_DEMO !== 'false',
     signInLimits: overrides.signInLimits ?? {

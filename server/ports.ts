@@ -15,10 +15,7 @@ export class PortInUseError extends Error {}
 export async function assertPortsFree(ports: {port: number; what: string; env?: string}[]): Promise<void> {
   for (const {port, what, env} of ports) {
     if (!(await isPortFree(port))) {
-      throw new PortInUseError(
-        `Port ${port} (${what}) is already in use. Stop whatever uses it` +
-          (env ? `, or choose another port with ${env}=<port>.` : '.'),
-      );
+      throw new PortInUseError(`Port ${port} (${what}) is already in use. Stop whatever uses it` + (env ? `, or choose another port with ${env}=<port>.` : '.'));
     }
   }
 }

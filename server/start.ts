@@ -49,8 +49,7 @@ export async function startTandem(config: TandemConfig, options: {backoff?: Part
   let api: ApiHandle | undefined;
   let zero: RunningZeroParts | undefined;
   let stopped = false;
-  const step = async (what: string, fn: () => Promise<void>) =>
-    fn().catch(e => log(`  while stopping ${what}: ${e instanceof Error ? e.message : e}`));
+  const step = async (what: string, fn: () => Promise<void>) => fn().catch(e => log(`  while stopping ${what}: ${e instanceof Error ? e.message : e}`));
   const stop = async () => {
     if (stopped) return;
     stopped = true;

@@ -22,7 +22,9 @@ export type BareZero = {
 export function bareClient(cacheURL: string, session: Session): BareZero {
   // Zero's types are bound to the one schema an app registers (Tandem's, in
   // schema/index.ts); this second app in the same program is typed by hand above.
-  const ZeroOfAnySchema = Zero as unknown as new (options: object) => {
+  const ZeroOfAnySchema = Zero as unknown as new (
+    options: object,
+  ) => {
     materialize: (q: unknown) => TypedView<readonly BareItem[]>;
     mutate: (m: unknown) => {server: Promise<MutationResult>};
     close: () => Promise<void>;

@@ -7,8 +7,6 @@ const defineQuery = defineQueryWithType<BareSchema, undefined>();
 /** The one named query: a room's items, in order. */
 export const bareQueries = defineQueriesWithType<BareSchema>()({
   item: {
-    byRoom: defineQuery(v.object({room: v.string()}), ({args}) =>
-      bareZql.item.where('room', args.room).orderBy('seq', 'asc'),
-    ),
+    byRoom: defineQuery(v.object({room: v.string()}), ({args}) => bareZql.item.where('room', args.room).orderBy('seq', 'asc')),
   },
 });

@@ -39,7 +39,9 @@ export async function accountFloor({stack, account, sessions, sizes}: BenchConte
   const {l1s: nL1, engineers: nEng, watchersPerWalk, stepEveryMs, escalateEveryMs, durationMs, timeoutMs} = sizes.accountFloor;
   const l1s = account.l1s.slice(0, nL1);
   const engineers = account.engineers.slice(0, nEng);
-  say(`account floor: ${l1s.length} L1s driving, ${engineers.length} engineers on Live walks + queue, ${watchersPerWalk} watching each walk; a step every ${stepEveryMs / 1000} s per walk, an escalation every ${escalateEveryMs / 1000} s, ${durationMs / 1000} s`);
+  say(
+    `account floor: ${l1s.length} L1s driving, ${engineers.length} engineers on Live walks + queue, ${watchersPerWalk} watching each walk; a step every ${stepEveryMs / 1000} s per walk, an escalation every ${escalateEveryMs / 1000} s, ${durationMs / 1000} s`,
+  );
   // The floor is exactly these walks: earlier scenarios' walks and handoffs leave the lists.
   await stack.sql`update walk set status = 'abandoned' where account_id = ${account.id} and status = 'active'`;
   await stack.sql`update handoff set status = 'resolved', resolved_at = ${Date.now()} where account_id = ${account.id} and status = 'open'`;
@@ -74,10 +76,7 @@ export async function accountFloor({stack, account, sessions, sizes}: BenchConte
     for (let i = 0; i < all.length; i += 30) await Promise.all(all.slice(i, i + 30).map(v => v.complete(180_000)));
     say(`  ${clients.count()} clients, ${all.length} open pages complete`);
     const beat = (d: Desk) => {
-      d.stopBeats = heartbeats(stack.appUrl, [
-        {zero: d.zero, walkId: d.walkId},
-        ...d.watchers.map(w => ({zero: engineerZero[w.engineer], walkId: d.walkId})),
-      ]);
+      d.stopBeats = heartbeats(stack.appUrl, [{zero: d.zero, walkId: d.walkId}, ...d.watchers.map(w => ({zero: engineerZero[w.engineer], walkId: d.walkId}))]);
     };
     desks.forEach(beat);
 
@@ -131,7 +130,13 @@ export async function accountFloor({stack, account, sessions, sizes}: BenchConte
       d.stopBeats();
       const walkId = crypto.randomUUID();
       const intake = await d.zero.mutate(
-        mutators.ticket.intake({ticketId: crypto.randomUUID(), walkId, problemStatement: `Floor call ${i}: cannot sign in after a restart`, customerName: `Caller ${i}`, flowId: account.flowId}),
+        mutators.ticket.intake({
+          ticketId: crypto.randomUUID(),
+          walkId,
+          problemStatement: `Floor call ${i}: cannot sign in after a restart`,
+          customerName: `Caller ${i}`,
+          flowId: account.flowId,
+        }),
       ).server;
       if (intake.type !== 'success') throw new Error(`intake refused: ${JSON.stringify(intake)}`);
       d.page.destroy();

@@ -35,7 +35,17 @@ async function ramp(ctx: BenchContext, app: App) {
         {rooms: walks, watchersPerRoom: PAGES_PER_WALK - 1, everyMs: stepEveryMs, durationMs: levelMs, timeoutMs},
         `${name} capacity ${pages} pages`,
       );
-      level = {pages: r.open_pages, walks, p50_ms: r.p50_ms, p95_ms: r.p95_ms, p99_ms: r.p99_ms, samples: r.samples, steps: r.steps, failed_steps: r.failed_steps, connect_s: r.connect_s};
+      level = {
+        pages: r.open_pages,
+        walks,
+        p50_ms: r.p50_ms,
+        p95_ms: r.p95_ms,
+        p99_ms: r.p99_ms,
+        samples: r.samples,
+        steps: r.steps,
+        failed_steps: r.failed_steps,
+        connect_s: r.connect_s,
+      };
     } catch (error) {
       // A level that cannot even open its pages does not hold.
       level = {pages: walks * PAGES_PER_WALK, walks, p99_ms: NaN, failed_steps: 0, error: error instanceof Error ? error.message : String(error)};

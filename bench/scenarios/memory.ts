@@ -69,7 +69,9 @@ export async function memory({stack, account, sessions, sizes}: BenchContext) {
       replica_mb: mb(replica),
       replica_wal_mb: mb(replicaWal),
     };
-    say(`  zero-cache RSS ${result.zero_cache_rss_mb} MB (PSS ${result.zero_cache_pss_mb} MB, ${result.zero_cache_processes} processes), API RSS ${result.api_rss_mb} MB, replica ${result.replica_mb} MB`);
+    say(
+      `  zero-cache RSS ${result.zero_cache_rss_mb} MB (PSS ${result.zero_cache_pss_mb} MB, ${result.zero_cache_processes} processes), API RSS ${result.api_rss_mb} MB, replica ${result.replica_mb} MB`,
+    );
     return result;
   } finally {
     for (const v of views) v.destroy();

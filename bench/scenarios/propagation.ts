@@ -28,7 +28,10 @@ export async function propagation({stack, account, sessions, sizes}: BenchContex
       const driverView = openPage(driver, 'walker', walk.walkId);
       const views = watchers.map(z => openPage(z, 'walker', walk.walkId));
       await Promise.all([driverView, ...views].map(v => v.complete()));
-      stopBeats = heartbeats(stack.appUrl, [driver, ...watchers].map(zero => ({zero, walkId: walk.walkId})));
+      stopBeats = heartbeats(
+        stack.appUrl,
+        [driver, ...watchers].map(zero => ({zero, walkId: walk.walkId})),
+      );
 
       const changesBefore = views.reduce((a, v) => a + v.changes, 0);
       const samples = await watchedWrites({

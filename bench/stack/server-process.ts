@@ -81,9 +81,7 @@ async function main() {
     replicaFile: path.join(dataDir, 'zero-replica.db'),
     apiPid: process.pid,
     zeroCachePid: tandem.zeroCache?.pid(),
-    zeroParts: [tandem.replicationManager, ...tandem.viewSyncers]
-      .filter(part => part !== undefined)
-      .map(part => ({name: part.name, pid: part.pid()})),
+    zeroParts: [tandem.replicationManager, ...tandem.viewSyncers].filter(part => part !== undefined).map(part => ({name: part.name, pid: part.pid()})),
   });
 }
 
@@ -113,7 +111,7 @@ process.on('disconnect', () => void stopAll().then(() => process.exit(0)));
 process.on('SIGTERM', () => void stopAll().then(() => process.exit(0)));
 
 main().catch(async error => {
-  send({type: 'error', message: error instanceof Error ? error.stack ?? error.message : String(error)});
+  send({type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error)});
   await stopAll();
   process.exit(1);
 });

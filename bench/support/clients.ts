@@ -2,7 +2,7 @@ import '../support/websocket.ts';
 import {zeroClient, type TandemZero} from '../../test/support/zero-client.ts';
 import type {Session} from '../../test/support/sign-in.ts';
 import {HEARTBEAT_MS} from '../../mutators/presence/presence.ts';
-import {startPresenceBeats, type BeatOutcome} from '../../client/features/walker/presence-beats.ts';
+import {startPresenceBeats, type BeatOutcome} from '../../client/features/walk/presence-beats.ts';
 
 export type {TandemZero};
 
@@ -36,7 +36,7 @@ export function clientSet(zeroUrl: string) {
 }
 
 /**
- * What the walker page does while open (client/features/walker/usePresence.ts,
+ * What the walker page does while open (client/features/walk/usePresence.ts,
  * the same module): a presence beat every HEARTBEAT_MS — the mutator once,
  * then POST /api/presence/beat with the session token. Phases are spread at
  * random, as real tabs open at different moments. Returns a stop function.

@@ -46,7 +46,12 @@ export async function insertActiveWalks(sql: Sql, account: BenchAccount, drivers
 
 /** Open escalations in the queue (walk `escalated`), escalated by `by`. */
 export async function insertOpenHandoffs(sql: Sql, account: BenchAccount, by: BenchMember, count: number): Promise<string[]> {
-  const walks = await insertActiveWalks(sql, account, Array.from({length: count}, () => by), 'Escalated');
+  const walks = await insertActiveWalks(
+    sql,
+    account,
+    Array.from({length: count}, () => by),
+    'Escalated',
+  );
   const now = Date.now();
   const ids = walks.map(() => crypto.randomUUID());
   if (!count) return ids;

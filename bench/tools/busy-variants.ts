@@ -9,7 +9,7 @@
  * `bare` is the reference app in the busy shape (a room per walk, its writer
  * keeps it open, two watchers). `tandem:<queries>:<beats>[:lists]`: the walk
  * page's live data as `walk.byId` (byid) or the page's flat queries (flat,
- * client/features/walker/walk-page.ts); presence beats on or off; `lists`
+ * client/features/walk/walk-page.ts); presence beats on or off; `lists`
  * adds 50 engineer clients holding walk.active() and handoff.queue(); `noaudit`
  * first drops audit_log from the publication (for the rest of the run).
  * Per variant it prints latency (mutate call → step in a watcher's view),
@@ -24,7 +24,7 @@ import path from 'node:path';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
 import {HEARTBEAT_MS} from '../../mutators/presence/presence.ts';
-import {startPresenceBeats, type BeatOutcome} from '../../client/features/walker/presence-beats.ts';
+import {startPresenceBeats, type BeatOutcome} from '../../client/features/walk/presence-beats.ts';
 import {pageQueries} from '../../client/zero/page-queries.ts';
 import type {Session} from '../../test/support/sign-in.ts';
 import {bareClient} from '../bare-zero/client.ts';
@@ -75,8 +75,7 @@ function cpu(stack: BenchStack): Record<string, number> {
     if (under(pid, stack.zeroCachePid)) {
       out.zero_cache += p.t;
       if (cmdline(pid).includes('syncer.js')) out.syncer += p.t;
-    }
-    else if (pid === stack.apiPid) out.api += p.t;
+    } else if (pid === stack.apiPid) out.api += p.t;
     else if (p.comm.startsWith('postgres') && under(pid, stack.apiPid)) out.postgres += p.t;
     else if (under(pid, stack.apiPid)) out.bare_zero_cache += p.t;
   }
@@ -282,7 +281,10 @@ async function tandemVariant(stack: BenchStack, account: BenchAccount, sessions:
     if (lists) {
       for (const e of account.engineers) {
         const z = clients.tandem(await sessions.get(e));
-        views.push(new LiveView(z.materialize(queries.walk.active())) as LiveView<unknown>, new LiveView(z.materialize(queries.handoff.queue())) as LiveView<unknown>);
+        views.push(
+          new LiveView(z.materialize(queries.walk.active())) as LiveView<unknown>,
+          new LiveView(z.materialize(queries.handoff.queue())) as LiveView<unknown>,
+        );
       }
     }
     log(`  ${clients.count()} clients, ${views.length} views; hydrating`);
@@ -303,7 +305,8 @@ async function tandemVariant(stack: BenchStack, account: BenchAccount, sessions:
         .map(([t, n]) => [t, Math.round(((n - (w0[t] ?? 0)) / result.writes) * 100) / 100] as const)
         .filter(([, n]) => n > 0),
     );
-    const beatsDuring = beat && beats0 ? Object.fromEntries(Object.entries(beat.counts).map(([k, v]) => [k, k === 'slowest_ms' ? v : v - (beats0 as never)[k]])) : 'off';
+    const beatsDuring =
+      beat && beats0 ? Object.fromEntries(Object.entries(beat.counts).map(([k, v]) => [k, k === 'slowest_ms' ? v : v - (beats0 as never)[k]])) : 'off';
     return {
       ...result,
       rows_per_step: written,
@@ -332,7 +335,9 @@ async function main() {
       log(`RESULT ${v} ${JSON.stringify(r)}`);
       if (v === 'bare') {
         const c1 = cpu(stack);
-        log(`  cpu_s ${JSON.stringify(Object.fromEntries(Object.keys(c1).map(k => [k, Math.round((c1[k] - c0[k]) * 10) / 10])))} (whole variant, hydration included)`);
+        log(
+          `  cpu_s ${JSON.stringify(Object.fromEntries(Object.keys(c1).map(k => [k, Math.round((c1[k] - c0[k]) * 10) / 10])))} (whole variant, hydration included)`,
+        );
       }
       await sleep(3000);
     }

@@ -34,57 +34,46 @@ export function SignInPage({onSignedIn, notice}: {onSignedIn: () => void; notice
 
   return (
     <AuthCard>
-        <p className="muted">Walk the call together. Sign in to your helpdesk workspace.</p>
-        {notice && <p className="notice" role="status">{notice}</p>}
-        <form onSubmit={submit} className="stack">
-          <label className="field">
-            <span>Email</span>
-            <input
-              type="email"
-              name="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={e => setEmail(e.target.value)}
-              autoFocus
-            />
-          </label>
-          <label className="field">
-            <span>Password</span>
-            <input
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={e => setPassword(e.target.value)}
-            />
-          </label>
-          <FormError message={error} />
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
-        <details className="demo-logins">
-          <summary>Demo sign-ins (password “tandem-demo”)</summary>
-          <ul>
-            {DEMO.map(([addr, label]) => (
-              <li key={addr}>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => {
-                    setEmail(addr);
-                    setPassword('tandem-demo');
-                  }}
-                >
-                  {addr}
-                </button>{' '}
-                <span className="muted">{label}</span>
-              </li>
-            ))}
-          </ul>
-        </details>
+      <p className="muted">Walk the call together. Sign in to your helpdesk workspace.</p>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <form onSubmit={submit} className="stack">
+        <label className="field">
+          <span>Email</span>
+          <input type="email" name="email" autoComplete="username" required value={email} onChange={e => setEmail(e.target.value)} autoFocus />
+        </label>
+        <label className="field">
+          <span>Password</span>
+          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={e => setPassword(e.target.value)} />
+        </label>
+        <FormError message={error} />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <details className="demo-logins">
+        <summary>Demo sign-ins (password “tandem-demo”)</summary>
+        <ul>
+          {DEMO.map(([addr, label]) => (
+            <li key={addr}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  setEmail(addr);
+                  setPassword('tandem-demo');
+                }}
+              >
+                {addr}
+              </button>{' '}
+              <span className="muted">{label}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
     </AuthCard>
   );
 }

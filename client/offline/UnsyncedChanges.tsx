@@ -12,9 +12,7 @@ export function UnsyncedChanges() {
   if (!refused.length) return null;
   return (
     <section className="unsynced" role="alert" aria-labelledby="unsynced-title" data-testid="unsynced-changes">
-      <h2 id="unsynced-title">
-        {refused.length === 1 ? 'A change was not saved' : `${refused.length} changes were not saved`}
-      </h2>
+      <h2 id="unsynced-title">{refused.length === 1 ? 'A change was not saved' : `${refused.length} changes were not saved`}</h2>
       <ul className="stack">
         {refused.map(entry => (
           <RefusedChange key={entry.changeId} entry={entry} />
@@ -41,13 +39,19 @@ function RefusedChange({entry}: {entry: OutboxEntry}) {
       <div className="row">
         {entry.text && (
           <button
+            type="button"
             className="btn btn-small"
-            onClick={() => void navigator.clipboard?.writeText(entry.text!).then(() => setCopied(true), () => setCopied(false))}
+            onClick={() =>
+              void navigator.clipboard?.writeText(entry.text!).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
           >
             {copied ? 'Copied' : 'Copy text'}
           </button>
         )}
-        <button className="btn btn-small btn-quiet" onClick={() => outbox.dismiss(entry.changeId)}>
+        <button type="button" className="btn btn-small btn-quiet" onClick={() => outbox.dismiss(entry.changeId)}>
           Dismiss
         </button>
       </div>

@@ -1,5 +1,5 @@
 /**
- * The outbox's durable journal (SPEC §10): every change the person makes is
+ * The outbox's durable journal (docs/offline.md): every change the person makes is
  * written here, synchronously, before it is handed to Zero, and stays until
  * the server has answered it. It lives in localStorage, so it survives a
  * reload or a closed tab with no network, and every tab of the same person

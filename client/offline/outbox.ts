@@ -1,5 +1,5 @@
 import {getMutator, type MutateRequest, type Zero} from '@rocicorp/zero';
-import {withEnvelope} from '../../mutators/change-envelope.ts';
+import {withEnvelope} from '../../rules/change-envelope.ts';
 import {mutators} from '../../mutators/index.ts';
 import {mutationError} from '../ui/mutation-error.ts';
 import {describeChange} from './describe-change.ts';
@@ -16,7 +16,7 @@ export type SendResult =
 type AnyZero = Zero<any, any, any>;
 
 /**
- * Tandem's outbox (SPEC §10). Every change goes to the journal first, then
+ * Tandem's outbox (docs/offline.md). Every change goes to the journal first, then
  * to Zero, which applies it here at once and sends it when it can. The entry
  * leaves the journal when the server has answered: applied, or refused (then
  * it stays, with its reason and the typed text, until the person dismisses
@@ -92,9 +92,7 @@ export class Outbox {
     ]);
     // Changes of this tab that Zero refused earlier go first: this one waits
     // its turn behind them, so that the server applies them in order.
-    const behind = this.#journal
-      .read()
-      .some(e => e.state === 'pending' && e.seq < entry.seq && e.tabId === this.tabId && !this.#inFlight.has(e.changeId));
+    const behind = this.#journal.read().some(e => e.state === 'pending' && e.seq < entry.seq && e.tabId === this.tabId && !this.#inFlight.has(e.changeId));
     if (behind) {
       void this.resend();
       return {status: 'kept'};
@@ -199,5 +197,10 @@ async function holdTabLock(tabId: string): Promise<() => void> {
 async function liveTabs(): Promise<Set<string> | null> {
   if (typeof navigator === 'undefined' || !navigator.locks) return null;
   const {held = []} = await navigator.locks.query();
-  return new Set(held.map(l => l.name ?? '').filter(n => n.startsWith(LOCK_PREFIX)).map(n => n.slice(LOCK_PREFIX.length)));
+  return new Set(
+    held
+      .map(l => l.name ?? '')
+      .filter(n => n.startsWith(LOCK_PREFIX))
+      .map(n => n.slice(LOCK_PREFIX.length)),
+  );
 }

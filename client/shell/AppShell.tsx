@@ -1,27 +1,14 @@
-import {match, navigate, usePath, Link} from '../app/router.tsx';
+import {Link, navigate, usePath} from '../app/router.tsx';
+import {homeFor, navFor, screenAt} from '../app/routes.tsx';
 import {signOut} from '../auth/session-api.ts';
 import {useSession} from '../zero/session-context.ts';
-import {HomePage} from '../features/home/HomePage.tsx';
-import {TicketsPage} from '../features/tickets/TicketsPage.tsx';
-import {TicketPage} from '../features/tickets/TicketPage.tsx';
-import {CustomerPage} from '../features/customers/CustomerPage.tsx';
 import {useSearchShortcut} from './search-shortcut.ts';
-import {LiveWalksPage} from '../features/walks/LiveWalksPage.tsx';
-import {WalkPage} from '../features/walks/WalkPage.tsx';
-import {TeamPage} from '../features/team/TeamPage.tsx';
-import {QueuePage} from '../features/queue/QueuePage.tsx';
-import {FlowsPage} from '../features/flows/FlowsPage.tsx';
-import {FlowEditorPage} from '../features/flows/FlowEditorPage.tsx';
-import {HandoffPage} from '../features/queue/HandoffPage.tsx';
-import {canUseL1Workspace, isEngineerOrOwner} from '../../mutators/permissions.ts';
 import {ConnectionIndicator} from './ConnectionIndicator.tsx';
 import {UnsyncedChanges} from '../offline/UnsyncedChanges.tsx';
 import {useOutboxEntries} from '../offline/outbox-context.ts';
-import {homeFor, navFor} from './nav.ts';
 import {showsCoverageBanner} from './coverage.ts';
 import {useEffect} from 'react';
-
-const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
+import {initials, ROLE_LABEL} from '../ui/people.ts';
 
 export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}) {
   const session = useSession();
@@ -29,19 +16,14 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
   const path = usePath();
   const nav = navFor(ctx);
   const waiting = useOutboxEntries().filter(e => e.state === 'pending').length;
-  const allowed =
-    nav.some(n => n.href === path) || path.startsWith('/walks/') || path.startsWith('/tickets/') || path.startsWith('/customers/') || ((path.startsWith('/handoffs/') || path.startsWith('/flows/')) && isEngineerOrOwner(ctx));
+  const at = screenAt(path);
+  const allowed = !!at && at.screen.may(ctx);
 
   useEffect(() => {
     if (!allowed) navigate(homeFor(ctx), {replace: true});
   }, [allowed, ctx]);
 
   useSearchShortcut();
-  const walk = match('/walks/:walkId', path);
-  const ticket = match('/tickets/:ticketId', path);
-  const customer = match('/customers/:customerId', path);
-  const handoff = match('/handoffs/:handoffId', path);
-  const flowEdit = match('/flows/:flowId', path);
   const covering = showsCoverageBanner(ctx, path);
 
   return (
@@ -79,11 +61,14 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
             </span>
           </span>
           <button
+            type="button"
             className="btn btn-quiet"
             onClick={async () => {
               if (
                 waiting > 0 &&
-                !window.confirm(`${waiting} ${waiting === 1 ? 'change has' : 'changes have'} not reached the server yet. They stay on this device and are sent when you sign in here again. Sign out anyway?`)
+                !window.confirm(
+                  `${waiting} ${waiting === 1 ? 'change has' : 'changes have'} not reached the server yet. They stay on this device and are sent when you sign in here again. Sign out anyway?`,
+                )
               )
                 return;
               await signOut();
@@ -101,39 +86,8 @@ export function AppShell({onSignedOut}: {onSignedOut: (notice?: string) => void}
       )}
       <main id="main" className="content">
         <UnsyncedChanges />
-        {walk ? (
-          <WalkPage walkId={walk.walkId} />
-        ) : ticket ? (
-          <TicketPage key={ticket.ticketId} ticketId={ticket.ticketId} />
-        ) : customer ? (
-          <CustomerPage key={customer.customerId} customerId={customer.customerId} />
-        ) : handoff ? (
-          <HandoffPage handoffId={handoff.handoffId} />
-        ) : flowEdit ? (
-          <FlowEditorPage flowId={flowEdit.flowId} />
-        ) : path === '/flows' ? (
-          <FlowsPage />
-        ) : path === '/queue' ? (
-          <QueuePage />
-        ) : path === '/walks' ? (
-          <LiveWalksPage />
-        ) : path === '/tickets' ? (
-          <TicketsPage />
-        ) : path === '/team' ? (
-          <TeamPage />
-        ) : path === '/' && canUseL1Workspace(ctx) ? (
-          <HomePage />
-        ) : null}
+        {allowed && at.screen.render(at.params)}
       </main>
     </div>
   );
-}
-
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map(p => p[0]!.toUpperCase())
-    .join('');
 }

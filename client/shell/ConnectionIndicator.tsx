@@ -10,14 +10,7 @@ export function ConnectionIndicator() {
   const waiting = useOutboxEntries().filter(e => e.state === 'pending').length;
   const look = connectionLook(state, online);
   return (
-    <span
-      className={`conn conn-${look.tone}`}
-      role="status"
-      aria-live="polite"
-      data-testid="connection"
-      title={look.hint}
-      data-state={state.name}
-    >
+    <span className={`conn conn-${look.tone}`} role="status" aria-live="polite" data-testid="connection" title={look.hint} data-state={state.name}>
       <span className="conn-dot" aria-hidden="true" />
       {look.label}
       {waiting > 0 && (

@@ -1,20 +1,15 @@
-import {canUseL1Workspace, l1ActingAs} from '../../mutators/permissions.ts';
+import {canUseL1Workspace, l1ActingAs} from '../../rules/permissions.ts';
 import type {TandemContext} from '../../schema/index.ts';
-import {match} from '../app/router.tsx';
+import {screenAt} from '../app/routes.tsx';
 
 /**
- * The screens of the L1 workspace: intake (`/`), the walker, and the ticket
- * and customer screens an L1 works from. The engineer-only screens (queue,
- * live walks, flows, handoff context, team) are not.
+ * The screens of the L1 workspace (marked in routes.tsx): intake (`/`), the
+ * walker, and the ticket and customer screens an L1 works from. The
+ * engineer-only screens (queue, live walks, flows, handoff context, team)
+ * are not.
  */
 export function isL1WorkspaceScreen(path: string): boolean {
-  return (
-    path === '/' ||
-    path === '/tickets' ||
-    !!match('/walks/:walkId', path) ||
-    !!match('/tickets/:ticketId', path) ||
-    !!match('/customers/:customerId', path)
-  );
+  return !!screenAt(path)?.screen.l1Workspace;
 }
 
 /** A covering engineer on an L1 workspace screen: what they do there is logged as coverage (server/zero/audit.ts). */

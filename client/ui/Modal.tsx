@@ -2,9 +2,9 @@ import {useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject} f
 
 /** What Tab can reach inside `root`, in order: one stop per radio group (its checked radio, else its first). */
 function tabStops(root: HTMLElement): HTMLElement[] {
-  const candidates = Array.from(
-    root.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])'),
-  ).filter(el => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && el.getClientRects().length > 0);
+  const candidates = Array.from(root.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')).filter(
+    el => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && el.getClientRects().length > 0,
+  );
   const groups = new Set<string>();
   return candidates.filter(el => {
     if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || !el.name) return true;

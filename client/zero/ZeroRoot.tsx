@@ -1,9 +1,8 @@
 import {Zero} from '@rocicorp/zero';
 import {ZeroProvider} from '@rocicorp/zero/react';
-import {useEffect, useMemo, useRef} from 'react';
+import {useEffect, useMemo, useRef, type ReactNode} from 'react';
 import {mutators} from '../../mutators/index.ts';
 import {schema, type TandemContext} from '../../schema/index.ts';
-import {AppShell} from '../shell/AppShell.tsx';
 import {Outbox} from '../offline/outbox.ts';
 import {OutboxContext} from '../offline/outbox-context.ts';
 import {localJournal} from '../offline/outbox-journal.ts';
@@ -24,9 +23,10 @@ function disconnectTimeoutMs(): number {
  * (per user), and zero-cache forwards the session cookie to the API.
  * When the API answers 401 (session expired or revoked), the app returns
  * to the sign-in page; after any other fatal connection error it reconnects
- * by itself (keep-connected.ts).
+ * by itself (keep-connected.ts). Its children see the session, Zero and the
+ * outbox.
  */
-export function ZeroRoot({session, onSignedOut}: {session: SessionInfo; onSignedOut: (notice?: string) => void}) {
+export function ZeroRoot({session, onSignedOut, children}: {session: SessionInfo; onSignedOut: (notice?: string) => void; children: ReactNode}) {
   const zero = useMemo(
     () =>
       new Zero({
@@ -67,9 +67,7 @@ export function ZeroRoot({session, onSignedOut}: {session: SessionInfo; onSigned
   return (
     <SessionContext.Provider value={session}>
       <ZeroProvider zero={zero}>
-        <OutboxContext.Provider value={outbox}>
-          <AppShell onSignedOut={onSignedOut} />
-        </OutboxContext.Provider>
+        <OutboxContext.Provider value={outbox}>{children}</OutboxContext.Provider>
       </ZeroProvider>
     </SessionContext.Provider>
   );

@@ -1,5 +1,5 @@
 -- Step kinds (a step back is recorded, never a rewrite of history) and the
--- handoff rows an escalation creates (SPEC §6, §8).
+-- handoff rows an escalation creates (docs/walks.md, §8).
 
 alter table walk_step add column kind text not null default 'answer' check (kind in ('answer', 'back'));
 

@@ -1,4 +1,4 @@
--- Invites (SPEC §3): an owner invites an email with a role; the invitee
+-- Invites (docs/tenancy.md): an owner invites an email with a role; the invitee
 -- signs up with that email through the link. Only a hash of the link's code
 -- is stored.
 create table invite (

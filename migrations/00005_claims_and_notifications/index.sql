@@ -1,4 +1,4 @@
--- Claims, per-user unread marks and notification deliveries (SPEC §8).
+-- Claims, per-user unread marks and notification deliveries (docs/handoff.md).
 
 alter table handoff add column first_action_at double precision;
 alter table handoff add column released_at double precision;

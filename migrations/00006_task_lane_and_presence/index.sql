@@ -1,4 +1,4 @@
--- The task lane beside each walk, and who is looking at it right now (SPEC §7).
+-- The task lane beside each walk, and who is looking at it right now (docs/shared-walks.md).
 
 create table task_lane_item (
   id text primary key,
@@ -14,7 +14,7 @@ create table task_lane_item (
   -- a fact's provenance: where it came from, and the lane item it came from
   source text check (source in ('question', 'check', 'note', 'ai', 'manual')),
   source_item_id text references task_lane_item(id),
-  -- suggested fixes: one active per walk; outcomes per SPEC §7
+  -- suggested fixes: one active per walk; outcomes per docs/shared-walks.md
   outcome text check (outcome in ('proposed', 'applied_pending', 'applied_success', 'applied_failed', 'applied_partial', 'dismissed')),
   outcome_note text,
   pending_reason text,

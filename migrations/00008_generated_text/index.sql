@@ -1,4 +1,4 @@
--- Generated documents (SPEC §7, §9), stored in the database keyed by the
+-- Generated documents (docs/shared-walks.md, §9), stored in the database keyed by the
 -- walk's state_version: regenerated only when the walk changed, and the same
 -- on every server. `draft` is the person's edited preview.
 create table generated_text (

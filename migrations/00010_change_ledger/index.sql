@@ -1,4 +1,4 @@
--- The change ledger (SPEC §10): every change a browser sends carries a
+-- The change ledger (docs/offline.md): every change a browser sends carries a
 -- client-chosen change id; the server records it in the same transaction as
 -- the change. A replay of the same change (a browser's outbox resending after
 -- a reload or a long offline spell, while Zero may still hold its own copy)

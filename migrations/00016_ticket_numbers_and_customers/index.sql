@@ -1,4 +1,4 @@
--- Tickets people can find and follow (SPEC §5): readable per-account ticket
+-- Tickets people can find and follow (docs/tickets.md): readable per-account ticket
 -- numbers, customers as records of the account, and the reason a ticket was
 -- closed without a walk solving it.
 
@@ -87,7 +87,7 @@ create table customer_contact (
 create unique index customer_contact_unique_idx on customer_contact(customer_id, lower(contact));
 create index customer_contact_account_idx on customer_contact(account_id);
 
--- customer_name / customer_contact stay (SPEC §13's intake arguments): they
+-- customer_name / customer_contact stay (docs/contract.md's intake arguments): they
 -- are what was said on the call; customer_id is the record it belongs to.
 -- customer_key mirrors customer_id, '' when none, for the Zero relationship
 -- (a null relationship key turns every edit into remove + add; see 00015).

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import {defineMutator} from '../define.ts';
-import {assertOwner} from '../permissions.ts';
-import {lockAccount} from '../seats.ts';
+import {assertOwner} from '../../rules/permissions.ts';
+
+import {lockRow} from '../../rules/locks.ts';
 
 /** Seat limits an owner may set: whole numbers from 0, or null for unlimited. */
 export const SEAT_LIMIT_MAX = 100_000;
@@ -21,12 +22,28 @@ export const setSeatLimitsArgs = v.object({
 });
 
 /**
- * Owners set their account's seat limits (SPEC §3). Lowering one below the
+ * Owners set their account's seat limits (docs/tenancy.md). Lowering one below the
  * seats in use is allowed: the account is then grandfathered, it keeps
  * working and only cannot add more.
  */
-export const setSeatLimits = defineMutator(setSeatLimitsArgs, async ({tx, ctx, args}) => {
-  const caller = assertOwner(ctx, 'set seat limits');
-  await lockAccount(tx, caller.accountId);
-  await tx.mutate.account.update({id: caller.accountId, engineer_seat_limit: args.engineerSeatLimit, l1_seat_limit: args.l1SeatLimit});
-});
+export const setSeatLimits = defineMutator(
+  setSeatLimitsArgs,
+  {
+    audit: (a, ctx) => ({
+      type: 'account',
+      id: ctx.accountId,
+      details: {
+        engineerSeatLimit: a.engineerSeatLimit === null ? null : String(a.engineerSeatLimit),
+        l1SeatLimit: a.l1SeatLimit === null ? null : String(a.l1SeatLimit),
+      },
+    }),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
+    const caller = assertOwner(ctx, 'set seat limits');
+    await lockRow(tx, 'account', caller.accountId);
+    await tx.mutate.account.update({id: caller.accountId, engineer_seat_limit: args.engineerSeatLimit, l1_seat_limit: args.l1SeatLimit});
+  },
+);

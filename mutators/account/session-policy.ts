@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import {defineMutator} from '../define.ts';
-import {fail} from '../errors.ts';
-import {canManageAccount, requireContext} from '../permissions.ts';
+import {fail} from '../../rules/errors.ts';
+import {canManageAccount, requireContext} from '../../rules/permissions.ts';
 
 /** How long sessions may live, within these bounds (the database checks them too). */
 export const SESSION_POLICY_BOUNDS = {
@@ -27,12 +27,25 @@ export const updateSessionPolicyArgs = v.object({
  * `idleMinutes` without activity and `absoluteHours` after sign-in. The
  * server enforces both on every request (server/auth/session-policy.ts).
  */
-export const updateSessionPolicy = defineMutator(updateSessionPolicyArgs, async ({tx, ctx, args}) => {
-  const caller = requireContext(ctx);
-  if (!canManageAccount(caller)) fail('forbidden', 'Only owners set the session policy.');
-  await tx.mutate.account.update({
-    id: caller.accountId,
-    session_idle_minutes: args.idleMinutes,
-    session_absolute_hours: args.absoluteHours,
-  });
-});
+export const updateSessionPolicy = defineMutator(
+  updateSessionPolicyArgs,
+  {
+    audit: (a, ctx) => ({
+      type: 'account',
+      id: ctx.accountId,
+      details: {idleMinutes: String(a.idleMinutes), absoluteHours: String(a.absoluteHours)},
+    }),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
+    const caller = requireContext(ctx);
+    if (!canManageAccount(caller)) fail('forbidden', 'Only owners set the session policy.');
+    await tx.mutate.account.update({
+      id: caller.accountId,
+      session_idle_minutes: args.idleMinutes,
+      session_absolute_hours: args.absoluteHours,
+    });
+  },
+);

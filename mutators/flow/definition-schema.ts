@@ -11,10 +11,7 @@ export const flowDefinitionSchema = v.object({
         id: slug,
         kind: v.picklist(['question', 'instruction', 'resolution']),
         text: v.pipe(v.string(), v.maxLength(2000)),
-        options: v.pipe(
-          v.array(v.object({id: slug, label: v.pipe(v.string(), v.maxLength(300)), next: slug})),
-          v.maxLength(12, 'a node has at most 12 options'),
-        ),
+        options: v.pipe(v.array(v.object({id: slug, label: v.pipe(v.string(), v.maxLength(300)), next: slug})), v.maxLength(12, 'a node has at most 12 options')),
       }),
     ),
     v.minLength(1, 'a flow needs at least one node'),

@@ -1,13 +1,8 @@
-import type {ServerTransaction, Transaction} from '@rocicorp/zero';
+import type {Transaction} from '@rocicorp/zero';
 import {zql, type Handoff, type TandemContext} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {assertEngineerOrOwner} from '../permissions.ts';
-
-/** Serializes every claim, release and resolve of one handoff on the server. */
-export async function lockHandoff(tx: Transaction, handoffId: string): Promise<void> {
-  if (tx.location !== 'server') return;
-  await (tx as ServerTransaction).dbTransaction.query('select 1 from handoff where id = $1 for update', [handoffId]);
-}
+import {fail} from '../../rules/errors.ts';
+import {lockRow} from '../../rules/locks.ts';
+import {assertEngineerOrOwner} from '../../rules/permissions.ts';
 
 /**
  * The handoff an engineer acts on: theirs to see (their account; a parked
@@ -20,10 +15,9 @@ export async function loadHandoffFor(
   handoffId: string,
 ): Promise<{caller: TandemContext; handoff: Handoff | undefined}> {
   const caller = assertEngineerOrOwner(ctx);
-  await lockHandoff(tx, handoffId);
+  await lockRow(tx, 'handoff', handoffId); // every claim, release and resolve of one handoff takes turns
   const handoff = await tx.run(zql.handoff.where('id', handoffId).one());
-  const visible =
-    handoff && handoff.account_id === caller.accountId && (handoff.intent === 'escalate' || handoff.escalated_by === caller.userId);
+  const visible = handoff && handoff.account_id === caller.accountId && (handoff.intent === 'escalate' || handoff.escalated_by === caller.userId);
   if (!visible) {
     if (!handoff && tx.location === 'client') return {caller, handoff: undefined};
     fail('not_found', 'Handoff not found.');

@@ -1,13 +1,13 @@
 import type {Transaction} from '@rocicorp/zero';
 import * as v from 'valibot';
 import {ESCALATION_REASONS, type TandemContext, type Walk} from '../../schema/index.ts';
-import {canUseL1Workspace, l1ActingAs} from '../permissions.ts';
-import {optionalText} from '../validators.ts';
+import {canUseL1Workspace, l1ActingAs} from '../../rules/permissions.ts';
+import {optionalText} from '../../rules/validators.ts';
 
 export const reasonCategory = v.picklist(ESCALATION_REASONS, 'must be one of the escalation reasons');
 export const reasonDetails = optionalText(4000);
 
-/** Puts a walk into the account's handoff queue (SPEC §8); the package is written by the server. */
+/** Puts a walk into the account's handoff queue (docs/handoff.md); the package is written by the server. */
 export async function openEscalation(
   tx: Transaction,
   caller: TandemContext,

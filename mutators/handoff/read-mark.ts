@@ -2,7 +2,7 @@ import type {Transaction} from '@rocicorp/zero';
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
 import type {Handoff, TandemContext} from '../../schema/index.ts';
-import {id} from '../validators.ts';
+import {id} from '../../rules/validators.ts';
 import {loadHandoffFor} from './claimable.ts';
 
 /** Clears the caller's unread dot on a handoff (open, claim) or dismisses it. */
@@ -20,8 +20,17 @@ export async function markRead(tx: Transaction, caller: TandemContext, handoff: 
 export const readMarkArgs = v.object({handoffId: id, dismiss: v.optional(v.boolean())});
 
 /** Opening a card (or dismissing it) clears its unread dot, for this user, in every tab. */
-export const markSeen = defineMutator(readMarkArgs, async ({tx, ctx, args}) => {
-  const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
-  if (!handoff) return;
-  await markRead(tx, caller, handoff, args.dismiss ?? false);
-});
+export const markSeen = defineMutator(
+  readMarkArgs,
+  {
+    audit: false,
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
+    const {caller, handoff} = await loadHandoffFor(tx, ctx, args.handoffId);
+    if (!handoff) return;
+    await markRead(tx, caller, handoff, args.dismiss ?? false);
+  },
+);

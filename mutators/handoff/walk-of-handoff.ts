@@ -1,10 +1,10 @@
 import type {Transaction} from '@rocicorp/zero';
 import {zql, type Handoff, type Walk} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
+import {fail} from '../../rules/errors.ts';
 
 /**
  * The walk a claim or release is about, refused once it has moved on
- * (SPEC §8): a resolved or abandoned walk is never brought back by a
+ * (docs/handoff.md): a resolved or abandoned walk is never brought back by a
  * handoff; only an explicit reopen of the ticket could. Undefined on a
  * client that has not synced the walk (the server decides).
  */

@@ -1,14 +1,14 @@
 import type {Transaction} from '@rocicorp/zero';
 import {zql, type TandemContext, type TaskLaneItem, type Walk} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {isEngineerOrOwner, requireContext} from '../permissions.ts';
-import {mustLoadOwned} from '../tenancy.ts';
-import {lockWalk} from '../walk/active-walk.ts';
+import {fail} from '../../rules/errors.ts';
+import {isEngineerOrOwner, requireContext} from '../../rules/permissions.ts';
+import {loadOwned, mustLoadOwned} from '../../rules/tenancy.ts';
+import {lockRow} from '../../rules/locks.ts';
 
 /**
  * The walk a lane change is about: the caller's account's, `active`, and the
  * caller is its driver or an engineer/owner (a watching engineer whispers).
- * Adding is open to one more person (SPEC §7, "both the L1 and a watching
+ * Adding is open to one more person (docs/shared-walks.md, "both the L1 and a watching
  * engineer can add items"): the L1 who started the walk, still adding while
  * an engineer who took over drives.
  */
@@ -19,7 +19,7 @@ export async function loadLaneWalk(
   {adding = false}: {adding?: boolean} = {},
 ): Promise<{caller: TandemContext; walk: Walk}> {
   const caller = requireContext(ctx);
-  await lockWalk(tx, walkId);
+  await lockRow(tx, 'walk', walkId);
   const walk = await mustLoadOwned(tx, caller, 'walk', walkId, 'Walk');
   if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}; its lane can no longer change.`, {status: walk.status});
   if (!mayChangeLane(walk, caller) && !(adding && mayAddToLane(walk, caller))) {
@@ -45,11 +45,9 @@ export async function loadLaneItem(
   itemId: string,
 ): Promise<{caller: TandemContext; walk: Walk; item: TaskLaneItem} | undefined> {
   const caller = requireContext(ctx);
-  const item = await tx.run(zql.task_lane_item.where('id', itemId).one());
-  if (!item || item.account_id !== caller.accountId || item.deleted_at) {
-    if (!item && tx.location === 'client') return undefined;
-    fail('not_found', 'Task-lane item not found.');
-  }
+  const item = await loadOwned(tx, caller, 'task_lane_item', itemId, 'Task-lane item');
+  if (!item) return undefined;
+  if (item.deleted_at) fail('not_found', 'Task-lane item not found.');
   const {walk} = await loadLaneWalk(tx, caller, item.walk_id);
   // Re-read under the walk's lock: the item may have changed while we waited.
   const fresh = (await tx.run(zql.task_lane_item.where('id', itemId).one())) ?? item;

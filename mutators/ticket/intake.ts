@@ -1,9 +1,9 @@
 import {defineMutator} from '../define.ts';
 import * as v from 'valibot';
-import {fail} from '../errors.ts';
-import {assertL1Workspace} from '../permissions.ts';
-import {isReplayOfOwnRow} from '../tenancy.ts';
-import {id, optionalText, requiredText} from '../validators.ts';
+import {fail} from '../../rules/errors.ts';
+import {assertL1Workspace} from '../../rules/permissions.ts';
+import {isReplayOfOwnRow} from '../../rules/tenancy.ts';
+import {id, optionalText, requiredText} from '../../rules/validators.ts';
 import {walkTarget} from '../walk/walk-target.ts';
 import {insertCall} from './new-call.ts';
 
@@ -19,16 +19,24 @@ export const intakeArgs = v.pipe(
   }),
   v.check(a => !(a.flowId && a.proposalId), 'choose a flow or a proposal, not both'),
 );
-export type IntakeArgs = v.InferOutput<typeof intakeArgs>;
 
-/** Takes a call: creates the ticket and its walk in one mutation (SPEC §5). */
-export const intake = defineMutator(intakeArgs, async ({tx, ctx, args}) => {
-  const caller = assertL1Workspace(ctx);
-  if (args.ticketId === args.walkId) fail('invalid_input', 'ticketId and walkId must differ.', {field: 'walkId'});
-  if (await isReplayOfOwnRow(tx, caller, 'ticket', args.ticketId, 'ticketId')) return;
-  if (await isReplayOfOwnRow(tx, caller, 'walk', args.walkId, 'walkId')) {
-    fail('invalid_input', 'walkId is already in use.', {field: 'walkId'});
-  }
-  const target = await walkTarget(tx, caller, args);
-  await insertCall(tx, caller, args, {ticketStatus: 'walking', walkStatus: 'active', ...target});
-});
+/** Takes a call: creates the ticket and its walk in one mutation (docs/tickets.md). */
+export const intake = defineMutator(
+  intakeArgs,
+  {
+    audit: a => ({type: 'ticket', id: String(a.ticketId)}),
+    l1Workspace: true,
+    queuesWork: false,
+    outbox: 'by-name',
+  },
+  async ({tx, ctx, args}) => {
+    const caller = assertL1Workspace(ctx);
+    if (args.ticketId === args.walkId) fail('invalid_input', 'ticketId and walkId must differ.', {field: 'walkId'});
+    if (await isReplayOfOwnRow(tx, caller, 'ticket', args.ticketId, 'ticketId')) return;
+    if (await isReplayOfOwnRow(tx, caller, 'walk', args.walkId, 'walkId')) {
+      fail('invalid_input', 'walkId is already in use.', {field: 'walkId'});
+    }
+    const target = await walkTarget(tx, caller, args);
+    await insertCall(tx, caller, args, {ticketStatus: 'walking', walkStatus: 'active', ...target});
+  },
+);

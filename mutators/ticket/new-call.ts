@@ -1,8 +1,8 @@
 import type {Transaction} from '@rocicorp/zero';
 import type {SessionKind, TandemContext, TicketStatus, WalkStatus} from '../../schema/index.ts';
-import {l1ActingAs} from '../permissions.ts';
+import {l1ActingAs} from '../../rules/permissions.ts';
 
-export type NewCall = {
+type NewCall = {
   ticketId: string;
   walkId: string;
   problemStatement: string;
@@ -42,7 +42,7 @@ export async function insertCall(
   await insertWalk(tx, caller, {walkId: call.walkId, ticketId: call.ticketId, ...shape}, now);
 }
 
-export type NewWalk = {
+type NewWalk = {
   walkId: string;
   ticketId: string;
   walkStatus: WalkStatus;

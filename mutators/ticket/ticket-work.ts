@@ -1,7 +1,8 @@
-import type {ServerTransaction, Transaction} from '@rocicorp/zero';
+import type {Transaction} from '@rocicorp/zero';
 import {zql, type TandemContext, type Ticket} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {loadOwned} from '../tenancy.ts';
+import {fail} from '../../rules/errors.ts';
+import {lockRow} from '../../rules/locks.ts';
+import {loadOwned} from '../../rules/tenancy.ts';
 
 /**
  * The ticket a change is about, the caller's account's; on the server under
@@ -10,9 +11,7 @@ import {loadOwned} from '../tenancy.ts';
  * synced it, undefined (the server decides).
  */
 export async function loadTicketForChange(tx: Transaction, caller: TandemContext, ticketId: string): Promise<Ticket | undefined> {
-  if (tx.location === 'server') {
-    await (tx as ServerTransaction).dbTransaction.query('select 1 from ticket where id = $1 for update', [ticketId]);
-  }
+  await lockRow(tx, 'ticket', ticketId);
   return loadOwned(tx, caller, 'ticket', ticketId, 'Ticket');
 }
 
@@ -20,8 +19,6 @@ export async function loadTicketForChange(tx: Transaction, caller: TandemContext
 export async function assertNoLiveWork(tx: Transaction, ticket: Ticket, doing: string): Promise<void> {
   const walk = await tx.run(zql.walk.where('ticket_id', ticket.id).where('status', 'active').one());
   if (walk) fail('invalid_state', `A walk of this ticket is in progress; ${doing} once it ends.`, {walkId: walk.id});
-  const handoff = await tx.run(
-    zql.handoff.where('ticket_id', ticket.id).where('intent', 'escalate').where('status', 'IN', ['open', 'claimed']).one(),
-  );
+  const handoff = await tx.run(zql.handoff.where('ticket_id', ticket.id).where('intent', 'escalate').where('status', 'IN', ['open', 'claimed']).one());
   if (handoff) fail('invalid_state', `This ticket is escalated to the engineers; ${doing} once they resolve it.`, {handoffId: handoff.id});
 }

@@ -1,29 +1,18 @@
-import type {ServerTransaction, Transaction} from '@rocicorp/zero';
+import type {Transaction} from '@rocicorp/zero';
 import type {TandemContext, Walk} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {requireContext} from '../permissions.ts';
-import {mustLoadOwned} from '../tenancy.ts';
-
-/**
- * On the server, takes the walk's row lock first so that concurrent changes
- * to one walk apply one after the other, each seeing the last one's result.
- */
-export async function lockWalk(tx: Transaction, walkId: string): Promise<void> {
-  if (tx.location !== 'server') return;
-  await (tx as ServerTransaction).dbTransaction.query('select 1 from walk where id = $1 for update', [walkId]);
-}
+import {fail} from '../../rules/errors.ts';
+import {requireContext} from '../../rules/permissions.ts';
+import {lockRow} from '../../rules/locks.ts';
+import {asServerTransaction} from '../../rules/server-transaction.ts';
+import {mustLoadOwned} from '../../rules/tenancy.ts';
 
 /**
  * The walk a driver's change is about: the caller's account's, still
  * `active`, and driven by the caller. Anything else is refused.
  */
-export async function loadDrivenWalk(
-  tx: Transaction,
-  ctx: TandemContext | undefined,
-  walkId: string,
-): Promise<{caller: TandemContext; walk: Walk}> {
+export async function loadDrivenWalk(tx: Transaction, ctx: TandemContext | undefined, walkId: string): Promise<{caller: TandemContext; walk: Walk}> {
   const caller = requireContext(ctx);
-  await lockWalk(tx, walkId);
+  await lockRow(tx, 'walk', walkId);
   const walk = await mustLoadOwned(tx, caller, 'walk', walkId, 'Walk');
   if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}; it can no longer change.`, {status: walk.status});
   if (walk.driver_user_id !== caller.userId) fail('forbidden', 'Only the walk’s driver can change it.');
@@ -40,10 +29,10 @@ export async function touchWalk(
   walk: Walk,
   patch: Partial<Walk> = {},
   actorId: string = walk.driver_user_id,
+  now: number = Date.now(),
 ): Promise<void> {
-  const now = Date.now();
   if (tx.location === 'server') {
-    await (tx as ServerTransaction).dbTransaction.query(
+    await asServerTransaction(tx).dbTransaction.query(
       `update handoff set first_action_at = $1
        where walk_id = $2 and status = 'claimed' and claimed_by = $3 and first_action_at is null`,
       [now, walk.id, actorId],

@@ -1,11 +1,13 @@
 import {defineMutator} from '../define.ts';
+import {said} from '../facts.ts';
 import * as v from 'valibot';
 import {zql} from '../../schema/index.ts';
-import {fail} from '../errors.ts';
-import {assertEngineerOrOwner} from '../permissions.ts';
-import {mustLoadOwned} from '../tenancy.ts';
-import {id} from '../validators.ts';
-import {lockWalk, touchWalk} from './active-walk.ts';
+import {fail} from '../../rules/errors.ts';
+import {assertEngineerOrOwner} from '../../rules/permissions.ts';
+import {mustLoadOwned} from '../../rules/tenancy.ts';
+import {id} from '../../rules/validators.ts';
+import {lockRow} from '../../rules/locks.ts';
+import {touchWalk} from './active-walk.ts';
 
 export const takeOverArgs = v.object({
   walkId: id,
@@ -18,15 +20,24 @@ export const takeOverArgs = v.object({
  * driver becomes a watcher. Of two engineers pressing at once, exactly one
  * becomes driver.
  */
-export const takeOver = defineMutator(takeOverArgs, async ({tx, ctx, args}) => {
-  const caller = assertEngineerOrOwner(ctx);
-  await lockWalk(tx, args.walkId);
-  const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');
-  if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}.`, {status: walk.status});
-  if (walk.driver_user_id === caller.userId) return;
-  if (walk.driver_user_id !== args.expectedDriverId) {
-    const driver = await tx.run(zql.member.where('id', walk.driver_user_id).one());
-    fail('invalid_state', `${driver?.name ?? 'Someone else'} is driving this walk now.`, {driver_user_id: walk.driver_user_id});
-  }
-  await touchWalk(tx, walk, {driver_user_id: caller.userId, acting_as: 'self'}, caller.userId);
-});
+export const takeOver = defineMutator(
+  takeOverArgs,
+  {
+    audit: a => ({type: 'walk', id: String(a.walkId)}),
+    l1Workspace: false,
+    queuesWork: false,
+    outbox: a => ({label: 'Took over the walk', walkId: said(a.walkId)}),
+  },
+  async ({tx, ctx, args}) => {
+    const caller = assertEngineerOrOwner(ctx);
+    await lockRow(tx, 'walk', args.walkId);
+    const walk = await mustLoadOwned(tx, caller, 'walk', args.walkId, 'Walk');
+    if (walk.status !== 'active') fail('invalid_state', `This walk is ${walk.status}.`, {status: walk.status});
+    if (walk.driver_user_id === caller.userId) return;
+    if (walk.driver_user_id !== args.expectedDriverId) {
+      const driver = await tx.run(zql.member.where('id', walk.driver_user_id).one());
+      fail('invalid_state', `${driver?.name ?? 'Someone else'} is driving this walk now.`, {driver_user_id: walk.driver_user_id});
+    }
+    await touchWalk(tx, walk, {driver_user_id: caller.userId, acting_as: 'self'}, caller.userId);
+  },
+);

@@ -36,7 +36,10 @@ export async function completeJson<S extends v.GenericSchema>(
     log(`ai ${request.purpose} failed after ${Date.now() - started} ms: ${error instanceof Error ? error.message : error}`);
     throw new AiUnavailable(error instanceof Error ? error.message : String(error));
   }
-  const json = text.replace(/^\s*```(?:json)?/i, '').replace(/```\s*$/, '').trim();
+  const json = text
+    .replace(/^\s*```(?:json)?/i, '')
+    .replace(/```\s*$/, '')
+    .trim();
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);

@@ -1,5 +1,5 @@
 /**
- * Removes secrets from free text before it leaves the server (SPEC §9):
+ * Removes secrets from free text before it leaves the server (docs/ai-assist.md):
  * private keys, connection strings with credentials, bearer tokens and JWTs,
  * well-known API key shapes, and "password: …"-style disclosures. Shape-based,
  * so it works on text it has never seen.

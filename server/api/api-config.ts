@@ -1,7 +1,7 @@
 import type {TandemConfig} from '../config.ts';
 
 /** What the API child gets in TANDEM_API_CONFIG: the config minus its functions and live objects. */
-export type ApiChildConfig = {
+type ApiChildConfig = {
   config: Omit<TandemConfig, 'log' | 'emailTransport' | 'ai' | 'extraRoutes'> & {aiOff: boolean};
   databaseUrl: string;
 };
@@ -10,9 +10,7 @@ export const API_CONFIG_ENV = 'TANDEM_API_CONFIG';
 
 export function apiChildConfig(config: TandemConfig, databaseUrl: string): ApiChildConfig {
   if (config.emailTransport || config.ai || config.extraRoutes) {
-    throw new Error(
-      'An email transport, model client or extra routes cannot be handed to the API child process; use apiProcess: "in-process".',
-    );
+    throw new Error('An email transport, model client or extra routes cannot be handed to the API child process; use apiProcess: "in-process".');
   }
   const {log: _log, emailTransport: _email, ai, extraRoutes: _routes, ...rest} = config;
   return {config: {...rest, aiOff: ai === null}, databaseUrl};
@@ -29,10 +27,7 @@ export function parseApiChildConfig(raw: string | undefined): ApiChildConfig {
 }
 
 /** Messages the API child sends its supervisor over IPC. */
-export type ApiChildMessage =
-  | {type: 'log'; line: string}
-  | {type: 'ready'}
-  | {type: 'failed'; message: string};
+export type ApiChildMessage = {type: 'log'; line: string} | {type: 'ready'} | {type: 'failed'; message: string};
 
 export function isApiChildMessage(m: unknown): m is ApiChildMessage {
   return typeof m === 'object' && m !== null && typeof (m as {type?: unknown}).type === 'string';

@@ -3,19 +3,17 @@ import {createAuth} from '../auth/auth.ts';
 import {contextFromHeaders} from '../auth/context.ts';
 import type {TandemConfig} from '../config.ts';
 import {connect} from '../db/connect.ts';
-import {flowDraftRoute} from '../http/flow-drafts.ts';
 import {listenGracefully} from '../http/graceful-server.ts';
-import {metricsRoute} from '../http/metrics.ts';
-import {resolutionNoteRoute} from '../http/resolution-note.ts';
 import {scheduleAbandonment} from '../jobs/abandon-idle-walks.ts';
-import {schedulePresenceSweep} from '../jobs/sweep-presence.ts';
+import {schedulePresenceSweep} from '../presence/presence-beats.ts';
 import {scheduleLedgerPruning} from '../jobs/prune-change-ledger.ts';
 import {createDispatcher} from '../notify/dispatcher.ts';
 import {emailTransportFromEnv} from '../notify/email-transport.ts';
 import {aiConfigFromEnv} from '../ai/model-client.ts';
 import {createPackageJob} from '../handoff/package-job.ts';
 import {createDbProvider} from '../zero/db-provider.ts';
-import {createServerMutators, MUTATORS_THAT_QUEUE_WORK} from '../zero/server-mutators.ts';
+import {factsOf} from '../../mutators/index.ts';
+import {createServerMutators} from '../zero/server-mutators.ts';
 import {createSyncerPlacement} from '../zero-cache/placement.ts';
 import {zeroParts} from '../zero-cache/zero-parts.ts';
 
@@ -32,7 +30,7 @@ export type RunningApi = {
 };
 
 /**
- * The API server: the Hono app on `config.port` (app + API, SPEC §13) and its
+ * The API server: the Hono app on `config.port` (app + API, docs/contract.md) and its
  * background jobs (idle-walk abandonment, presence sweep, notification
  * dispatcher, escalation-package writer). The database must be migrated
  * already. Runs in the API child process (server/api/api-child.ts) or, when
@@ -61,12 +59,7 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
     const stopPruning = scheduleLedgerPruning(sql, log);
     cleanups.push(stopPruning);
 
-    const trustedOrigins = [
-      config.publicUrl,
-      `http://localhost:${config.port}`,
-      `http://127.0.0.1:${config.port}`,
-      ...config.trustedOrigins,
-    ];
+    const trustedOrigins = [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`, ...config.trustedOrigins];
 
     const auth = createAuth({
       authSql,
@@ -94,6 +87,8 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       dbProvider,
       serverMutators: createServerMutators({aiEnabled: !!ai}),
       contextOf,
+      ai,
+      log,
       zeroParts: zeroParts(config),
       placement: createSyncerPlacement(config),
       serveClient: config.serveClient,
@@ -102,13 +97,10 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       zeroRateLimits: config.zeroRateLimits,
       // Steps, notes and presence (nearly every push) leave the jobs asleep.
       afterMutate: names => {
-        if (!names.some(name => MUTATORS_THAT_QUEUE_WORK.has(name))) return;
+        if (!names.some(name => factsOf(name)?.queuesWork)) return;
         void dispatcher.kick();
         void packageJob.kick();
       },
-      metricsRoute: metricsRoute(sql, contextOf),
-      walkRoutes: resolutionNoteRoute(dbProvider, ai, contextOf, log),
-      flowRoutes: flowDraftRoute(sql, ai, contextOf, log),
       extraRoutes: config.extraRoutes?.({sql, contextOf}),
     });
 

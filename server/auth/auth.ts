@@ -3,13 +3,13 @@ import {bearer} from 'better-auth/plugins/bearer';
 import {PostgresJSDialect} from 'kysely-postgres-js';
 import type {Sql} from '../db/connect.ts';
 
-export type AuthOptions = {
+type AuthOptions = {
   /** A pool whose search_path is the `auth` schema (see migrations/00001_auth). */
   authSql: Sql;
   secret: string;
   publicUrl: string;
   trustedOrigins: string[];
-  /** Deactivated members get no new session (SPEC §3). */
+  /** Deactivated members get no new session (docs/tenancy.md). */
   isActiveMember: (userId: string) => Promise<boolean>;
 };
 

@@ -1,6 +1,6 @@
 import type {TandemContext} from '../../schema/index.ts';
 import type {Sql} from '../db/connect.ts';
-import {isTransientDatabaseError} from '../zero/transient-db-errors.ts';
+import {isTransientDatabaseError} from '../db/transient-db-errors.ts';
 import type {Auth} from './auth.ts';
 import {enforceSessionPolicy} from './session-policy.ts';
 
@@ -9,11 +9,7 @@ import {enforceSessionPolicy} from './session-policy.ts';
  * No session, an expired one (better-auth's expiry or the account's idle /
  * absolute policy), no membership or a deactivated member: undefined.
  */
-export async function contextFromHeaders(
-  auth: Auth,
-  sql: Sql,
-  headers: Headers,
-): Promise<TandemContext | undefined> {
+export async function contextFromHeaders(auth: Auth, sql: Sql, headers: Headers): Promise<TandemContext | undefined> {
   // A database that cannot be reached is an outage (500, retried), never "signed out" (401).
   const session = await auth.api.getSession({headers}).catch(error => {
     if (isTransientDatabaseError(error)) throw error;

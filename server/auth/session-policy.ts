@@ -1,7 +1,7 @@
 import type {Sql} from '../db/connect.ts';
 
-export type SessionTimes = {id: string; createdAt: Date | string; updatedAt: Date | string};
-export type SessionPolicy = {idleMinutes: number; absoluteHours: number};
+type SessionTimes = {id: string; createdAt: Date | string; updatedAt: Date | string};
+type SessionPolicy = {idleMinutes: number; absoluteHours: number};
 
 /** Activity is recorded at most this often per session (one small write a minute, not one a request). */
 const TOUCH_EVERY = '1 minute';

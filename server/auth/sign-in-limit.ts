@@ -68,7 +68,10 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 }
 
 async function emailOf(c: Context): Promise<string> {
-  const body = (await c.req.raw.clone().json().catch(() => null)) as {email?: unknown} | null;
+  const body = (await c.req.raw
+    .clone()
+    .json()
+    .catch(() => null)) as {email?: unknown} | null;
   return typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 320) : '';
 }
 

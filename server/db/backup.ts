@@ -1,6 +1,6 @@
 import {createReadStream, createWriteStream} from 'node:fs';
 import {createInterface} from 'node:readline';
-import {Readable, Writable} from 'node:stream';
+import {Readable, type Writable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
 import {createGunzip, createGzip} from 'node:zlib';
 import type {Sql} from './connect.ts';
@@ -52,8 +52,7 @@ export async function writeBackup(sql: Sql, file: string): Promise<{tables: numb
     const header: Header = {format: FORMAT, migration: id, taken_at: new Date().toISOString(), tables, sequences: [...sequences]};
     const gzip = createGzip();
     const out = pipeline(gzip, createWriteStream(file, {mode: 0o600}));
-    const write = (chunk: string | Buffer) =>
-      new Promise<void>((resolve, reject) => (gzip.write(chunk, e => (e ? reject(e) : resolve()))));
+    const write = (chunk: string | Buffer) => new Promise<void>((resolve, reject) => gzip.write(chunk, e => (e ? reject(e) : resolve())));
     await write(`${JSON.stringify(header)}\n`);
     for (const table of tables) {
       // Each table into memory first: its byte length frames it in the file.

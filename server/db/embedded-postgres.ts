@@ -73,12 +73,18 @@ export async function startEmbeddedPostgres(
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
-      '-c', 'wal_level=logical',
-      '-c', 'max_wal_senders=20',
-      '-c', 'max_replication_slots=20',
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
+      '-c',
+      'wal_level=logical',
+      '-c',
+      'max_wal_senders=20',
+      '-c',
+      'max_replication_slots=20',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
     ],
     onLog: message => {
       lastLines = [...lastLines, ...String(message).split('\n').filter(Boolean)].slice(-20);
@@ -97,10 +103,7 @@ export async function startEmbeddedPostgres(
     try {
       await pg.start();
     } catch (error) {
-      throw new Error(
-        `embedded PostgreSQL did not start on port ${port}.\n    ${lastLines.join('\n    ')}`,
-        {cause: error},
-      );
+      throw new Error(`embedded PostgreSQL did not start on port ${port}.\n    ${lastLines.join('\n    ')}`, {cause: error});
     }
   };
   await start();

@@ -8,7 +8,9 @@ import type {Sql} from './connect.ts';
 const MIGRATIONS_DIR = path.join(ROOT_DIR, 'migrations');
 
 function migrationFolders(): string[] {
-  return readdirSync(MIGRATIONS_DIR).filter(x => /^[0-9]{5}_/.test(x)).sort();
+  return readdirSync(MIGRATIONS_DIR)
+    .filter(x => /^[0-9]{5}_/.test(x))
+    .sort();
 }
 
 /** The number of the newest migration this code knows. */
@@ -39,8 +41,7 @@ export async function migrate(sql: Sql, log: (line: string) => void, options: {u
     await shift({
       sql,
       path: dir,
-      before: ({migration_id, name}: {migration_id: number; name: string}) =>
-        log(`  migration ${String(migration_id).padStart(5, '0')} ${name}`),
+      before: ({migration_id, name}: {migration_id: number; name: string}) => log(`  migration ${String(migration_id).padStart(5, '0')} ${name}`),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -19,7 +19,7 @@ import {pathToFileURL} from 'node:url';
  *   over: a cluster whose symlink is gone is removed at the next start.
  * Everywhere else (not root, or a reachable folder) nothing moves.
  */
-export type PostgresPlacement = {
+type PostgresPlacement = {
   /** The data directory handed to PostgreSQL (-D). */
   clusterDir: string;
   /** Set when the binaries were staged where the service user can reach them. */
@@ -144,6 +144,7 @@ export function placePostgres(dataDir: string, options: PlacementOptions = {}): 
     stagedBinaries = stageBinaries(packageDir, options.cacheRoot ?? '/var/cache/tandem', ids);
     loadBinariesFrom(stagedBinaries);
   }
-  const clusterDir = canWriteInto(ids, path.dirname(path.resolve(dataDir))) && !isSymlink(dataDir) ? dataDir : clusterFor(dataDir, options.clusterRoot ?? '/var/lib/tandem/clusters');
+  const clusterDir =
+    canWriteInto(ids, path.dirname(path.resolve(dataDir))) && !isSymlink(dataDir) ? dataDir : clusterFor(dataDir, options.clusterRoot ?? '/var/lib/tandem/clusters');
   return {clusterDir, stagedBinaries};
 }

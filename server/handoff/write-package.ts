@@ -1,6 +1,6 @@
 import type {ServerTransaction} from '@rocicorp/zero';
-import {writeEscalationPackage} from '../ai/write-escalation-package.ts';
-import {loadEscalationRecord} from './load-walk-record.ts';
+import {writeEscalationPackage} from '../writers/write-escalation-package.ts';
+import {loadEscalationRecord} from '../writers/load-walk-record.ts';
 
 /**
  * In the escalating transaction: without AI the deterministic package is

@@ -1,4 +1,5 @@
 import type {TandemContext} from '../../schema/index.ts';
+import {sessionGate, type ContextOf} from './session-gate.ts';
 
 /** How long a beat trusts a session it has already checked. */
 export const BEAT_SESSION_TTL_MS = 30_000;
@@ -15,7 +16,7 @@ const MAX_ENTRIES = 10_000;
  * account, so a deactivated member's beats stop at once. Pushes and queries
  * check the session every time.
  */
-export function rememberedSessions(contextOf: (headers: Headers) => Promise<TandemContext | undefined>, now = () => Date.now()) {
+export function beatSessions(contextOf: ContextOf, now = () => Date.now()) {
   const known = new Map<string, {ctx: TandemContext; until: number}>();
   return async (headers: Headers): Promise<TandemContext | undefined> => {
     const credential = headers.get('authorization') ?? headers.get('cookie');
@@ -29,4 +30,9 @@ export function rememberedSessions(contextOf: (headers: Headers) => Promise<Tand
     known.set(credential, {ctx, until: now() + BEAT_SESSION_TTL_MS});
     return ctx;
   };
+}
+
+/** The presence beat's gate: the session gate over remembered sessions. */
+export function beatGate(contextOf: ContextOf) {
+  return sessionGate(beatSessions(contextOf));
 }

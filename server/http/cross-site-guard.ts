@@ -24,8 +24,7 @@ export function crossSiteGuard(trustedOrigins: string[]): MiddlewareHandler {
     if (/^bearer\s/i.test(c.req.header('authorization') ?? '')) return next();
     const origin = c.req.header('origin');
     const fetchSite = c.req.header('sec-fetch-site');
-    const crossSite =
-      (origin !== undefined && !trusted.has(origin)) || (fetchSite !== undefined && fetchSite === 'cross-site');
+    const crossSite = (origin !== undefined && !trusted.has(origin)) || (fetchSite !== undefined && fetchSite === 'cross-site');
     if (crossSite) {
       return c.json({error: 'forbidden', message: 'Cross-site requests are not allowed.'}, 403);
     }

@@ -1,10 +1,10 @@
 import {Hono} from 'hono';
 import * as v from 'valibot';
-import {isEngineerOrOwner} from '../../mutators/permissions.ts';
-import type {TandemContext} from '../../schema/index.ts';
+import {isEngineerOrOwner} from '../../rules/permissions.ts';
 import type {AiConfig} from '../ai/model-client.ts';
-import {draftFlow} from '../ai/flow-draft.ts';
+import {draftFlow} from '../writers/flow-draft.ts';
 import type {Sql} from '../db/connect.ts';
+import type {Gated, SessionGate} from './session-gate.ts';
 
 const body = v.object({
   proposalId: v.pipe(v.string(), v.uuid()),
@@ -12,11 +12,10 @@ const body = v.object({
 });
 
 /** POST /api/flows/draft: engineers draft a walkable flow proposal from a problem statement. */
-export function flowDraftRoute(sql: Sql, ai: AiConfig | undefined, contextOf: (h: Headers) => Promise<TandemContext | undefined>, log: (l: string) => void) {
-  const app = new Hono();
-  app.post('/draft', async c => {
-    const ctx = await contextOf(c.req.raw.headers);
-    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+export function flowDraftRoutes(sql: Sql, ai: AiConfig | undefined, gate: SessionGate, log: (l: string) => void) {
+  const app = new Hono<Gated>();
+  app.post('/draft', gate, async c => {
+    const ctx = c.get('ctx');
     if (!isEngineerOrOwner(ctx)) return c.json({error: 'forbidden', message: 'Engineers and owners draft flows.'}, 403);
     const parsed = v.safeParse(body, await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({error: 'invalid_input', message: parsed.issues.map(i => i.message).join(' ')}, 400);

@@ -1,7 +1,7 @@
 import type {Server} from 'node:http';
 import {serve} from '@hono/node-server';
 
-export type GracefulServer = {
+type GracefulServer = {
   /** Requests being answered right now. */
   inFlight: () => number;
   /**
@@ -25,7 +25,7 @@ export async function listenGracefully(fetch: (request: Request) => Response | P
   let inFlight = 0;
   let draining = false;
   let onIdle: (() => void) | undefined;
-  server.on('request', (req, res) => {
+  server.on('request', (_req, res) => {
     inFlight++;
     // While draining, a request that still arrives on an open keep-alive
     // connection is answered, and that connection is then closed.
@@ -44,10 +44,7 @@ export async function listenGracefully(fetch: (request: Request) => Response | P
       server.closeIdleConnections();
       if (inFlight > 0) {
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          new Promise<void>(resolve => (onIdle = resolve)),
-          new Promise<void>(resolve => (timer = setTimeout(resolve, timeoutMs))),
-        ]);
+        await Promise.race([new Promise<void>(resolve => (onIdle = resolve)), new Promise<void>(resolve => (timer = setTimeout(resolve, timeoutMs)))]);
         clearTimeout(timer);
       }
       server.closeAllConnections();

@@ -31,10 +31,7 @@ async function checkZeroCache(name: string, url: string): Promise<Check> {
 export function healthRoute(sql: Sql, zeroParts: ZeroPart[]) {
   const app = new Hono();
   app.get('/', async c => {
-    const [database, ...checks] = await Promise.all([
-      checkDatabase(sql),
-      ...zeroParts.map(part => checkZeroCache(part.name, part.internalUrl)),
-    ]);
+    const [database, ...checks] = await Promise.all([checkDatabase(sql), ...zeroParts.map(part => checkZeroCache(part.name, part.internalUrl))]);
     const parts = Object.fromEntries(zeroParts.map((part, i) => [part.name, {role: part.role, ...checks[i]}]));
     const down = zeroParts.filter((_, i) => !checks[i].ok).map(part => part.name);
     const zeroCache: Check = down.length === 0 ? {ok: true} : {ok: false, error: `down: ${down.join(', ')}`};

@@ -1,6 +1,6 @@
 import {Hono} from 'hono';
 import * as v from 'valibot';
-import {TandemError} from '../../mutators/errors.ts';
+import {TandemError} from '../../rules/errors.ts';
 import type {Auth} from '../auth/auth.ts';
 import {acceptInvite, acceptInviteBody, describeInvite, InvalidInviteError} from '../people/accept-invite.ts';
 import type {DbProvider} from '../zero/db-provider.ts';
@@ -12,8 +12,7 @@ import type {DbProvider} from '../zero/db-provider.ts';
  */
 export function inviteRoutes(db: DbProvider, auth: Auth) {
   const app = new Hono();
-  const invalid = (c: {json: (b: unknown, s: 404) => Response}) =>
-    c.json({error: 'not_found', message: new InvalidInviteError().message}, 404);
+  const invalid = (c: {json: (b: unknown, s: 404) => Response}) => c.json({error: 'not_found', message: new InvalidInviteError().message}, 404);
 
   app.get('/:code', async c => {
     try {

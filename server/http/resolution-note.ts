@@ -1,11 +1,12 @@
-import type {ServerTransaction} from '@rocicorp/zero';
 import {Hono} from 'hono';
-import {isEngineerOrOwner} from '../../mutators/permissions.ts';
-import {zql, type TandemContext} from '../../schema/index.ts';
+import {isEngineerOrOwner} from '../../rules/permissions.ts';
+import {zql} from '../../schema/index.ts';
 import type {AiConfig} from '../ai/model-client.ts';
-import {renderNote, writeResolutionNote} from '../ai/resolution-note.ts';
-import {loadWalkData} from '../handoff/load-walk-record.ts';
+import {renderNote, writeResolutionNote} from '../writers/resolution-note.ts';
+import {loadWalkData} from '../writers/load-walk-record.ts';
 import type {DbProvider} from '../zero/db-provider.ts';
+import type {Gated, SessionGate} from './session-gate.ts';
+import {asServerTransaction} from '../../rules/server-transaction.ts';
 
 /**
  * POST /api/walks/:walkId/resolution-note: drafts the customer-facing note
@@ -13,11 +14,10 @@ import type {DbProvider} from '../zero/db-provider.ts';
  * walk's state_version; asking again without a change to the walk returns
  * the stored draft instead of regenerating. The draft syncs to every screen.
  */
-export function resolutionNoteRoute(db: DbProvider, ai: AiConfig | undefined, contextOf: (h: Headers) => Promise<TandemContext | undefined>, log: (l: string) => void) {
-  const app = new Hono();
-  app.post('/:walkId/resolution-note', async c => {
-    const ctx = await contextOf(c.req.raw.headers);
-    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+export function resolutionNoteRoutes(db: DbProvider, ai: AiConfig | undefined, gate: SessionGate, log: (l: string) => void) {
+  const app = new Hono<Gated>();
+  app.post('/:walkId/resolution-note', gate, async c => {
+    const ctx = c.get('ctx');
     const walkId = c.req.param('walkId');
     const walk = await db.transaction(tx => tx.run(zql.walk.where('id', walkId).one()));
     if (!walk || walk.account_id !== ctx.accountId) return c.json({error: 'not_found', message: 'Walk not found.'}, 404);
@@ -26,7 +26,7 @@ export function resolutionNoteRoute(db: DbProvider, ai: AiConfig | undefined, co
     const existing = await db.transaction(tx => tx.run(zql.generated_text.where('id', id).one()));
     if (existing && existing.state_version === walk.state_version) return c.json({id, regenerated: false});
 
-    const input = await db.transaction(async zeroTx => (await loadWalkData(zeroTx as ServerTransaction, walkId))?.record);
+    const input = await db.transaction(async zeroTx => (await loadWalkData(asServerTransaction(zeroTx), walkId))?.record);
     if (!input) return c.json({error: 'not_found', message: 'Walk not found.'}, 404);
     const {note, writer} = await writeResolutionNote(input, ai, log);
     const text = renderNote(note);

@@ -1,21 +1,16 @@
 import {Hono} from 'hono';
-import type {TandemContext} from '../../schema/index.ts';
 import type {Sql} from '../db/connect.ts';
+import type {Gated, SessionGate} from './session-gate.ts';
 
 /**
  * GET /api/session: who the browser is signed in as (the Zero context plus
  * name and account), and where to reach zero-cache: the view syncer this
  * person is placed on (server/zero-cache/placement.ts). 401 when signed out.
  */
-export function sessionRoute(
-  sql: Sql,
-  contextOf: (headers: Headers) => Promise<TandemContext | undefined>,
-  placeOnSyncer: (userId: string, requestUrl: URL) => Promise<string>,
-) {
-  const app = new Hono();
-  app.get('/', async c => {
-    const ctx = await contextOf(c.req.raw.headers);
-    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+export function sessionRoutes(sql: Sql, gate: SessionGate, placeOnSyncer: (userId: string, requestUrl: URL) => Promise<string>) {
+  const app = new Hono<Gated>();
+  app.get('/', gate, async c => {
+    const ctx = c.get('ctx');
     const [row] = await sql<{name: string; email: string; account_name: string}[]>`
       select m.name, m.email, a.name as account_name
       from member m join account a on a.id = m.account_id where m.id = ${ctx.userId}`;

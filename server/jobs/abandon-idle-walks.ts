@@ -3,7 +3,7 @@ import type {Sql} from '../db/connect.ts';
 export const IDLE_LIMIT_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Flips `active` walks idle for more than 24 h to `abandoned` (SPEC §6).
+ * Flips `active` walks idle for more than 24 h to `abandoned` (docs/walks.md).
  * One conditional UPDATE: running it twice, or on several servers at once,
  * changes each walk once and never touches a walk that moved meanwhile.
  * Tickets still marked `walking` go back to `open`. A parked walk (an open

@@ -15,8 +15,7 @@ export async function pruneChangeLedger(sql: Sql, now = Date.now()): Promise<num
 
 /** Runs it now and then daily; returns a stop function. */
 export function scheduleLedgerPruning(sql: Sql, log: (line: string) => void, everyMs = 24 * 60 * 60 * 1000): () => void {
-  const run = () =>
-    pruneChangeLedger(sql).catch(error => log(`change ledger pruning failed: ${error instanceof Error ? error.message : error}`));
+  const run = () => pruneChangeLedger(sql).catch(error => log(`change ledger pruning failed: ${error instanceof Error ? error.message : error}`));
   void run();
   const timer = setInterval(run, everyMs);
   timer.unref();

@@ -4,7 +4,7 @@ export const WINDOWS = {'7d': 7, '30d': 30, '90d': 90} as const;
 export type MetricsWindow = keyof typeof WINDOWS;
 
 export type Stats = {average: number | null; median: number | null; p90: number | null; p95: number | null};
-export type HandoffMetrics = {
+type HandoffMetrics = {
   window: MetricsWindow;
   from: number;
   to: number;

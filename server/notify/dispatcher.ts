@@ -87,4 +87,3 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
     },
   };
 }
-export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -1,7 +1,5 @@
 import type {ServerTransaction} from '@rocicorp/zero';
 
-export const CHANNELS = ['in_app', 'email'] as const;
-
 /**
  * Writes one `queued` delivery per recipient and channel in the escalating
  * transaction (an outbox): recipients are the account's active engineers and

@@ -1,11 +1,12 @@
 import type {ServerTransaction} from '@rocicorp/zero';
 import {hashPassword} from 'better-auth/crypto';
 import * as v from 'valibot';
-import {TandemError} from '../../mutators/errors.ts';
-import {assertSeatFree} from '../../mutators/seats.ts';
+import {TandemError} from '../../rules/errors.ts';
+import {assertSeatFree} from '../../rules/seats.ts';
 import type {Role} from '../../schema/index.ts';
 import type {DbProvider} from '../zero/db-provider.ts';
 import {hashInviteCode} from './invite-code.ts';
+import {asServerTransaction} from '../../rules/server-transaction.ts';
 
 /** Unknown, expired, revoked and used codes all get this one answer. */
 export class InvalidInviteError extends Error {
@@ -45,10 +46,10 @@ async function usableInvite(tx: ServerTransaction, code: string, lock: boolean):
 /** What the accept page shows before the invitee commits. */
 export async function describeInvite(db: DbProvider, code: string) {
   return db.transaction(async tx => {
-    const invite = await usableInvite(tx as ServerTransaction, code, false);
-    const [account] = Array.from(
-      await (tx as ServerTransaction).dbTransaction.query('select name from account where id = $1', [invite.account_id]),
-    ) as {name: string}[];
+    const invite = await usableInvite(asServerTransaction(tx), code, false);
+    const [account] = Array.from(await asServerTransaction(tx).dbTransaction.query('select name from account where id = $1', [invite.account_id])) as {
+      name: string;
+    }[];
     return {email: invite.email, role: invite.role, accountName: account?.name ?? ''};
   });
 }
@@ -59,13 +60,10 @@ export async function describeInvite(db: DbProvider, code: string) {
  * the last seat at once, exactly one joins; the other gets
  * `seat_limit_exceeded`. The invite is single use.
  */
-export async function acceptInvite(
-  db: DbProvider,
-  input: v.InferOutput<typeof acceptInviteBody>,
-): Promise<{email: string; userId: string}> {
+export async function acceptInvite(db: DbProvider, input: v.InferOutput<typeof acceptInviteBody>): Promise<{email: string; userId: string}> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async zeroTx => {
-    const tx = zeroTx as ServerTransaction;
+    const tx = asServerTransaction(zeroTx);
     const invite = await usableInvite(tx, input.code, true);
     const taken = Array.from(await tx.dbTransaction.query('select 1 from auth."user" where email = $1', [invite.email]));
     if (taken.length) throw new InvalidInviteError();
@@ -73,14 +71,12 @@ export async function acceptInvite(
 
     const userId = crypto.randomUUID();
     const now = Date.now();
-    await tx.dbTransaction.query(
-      'insert into auth."user" (id, name, email, "emailVerified") values ($1, $2, $3, true)',
-      [userId, input.name, invite.email],
-    );
-    await tx.dbTransaction.query(
-      `insert into auth."account" (id, "accountId", "providerId", "userId", password) values ($1, $2, 'credential', $2, $3)`,
-      [crypto.randomUUID(), userId, passwordHash],
-    );
+    await tx.dbTransaction.query('insert into auth."user" (id, name, email, "emailVerified") values ($1, $2, $3, true)', [userId, input.name, invite.email]);
+    await tx.dbTransaction.query(`insert into auth."account" (id, "accountId", "providerId", "userId", password) values ($1, $2, 'credential', $2, $3)`, [
+      crypto.randomUUID(),
+      userId,
+      passwordHash,
+    ]);
     await tx.mutate.member.insert({
       id: userId,
       account_id: invite.account_id,

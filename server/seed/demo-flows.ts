@@ -1,5 +1,5 @@
 /**
- * Demo troubleshooting trees seeded into new accounts (SPEC §4).
+ * Demo troubleshooting trees seeded into new accounts (docs/flows.md).
  *
  * Written for a typical MSP helpdesk supporting Windows 10/11 PCs on
  * Microsoft 365 / Entra ID (some clients hybrid with on-prem AD). Question
@@ -116,7 +116,7 @@ const outlookWontConnect: DemoFlow = {
       {
         id: 'escalate-autodiscover',
         kind: 'resolution',
-        text: 'Escalate: a new profile still cannot connect even though Outlook on the web works. Send to L2 to check the domain\'s autodiscover CNAME (autodiscover.outlook.com), any leftover on-prem Autodiscover registry keys on the PC, and run the Microsoft Remote Connectivity Analyzer. Note the steps already tried: Work Offline, Credential Manager cleanup, new profile.',
+        text: "Escalate: a new profile still cannot connect even though Outlook on the web works. Send to L2 to check the domain's autodiscover CNAME (autodiscover.outlook.com), any leftover on-prem Autodiscover registry keys on the PC, and run the Microsoft Remote Connectivity Analyzer. Note the steps already tried: Work Offline, Credential Manager cleanup, new profile.",
         options: [],
       },
     ],
@@ -127,7 +127,7 @@ const vpnKeepsDropping: DemoFlow = {
   id: '7a1d9e42-2c5b-4f8e-a3d6-0e9b4c7f2a58',
   title: 'VPN keeps dropping',
   description:
-    'Remote user\'s VPN disconnects repeatedly. Rules out an outage and the user\'s own internet/Wi-Fi first, then checks client version, MTU and full-tunnel load before escalating.',
+    "Remote user's VPN disconnects repeatedly. Rules out an outage and the user's own internet/Wi-Fi first, then checks client version, MTU and full-tunnel load before escalating.",
   definition: {
     start: 'start',
     nodes: [
@@ -162,7 +162,7 @@ const vpnKeepsDropping: DemoFlow = {
       {
         id: 'client-version',
         kind: 'question',
-        text: 'Open the VPN client and check Help / About (or the settings cog). What version does it show? Compare it with the current version listed in the client\'s documentation.',
+        text: "Open the VPN client and check Help / About (or the settings cog). What version does it show? Compare it with the current version listed in the client's documentation.",
         options: [
           {id: 'version-old', label: 'Older than the current deployed version', next: 'update-client'},
           {id: 'version-current', label: 'Already on the current version', next: 'mtu-test'},
@@ -216,19 +216,19 @@ const vpnKeepsDropping: DemoFlow = {
       {
         id: 'escalate-outage',
         kind: 'resolution',
-        text: 'Escalate: several users are dropping at once, which points to the VPN gateway/firewall or the office internet circuit. Raise it as a possible outage to L2/network immediately with the time it started and the number of affected users. Don\'t troubleshoot individual PCs.',
+        text: "Escalate: several users are dropping at once, which points to the VPN gateway/firewall or the office internet circuit. Raise it as a possible outage to L2/network immediately with the time it started and the number of affected users. Don't troubleshoot individual PCs.",
         options: [],
       },
       {
         id: 'escalate-mtu',
         kind: 'resolution',
-        text: 'Escalate: the path MTU on the user\'s connection is below 1500 (record the largest ping size that worked without fragmenting). Send to L2/network to lower the VPN tunnel MTU or MSS clamping for this user\'s profile.',
+        text: "Escalate: the path MTU on the user's connection is below 1500 (record the largest ping size that worked without fragmenting). Send to L2/network to lower the VPN tunnel MTU or MSS clamping for this user's profile.",
         options: [],
       },
       {
         id: 'escalate-split-tunnel',
         kind: 'resolution',
-        text: 'Escalate: drops line up with calls and large transfers on a full-tunnel VPN. Send to L2/network to review split tunneling (excluding Microsoft 365 / Teams media traffic from the tunnel) and the gateway\'s bandwidth and session limits. Include drop times, client version and connection type.',
+        text: "Escalate: drops line up with calls and large transfers on a full-tunnel VPN. Send to L2/network to review split tunneling (excluding Microsoft 365 / Teams media traffic from the tunnel) and the gateway's bandwidth and session limits. Include drop times, client version and connection type.",
         options: [],
       },
       {
@@ -252,7 +252,7 @@ const printerOffline: DemoFlow = {
       {
         id: 'start',
         kind: 'question',
-        text: 'Is it only you who can\'t print to that printer, or can nobody in the office print to it?',
+        text: "Is it only you who can't print to that printer, or can nobody in the office print to it?",
         options: [
           {id: 'scope-everyone', label: 'Nobody can print to it', next: 'printer-panel'},
           {id: 'scope-single', label: 'Just this user', next: 'clear-queue'},
@@ -280,7 +280,7 @@ const printerOffline: DemoFlow = {
       {
         id: 'network-check',
         kind: 'instruction',
-        text: 'Find the printer\'s IP address: print a configuration / network report from its menu, or look under Settings > Network on its display. Check the network cable\'s link light (or that it shows connected to Wi-Fi). Then, from a PC or your remote session, open Command Prompt and run: ping <printer IP>.',
+        text: "Find the printer's IP address: print a configuration / network report from its menu, or look under Settings > Network on its display. Check the network cable's link light (or that it shows connected to Wi-Fi). Then, from a PC or your remote session, open Command Prompt and run: ping <printer IP>.",
         options: [
           {id: 'ping-replies', label: 'Printer replies to ping', next: 'escalate-print-server'},
           {id: 'ping-fails', label: 'Request timed out, no IP, or a 169.254.x.x address', next: 'escalate-printer-network'},
@@ -328,19 +328,19 @@ const printerOffline: DemoFlow = {
       {
         id: 'resolved-spooler',
         kind: 'resolution',
-        text: 'Resolved: the Print Spooler on the user\'s PC was hung. Restarted it and cleared the spool folder; test page printed.',
+        text: "Resolved: the Print Spooler on the user's PC was hung. Restarted it and cleared the spool folder; test page printed.",
         options: [],
       },
       {
         id: 'resolved-readded',
         kind: 'resolution',
-        text: 'Resolved: the printer install on the user\'s PC was broken (bad port or stale entry). Removed and re-added it; test page printed. Note the IP or share path used in the ticket.',
+        text: "Resolved: the printer install on the user's PC was broken (bad port or stale entry). Removed and re-added it; test page printed. Note the IP or share path used in the ticket.",
         options: [],
       },
       {
         id: 'escalate-print-server',
         kind: 'resolution',
-        text: 'Escalate: the printer is on the network and answers ping but nobody can print. Send to L2 to check the print server (spooler and queue), whether the printer\'s IP changed from the configured port, and its DHCP reservation. Include the printer\'s current IP.',
+        text: "Escalate: the printer is on the network and answers ping but nobody can print. Send to L2 to check the print server (spooler and queue), whether the printer's IP changed from the configured port, and its DHCP reservation. Include the printer's current IP.",
         options: [],
       },
       {
@@ -363,14 +363,14 @@ const passwordResetMfa: DemoFlow = {
   id: '94c7d0a3-5e1f-4b28-b6d9-3a8e2f5c1d07',
   title: 'Password reset / MFA lockout',
   description:
-    'User forgot their password, is locked out, or can\'t complete MFA. Verifies identity per policy before touching the account, then covers self-service reset, AD/Entra lockout and Microsoft Authenticator re-registration.',
+    "User forgot their password, is locked out, or can't complete MFA. Verifies identity per policy before touching the account, then covers self-service reset, AD/Entra lockout and Microsoft Authenticator re-registration.",
   definition: {
     start: 'start',
     nodes: [
       {
         id: 'start',
         kind: 'instruction',
-        text: 'Before changing anything, verify the caller\'s identity using this client\'s documented verification policy (for example, call back on the number on file in the PSA/documentation, or get approval from the client\'s designated contact). A name and email address alone are not verification. Don\'t confirm whether an account exists until verified.',
+        text: "Before changing anything, verify the caller's identity using this client's documented verification policy (for example, call back on the number on file in the PSA/documentation, or get approval from the client's designated contact). A name and email address alone are not verification. Don't confirm whether an account exists until verified.",
         options: [
           {id: 'identity-verified', label: 'Identity verified per policy', next: 'problem-type'},
           {id: 'identity-not-verified', label: 'Could not verify identity', next: 'escalate-identity'},
@@ -407,7 +407,7 @@ const passwordResetMfa: DemoFlow = {
       {
         id: 'mfa-problem',
         kind: 'question',
-        text: 'What is going on with the MFA step? Did you get a new or replacement phone, is the approval request just not showing up, or are you getting approval requests you didn\'t start?',
+        text: "What is going on with the MFA step? Did you get a new or replacement phone, is the approval request just not showing up, or are you getting approval requests you didn't start?",
         options: [
           {id: 'mfa-new-phone', label: 'New, lost or reset phone', next: 'reregister-mfa'},
           {id: 'mfa-no-prompt', label: 'Same phone, prompt never arrives', next: 'authenticator-check'},
@@ -435,7 +435,7 @@ const passwordResetMfa: DemoFlow = {
       {
         id: 'resolved-password',
         kind: 'resolution',
-        text: 'Resolved: the user reset their password through self-service and signed in. Remind them to update the new password in the mail app on their phone and any other devices so they don\'t lock themselves out.',
+        text: "Resolved: the user reset their password through self-service and signed in. Remind them to update the new password in the mail app on their phone and any other devices so they don't lock themselves out.",
         options: [],
       },
       {
@@ -447,13 +447,13 @@ const passwordResetMfa: DemoFlow = {
       {
         id: 'resolved-mfa',
         kind: 'resolution',
-        text: 'Resolved: MFA working again with Microsoft Authenticator. Suggest they add a second method (such as a phone number) at aka.ms/mysecurityinfo so a lost phone doesn\'t lock them out next time.',
+        text: "Resolved: MFA working again with Microsoft Authenticator. Suggest they add a second method (such as a phone number) at aka.ms/mysecurityinfo so a lost phone doesn't lock them out next time.",
         options: [],
       },
       {
         id: 'escalate-identity',
         kind: 'resolution',
-        text: 'Escalate: the caller\'s identity could not be verified. Do NOT reset the password or MFA and do not share any account details. Note what verification was attempted and route to the client\'s designated approver / L2 per policy.',
+        text: "Escalate: the caller's identity could not be verified. Do NOT reset the password or MFA and do not share any account details. Note what verification was attempted and route to the client's designated approver / L2 per policy.",
         options: [],
       },
       {
@@ -465,13 +465,13 @@ const passwordResetMfa: DemoFlow = {
       {
         id: 'escalate-admin',
         kind: 'resolution',
-        text: 'Escalate: self-service reset or MFA re-registration couldn\'t be completed at L1. Send to L2 to reset the password in the right place (on-prem AD for synced accounts, Entra ID for cloud-only accounts) or reset MFA methods / issue a Temporary Access Pass. Include how identity was verified.',
+        text: "Escalate: self-service reset or MFA re-registration couldn't be completed at L1. Send to L2 to reset the password in the right place (on-prem AD for synced accounts, Entra ID for cloud-only accounts) or reset MFA methods / issue a Temporary Access Pass. Include how identity was verified.",
         options: [],
       },
       {
         id: 'escalate-security',
         kind: 'resolution',
-        text: 'Escalate (security, urgent): the user is getting MFA requests they didn\'t start, so someone probably has their password. Tell them to deny every request and never approve one. Escalate to L2/security right away to reset the password, revoke sessions and review sign-in logs.',
+        text: "Escalate (security, urgent): the user is getting MFA requests they didn't start, so someone probably has their password. Tell them to deny every request and never approve one. Escalate to L2/security right away to reset the password, revoke sessions and review sign-in logs.",
         options: [],
       },
     ],
@@ -518,7 +518,7 @@ const slowComputer: DemoFlow = {
       {
         id: 'updates',
         kind: 'instruction',
-        text: 'Have them open Settings > Windows Update and let any pending updates finish downloading and installing, then restart when it asks. Antimalware scans usually finish within 30 minutes; don\'t stop or disable the antivirus. Check again after the restart.',
+        text: "Have them open Settings > Windows Update and let any pending updates finish downloading and installing, then restart when it asks. Antimalware scans usually finish within 30 minutes; don't stop or disable the antivirus. Check again after the restart.",
         options: [
           {id: 'updates-fixed', label: 'Fast again after updates', next: 'resolved-updates'},
           {id: 'updates-still-slow', label: 'Still slow', next: 'startup-apps'},
@@ -566,7 +566,7 @@ const slowComputer: DemoFlow = {
       {
         id: 'resolved-memory',
         kind: 'resolution',
-        text: 'Resolved: memory was exhausted by open apps and browser tabs. Closed what wasn\'t needed. Note the installed RAM in the ticket; if it happens again, consider a RAM upgrade.',
+        text: "Resolved: memory was exhausted by open apps and browser tabs. Closed what wasn't needed. Note the installed RAM in the ticket; if it happens again, consider a RAM upgrade.",
         options: [],
       },
       {
@@ -584,7 +584,7 @@ const slowComputer: DemoFlow = {
       {
         id: 'escalate-ram',
         kind: 'resolution',
-        text: 'Escalate: memory is maxed out with only the user\'s normal work apps, so the PC is undersized for their workload. Send to L2 / account manager for a RAM upgrade or replacement quote. Include total RAM, in-use amount and the top memory users.',
+        text: "Escalate: memory is maxed out with only the user's normal work apps, so the PC is undersized for their workload. Send to L2 / account manager for a RAM upgrade or replacement quote. Include total RAM, in-use amount and the top memory users.",
         options: [],
       },
       {
@@ -598,10 +598,4 @@ const slowComputer: DemoFlow = {
 };
 
 /** The five demo flows seeded as published flows for a new account. */
-export const demoFlows: DemoFlow[] = [
-  outlookWontConnect,
-  vpnKeepsDropping,
-  printerOffline,
-  passwordResetMfa,
-  slowComputer,
-];
+export const demoFlows: DemoFlow[] = [outlookWontConnect, vpnKeepsDropping, printerOffline, passwordResetMfa, slowComputer];

@@ -2,8 +2,8 @@ import type {Role} from '../../schema/index.ts';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 
-export type DemoAccount = {id: string; name: string; ticketPrefix: string; engineerSeatLimit: number | null; l1SeatLimit: number | null};
-export type DemoPerson = {
+type DemoAccount = {id: string; name: string; ticketPrefix: string; engineerSeatLimit: number | null; l1SeatLimit: number | null};
+type DemoPerson = {
   id: string;
   accountId: string;
   email: string;
@@ -27,7 +27,7 @@ export const CONTOSO: DemoAccount = {
   l1SeatLimit: 3,
 };
 
-/** The demo sign-ins of SPEC §13, all with password `tandem-demo`. */
+/** The demo sign-ins of docs/contract.md, all with password `tandem-demo`. */
 export const DEMO_PEOPLE: DemoPerson[] = [
   {id: 'a3f1c2d4-0b1e-4c5a-9d7e-1f2a3b4c5d01', accountId: NORTHWIND.id, email: 'owner@northwind.test', name: 'Olivia Owens', role: 'owner'},
   {id: 'a3f1c2d4-0b1e-4c5a-9d7e-1f2a3b4c5d02', accountId: NORTHWIND.id, email: 'senior@northwind.test', name: 'Sam Senior', role: 'engineer'},

@@ -168,10 +168,7 @@ export function superviseChild(o: SupervisedChildOptions): SupervisedChild {
     if (Date.now() - startedAt >= backoff.stableMs) attempt = 0;
     attempt++;
     const delay = restartDelay(attempt, backoff);
-    o.log(
-      `${o.name} exited (${describeExit(code, signal)}); restarting in ${seconds(delay)} (attempt ${attempt})` +
-        (o.logHint ? ` ${o.logHint}` : ''),
-    );
+    o.log(`${o.name} exited (${describeExit(code, signal)}); restarting in ${seconds(delay)} (attempt ${attempt})` + (o.logHint ? ` ${o.logHint}` : ''));
     restartTimer = setTimeout(() => {
       if (stopping) return;
       const {ready, exited} = launch();
@@ -191,8 +188,7 @@ export function superviseChild(o: SupervisedChildOptions): SupervisedChild {
     ready: () => firstReady!,
     pid: () => child?.pid,
     launches: () => launchCount,
-    readyAfter: after =>
-      readyLaunch > after ? Promise.resolve() : new Promise(resolve => readyWaiters.push({after, resolve})),
+    readyAfter: after => (readyLaunch > after ? Promise.resolve() : new Promise(resolve => readyWaiters.push({after, resolve}))),
     async stop() {
       stopping = true;
       clearTimeout(restartTimer);

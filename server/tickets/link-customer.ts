@@ -10,10 +10,12 @@ import type {ServerTransaction} from '@rocicorp/zero';
  */
 export async function linkCustomer(tx: ServerTransaction, ticketId: string): Promise<void> {
   const db = tx.dbTransaction;
-  const [ticket] = await db.query(
-    'select account_id, customer_name, customer_contact, customer_id from ticket where id = $1',
-    [ticketId],
-  ) as unknown as {account_id: string; customer_name: string | null; customer_contact: string | null; customer_id: string | null}[];
+  const [ticket] = (await db.query('select account_id, customer_name, customer_contact, customer_id from ticket where id = $1', [ticketId])) as unknown as {
+    account_id: string;
+    customer_name: string | null;
+    customer_contact: string | null;
+    customer_id: string | null;
+  }[];
   const name = ticket?.customer_name?.trim();
   if (!ticket || !name || ticket.customer_id) return;
   const now = Date.now();
@@ -22,10 +24,9 @@ export async function linkCustomer(tx: ServerTransaction, ticketId: string): Pro
      on conflict (account_id, lower(name)) do nothing`,
     [crypto.randomUUID(), ticket.account_id, name, now],
   );
-  const [customer] = (await db.query('select id from customer where account_id = $1 and lower(name) = lower($2)', [
-    ticket.account_id,
-    name,
-  ])) as unknown as {id: string}[];
+  const [customer] = (await db.query('select id from customer where account_id = $1 and lower(name) = lower($2)', [ticket.account_id, name])) as unknown as {
+    id: string;
+  }[];
   let contactId: string | null = null;
   const contact = ticket.customer_contact?.trim();
   if (contact) {
@@ -34,10 +35,9 @@ export async function linkCustomer(tx: ServerTransaction, ticketId: string): Pro
        on conflict (customer_id, lower(contact)) do nothing`,
       [crypto.randomUUID(), ticket.account_id, customer.id, contact, now],
     );
-    const [row] = (await db.query('select id from customer_contact where customer_id = $1 and lower(contact) = lower($2)', [
-      customer.id,
-      contact,
-    ])) as unknown as {id: string}[];
+    const [row] = (await db.query('select id from customer_contact where customer_id = $1 and lower(contact) = lower($2)', [customer.id, contact])) as unknown as {
+      id: string;
+    }[];
     contactId = row.id;
   }
   await db.query('update ticket set customer_id = $2, customer_contact_id = $3 where id = $1', [ticketId, customer.id, contactId]);

@@ -41,9 +41,11 @@ export function preferenceOrder(userId: string, count: number): number[] {
 
 export function createSyncerPlacement(config: PlacementConfig): SyncerPlacement {
   const syncers: ZeroPart[] = zeroParts(config).filter(p => p.role !== 'replication-manager');
-  const given = (config.publicZeroUrl ?? '').split(',').map(u => u.trim()).filter(Boolean);
-  const urlsFor = (requestUrl: URL): string[] =>
-    given.length > 0 ? given : syncers.map(s => `${requestUrl.protocol}//${requestUrl.hostname}:${s.port}`);
+  const given = (config.publicZeroUrl ?? '')
+    .split(',')
+    .map(u => u.trim())
+    .filter(Boolean);
+  const urlsFor = (requestUrl: URL): string[] => (given.length > 0 ? given : syncers.map(s => `${requestUrl.protocol}//${requestUrl.hostname}:${s.port}`));
 
   const liveness = new Map<number, {up: boolean; at: number}>();
   const isUp = async (index: number): Promise<boolean> => {

@@ -5,6 +5,7 @@ import type {Backoff} from '../supervise/supervised-child.ts';
 import {seedViewSyncerReplica} from './replica-seed.ts';
 import {startZeroCache, type ZeroCacheHandle} from './zero-cache-process.ts';
 import {changeStreamerPort, zeroParts} from './zero-parts.ts';
+import {syncWorkersPerZeroCache} from './sync-workers.ts';
 
 const BIND_LOOPBACK = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bind-loopback.mjs');
 
@@ -110,6 +111,7 @@ export async function startZeroParts({config, databaseUrl, backoff}: Options): P
         env: {
           ZERO_TASK_ID: part.name,
           ZERO_CHANGE_STREAMER_URI: `ws://127.0.0.1:${streamerPort}/`,
+          ZERO_NUM_SYNC_WORKERS: syncWorkersPerZeroCache(syncerParts.length),
           // Three zero-caches share the database's connections.
           ZERO_UPSTREAM_MAX_CONNS: '10',
           ZERO_CVR_MAX_CONNS: '15',

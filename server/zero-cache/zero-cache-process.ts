@@ -2,9 +2,11 @@ import {createWriteStream, existsSync, mkdirSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {ROOT_DIR} from '../config.ts';
+import {ZERO_APP_ID} from './zero-app.ts';
 import {superviseChild, type Backoff, type SupervisedChild} from '../supervise/supervised-child.ts';
+import {syncWorkersPerZeroCache} from './sync-workers.ts';
 
-export type ZeroCacheOptions = {
+type ZeroCacheOptions = {
   upstreamDb: string;
   dataDir: string;
   port: number;
@@ -53,7 +55,7 @@ export function zeroCacheEnv(o: ZeroCacheOptions): Record<string, string> {
     ZERO_UPSTREAM_DB: o.upstreamDb,
     ZERO_REPLICA_FILE: o.replicaFile ?? path.join(o.dataDir, 'zero-replica.db'),
     ZERO_PORT: String(o.port),
-    ZERO_APP_ID: 'zero',
+    ZERO_APP_ID,
     // Only the tables clients sync (migrations/00014_sync_publication).
     ZERO_APP_PUBLICATIONS: 'tandem_sync',
     ZERO_MUTATE_URL: `${o.apiUrl}/api/zero/mutate`,
@@ -64,6 +66,7 @@ export function zeroCacheEnv(o: ZeroCacheOptions): Record<string, string> {
     // a deactivated member's or a revoked or expired session's open socket is closed within it, and its
     // rows stop (README "Sessions"; test/integration/revocation.test.ts).
     ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: String(o.authRevalidateSeconds ?? 3),
+    ZERO_NUM_SYNC_WORKERS: syncWorkersPerZeroCache(),
     ZERO_ADMIN_PASSWORD: o.adminPassword,
     ZERO_LOG_LEVEL: process.env.ZERO_LOG_LEVEL ?? 'warn',
     ZERO_ENABLE_TELEMETRY: 'false',

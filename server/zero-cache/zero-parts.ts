@@ -10,7 +10,7 @@ import type {TandemConfig} from '../config.ts';
  *   view-syncer-i        ZERO_PORT + 3·(i−1)   (view-syncer-1 keeps 4848)
  *   replication-manager  ZERO_PORT + 3·N       (its change streamer, +1, on loopback only)
  */
-export type ZeroRole = 'single' | 'replication-manager' | 'view-syncer';
+type ZeroRole = 'single' | 'replication-manager' | 'view-syncer';
 
 export type ZeroPart = {
   name: string;
@@ -37,7 +37,10 @@ export function changeStreamerPort(config: Pick<TandemConfig, 'zeroPort' | 'view
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map(v => v.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map(v => v.trim())
+    .filter(Boolean);
 }
 
 export function zeroParts(config: PartsConfig): ZeroPart[] {
@@ -52,10 +55,7 @@ export function zeroParts(config: PartsConfig): ZeroPart[] {
     return {name: `view-syncer-${i + 1}`, role: 'view-syncer', port, internalUrl: own ? given[i] : `http://127.0.0.1:${port}`};
   });
   const port = replicationManagerPort(config);
-  return [
-    {name: 'replication-manager', role: 'replication-manager', port, internalUrl: config.replicationManagerUrl ?? `http://127.0.0.1:${port}`},
-    ...syncers,
-  ];
+  return [{name: 'replication-manager', role: 'replication-manager', port, internalUrl: config.replicationManagerUrl ?? `http://127.0.0.1:${port}`}, ...syncers];
 }
 
 /** Every port Tandem's own zero-cache processes bind (each takes its port and the next two). */

@@ -1,6 +1,6 @@
 import type {ServerTransaction} from '@rocicorp/zero';
 import type {TandemContext} from '../../schema/index.ts';
-import {changeEnvelopeOf} from '../../mutators/change-envelope.ts';
+import {changeEnvelopeOf} from '../../rules/change-envelope.ts';
 
 /**
  * Claims a change id for this member inside the change's own transaction.

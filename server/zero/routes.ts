@@ -2,19 +2,20 @@ import {getQuery, isQuery} from '@rocicorp/zero';
 import {handleMutateRequest, handleQueryRequest} from '@rocicorp/zero/server';
 import {Hono} from 'hono';
 import {queries} from '../../queries/index.ts';
-import {schema, type TandemContext} from '../../schema/index.ts';
+import {schema} from '../../schema/index.ts';
+import type {Gated, SessionGate} from '../http/session-gate.ts';
 import type {DbProvider} from './db-provider.ts';
 import {DEFAULT_ZERO_RATE_LIMITS, ZeroRateLimiter, type Throttled, type ZeroRateLimits} from './rate-limits.ts';
 import {sessionKey} from './session-key.ts';
 import {runMutation} from './run-mutation.ts';
 import {readZeroRequest} from './zero-request.ts';
 import type {ServerMutators} from './server-mutators.ts';
-import {pushDbProvider} from './transient-db-errors.ts';
+import {pushDbProvider} from '../db/transient-db-errors.ts';
 
 type Deps = {
   dbProvider: DbProvider;
   serverMutators: ServerMutators;
-  contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
+  gate: SessionGate;
   /** Runs after each push has committed, with the names of its mutations (e.g. sends queued notifications). */
   afterMutate: (names: string[]) => void;
   /** Per-session and per-account limits (server/zero/rate-limits.ts); default DEFAULT_ZERO_RATE_LIMITS. */
@@ -33,13 +34,12 @@ function tooMany(c: import('hono').Context, throttled: Throttled) {
  * forwarded by zero-cache as the cookie or a bearer token; without one they
  * answer 401 and the client shows the sign-in page.
  */
-export function zeroRoutes({dbProvider, serverMutators, contextOf, afterMutate, zeroRateLimits}: Deps) {
-  const app = new Hono();
+export function zeroRoutes({dbProvider, serverMutators, gate, afterMutate, zeroRateLimits}: Deps) {
+  const app = new Hono<Gated>();
   const limiter = new ZeroRateLimiter(zeroRateLimits ?? DEFAULT_ZERO_RATE_LIMITS);
 
-  app.post('/mutate', async c => {
-    const ctx = await contextOf(c.req.raw.headers);
-    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+  app.post('/mutate', gate, async c => {
+    const ctx = c.get('ctx');
     const request = await readZeroRequest(c, 'push');
     if (!request.ok) return c.json({error: 'invalid_input', message: request.message}, request.status);
     // A flooding session is held back before any work (its client keeps the changes and pushes them again).
@@ -64,9 +64,8 @@ export function zeroRoutes({dbProvider, serverMutators, contextOf, afterMutate, 
     return c.json(result);
   });
 
-  app.post('/query', async c => {
-    const ctx = await contextOf(c.req.raw.headers);
-    if (!ctx) return c.json({error: 'unauthenticated'}, 401);
+  app.post('/query', gate, async c => {
+    const ctx = c.get('ctx');
     const request = await readZeroRequest(c, 'query');
     if (!request.ok) return c.json({error: 'invalid_input', message: request.message}, request.status);
     // Past the session's query budget, the rest of the list is answered with an error each (code rate_limited).

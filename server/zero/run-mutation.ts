@@ -1,11 +1,11 @@
 import {getMutator, InputValidationError, isMutator, type Transaction} from '@rocicorp/zero';
 import {isApplicationError} from '@rocicorp/zero/server';
-import {fail} from '../../mutators/errors.ts';
+import {fail} from '../../rules/errors.ts';
 import type {TandemContext} from '../../schema/index.ts';
 import {appendAudit} from './audit.ts';
 import {claimChange} from './change-ledger.ts';
 import type {ServerMutators} from './server-mutators.ts';
-import {isTransientDatabaseError} from './transient-db-errors.ts';
+import {isTransientDatabaseError} from '../db/transient-db-errors.ts';
 
 /**
  * Runs one pushed mutation inside its Postgres transaction: the change
@@ -15,13 +15,7 @@ import {isTransientDatabaseError} from './transient-db-errors.ts';
  * unexpected is logged here and reported without internals, except a lost
  * database connection, which fails the push so that it is retried.
  */
-export async function runMutation(
-  serverMutators: ServerMutators,
-  tx: Transaction,
-  ctx: TandemContext,
-  name: string,
-  args: unknown,
-): Promise<void> {
+export async function runMutation(serverMutators: ServerMutators, tx: Transaction, ctx: TandemContext, name: string, args: unknown): Promise<void> {
   // Only the mutators themselves: a path may also reach inherited members
   // ("constructor", "__proto__") or the registry's own tag ("~").
   const mutator = getMutator(serverMutators, name);

@@ -1,9 +1,6 @@
 import type {Context} from 'hono';
 import * as v from 'valibot';
-
-/** The upstream shard zero-cache writes its bookkeeping to (app id `zero`, shard 0; SPEC §13). */
-export const ZERO_APP_ID = 'zero';
-export const ZERO_UPSTREAM_SCHEMA = 'zero_0';
+import {ZERO_APP_ID, ZERO_UPSTREAM_SCHEMA} from '../zero-cache/zero-app.ts';
 
 /** Largest push or query request accepted (a batch of queued changes with big notes fits easily). */
 export const MAX_ZERO_BODY_BYTES = 16 * 1024 * 1024;
@@ -50,10 +47,7 @@ const pushBody = v.object({
 /** Zero's query transform request: ['transform', [{id, name, args}]]. */
 const queryBody = v.tuple([
   v.literal('transform'),
-  v.pipe(
-    v.array(v.object({id: v.string(), name: v.pipe(v.string(), v.maxLength(200)), args: v.array(json)})),
-    v.maxLength(10_000),
-  ),
+  v.pipe(v.array(v.object({id: v.string(), name: v.pipe(v.string(), v.maxLength(200)), args: v.array(json)})), v.maxLength(10_000)),
 ]);
 
 type Refusal = {status: 400 | 413 | 415; message: string};

@@ -29,7 +29,7 @@ async function watchClaimStates(page: Page) {
 const claimStates = (page: Page) => page.evaluate(() => (window as unknown as {claimStates: string[]}).claimStates);
 
 /**
- * SPEC §8 in real browsers: two engineers pick up the same escalation at
+ * docs/handoff.md in real browsers: two engineers pick up the same escalation at
  * once; the winner is told only once the server confirmed, the loser once,
  * by name. The L1 who escalated is told, on their walk and in their list,
  * who picked it up, that it was released, and that it was resolved.
@@ -69,8 +69,10 @@ describe('claim race and the escalator’s notices', () => {
     await Promise.all([senior, owner].map(p => p.getByTestId('handoff-context').getByRole('button', {name: 'Pick up'}).click()));
 
     const handoffRow = async () =>
-      (await stack.sql`select h.id, h.status, m.email, m.name from handoff h join ticket t on t.id = h.ticket_id
-        left join member m on m.id = h.claimed_by where t.problem_statement = 'Payroll share is read-only'`)[0];
+      (
+        await stack.sql`select h.id, h.status, m.email, m.name from handoff h join ticket t on t.id = h.ticket_id
+        left join member m on m.id = h.claimed_by where t.problem_statement = 'Payroll share is read-only'`
+      )[0];
     await expect.poll(async () => (await handoffRow()).status).toBe('claimed');
     const {email: winnerEmail, name: winnerName} = await handoffRow();
     const [winner, loser] = winnerEmail === 'senior@northwind.test' ? [senior, owner] : [owner, senior];
@@ -80,7 +82,10 @@ describe('claim race and the escalator’s notices', () => {
     expect(await claimStates(winner)).toEqual(['pick up', 'claiming', 'won']);
     // The loser: exactly one message, naming the holder; never a win on screen.
     const loserFrame = loser.getByTestId('handoff-context');
-    await loserFrame.getByTestId('claim-refused').filter({hasText: new RegExp(`Already claimed by ${winnerName} \\d+s ago`)}).waitFor();
+    await loserFrame
+      .getByTestId('claim-refused')
+      .filter({hasText: new RegExp(`Already claimed by ${winnerName} \\d+s ago`)})
+      .waitFor();
     expect(await loserFrame.getByText(new RegExp(winnerName)).count()).toBe(1);
     expect(await loserFrame.getByTestId('claiming').count()).toBe(0);
     const seen = await claimStates(loser);

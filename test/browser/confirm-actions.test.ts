@@ -14,8 +14,7 @@ describe('confirmations', () => {
   let browser: Browser;
   browserSuite(world => ({stack, browser} = world));
 
-  const focusedInside = (page: Page, dialogName: string) =>
-    page.getByRole('dialog', {name: dialogName}).evaluate(d => d.contains(document.activeElement));
+  const focusedInside = (page: Page, dialogName: string) => page.getByRole('dialog', {name: dialogName}).evaluate(d => d.contains(document.activeElement));
 
   it('resolving with empty notes asks first; Esc backs out and focus returns to Resolve walk', async () => {
     const context = await browser.newContext();
@@ -38,7 +37,8 @@ describe('confirmations', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({state: 'detached'});
     expect(await resolveButton.evaluate(el => el === document.activeElement)).toBe(true);
-    const walkStatus = async () => (await stack.sql`select w.status from walk w join ticket t on t.id = w.ticket_id where t.problem_statement = 'Mouse pointer jumps around'`)[0]?.status;
+    const walkStatus = async () =>
+      (await stack.sql`select w.status from walk w join ticket t on t.id = w.ticket_id where t.problem_statement = 'Mouse pointer jumps around'`)[0]?.status;
     expect(await walkStatus()).toBe('active');
 
     await resolveButton.click();

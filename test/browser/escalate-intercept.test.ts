@@ -5,7 +5,7 @@ import type {TestStack} from '../support/stack.ts';
 import {browserSuite} from '../support/suites.ts';
 
 /**
- * SPEC §7's escalate intercept in a real browser: with a fix run, Escalate
+ * docs/shared-walks.md's escalate intercept in a real browser: with a fix run, Escalate
  * first asks what happened with it; each answer is recorded, then the walk
  * escalates into the queue with what was typed.
  */
@@ -60,14 +60,16 @@ describe('the escalate intercept', () => {
     await l1.keyboard.press('Enter');
     await escalated(l1);
     expect(l1.url()).toBe(walkUrl);
-    await expect.poll(() => afterEscalation('Invoices stuck in queue')).toEqual({
-      outcome: 'applied_failed',
-      failure_reason: 'Did not fix the problem',
-      outcome_note: null,
-      handoff_status: 'open',
-      details: 'Spooler restarted twice, still stuck',
-      walk_status: 'escalated',
-    });
+    await expect
+      .poll(() => afterEscalation('Invoices stuck in queue'))
+      .toEqual({
+        outcome: 'applied_failed',
+        failure_reason: 'Did not fix the problem',
+        outcome_note: null,
+        handoff_status: 'open',
+        details: 'Spooler restarted twice, still stuck',
+        walk_status: 'escalated',
+      });
     await inQueue('Invoices stuck in queue');
 
     // It didn't work, with what happened typed.
@@ -75,12 +77,14 @@ describe('the escalate intercept', () => {
     await dialog.getByLabel(/What happened when it was tried/).fill('Spooler came back, labels still blank');
     await dialog.getByRole('button', {name: 'Record and escalate'}).click();
     await escalated(l1);
-    await expect.poll(() => afterEscalation('Labels print blank')).toMatchObject({
-      outcome: 'applied_failed',
-      failure_reason: 'Spooler came back, labels still blank',
-      handoff_status: 'open',
-      details: 'Happens on every label',
-    });
+    await expect
+      .poll(() => afterEscalation('Labels print blank'))
+      .toMatchObject({
+        outcome: 'applied_failed',
+        failure_reason: 'Spooler came back, labels still blank',
+        handoff_status: 'open',
+        details: 'Happens on every label',
+      });
     await inQueue('Labels print blank');
 
     // It worked, escalating for another reason.
@@ -88,12 +92,14 @@ describe('the escalate intercept', () => {
     await dialog.getByRole('radio', {name: 'It worked, escalating for another reason'}).check();
     await dialog.getByRole('button', {name: 'Record and escalate'}).click();
     await escalated(l1);
-    await expect.poll(() => afterEscalation('Plotter jammed and offline')).toMatchObject({
-      outcome: 'applied_success',
-      failure_reason: null,
-      handoff_status: 'open',
-      details: 'Also needs a new drum',
-    });
+    await expect
+      .poll(() => afterEscalation('Plotter jammed and offline'))
+      .toMatchObject({
+        outcome: 'applied_success',
+        failure_reason: null,
+        handoff_status: 'open',
+        details: 'Also needs a new drum',
+      });
     await inQueue('Plotter jammed and offline');
 
     // Partly, with a note (required).
@@ -102,12 +108,14 @@ describe('the escalate intercept', () => {
     await dialog.getByLabel("What worked, what didn't").fill('JPEGs send now, PDFs still bounce');
     await dialog.getByRole('button', {name: 'Record and escalate'}).click();
     await escalated(l1);
-    await expect.poll(() => afterEscalation('Scanner to email half works')).toMatchObject({
-      outcome: 'applied_partial',
-      outcome_note: 'JPEGs send now, PDFs still bounce',
-      handoff_status: 'open',
-      details: 'Only PDFs fail',
-    });
+    await expect
+      .poll(() => afterEscalation('Scanner to email half works'))
+      .toMatchObject({
+        outcome: 'applied_partial',
+        outcome_note: 'JPEGs send now, PDFs still bounce',
+        handoff_status: 'open',
+        details: 'Only PDFs fail',
+      });
     await inQueue('Scanner to email half works');
 
     // Never applied → dismissed.

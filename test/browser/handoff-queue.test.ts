@@ -65,8 +65,17 @@ describe('live handoff queue', () => {
     await context.getByRole('button', {name: 'Start here'}).waitFor();
     await owner.getByTestId('queue').locator('li', {hasText: 'CEO cannot reach the file server'}).waitFor({state: 'detached'});
     // The owner's open context view now says who has it.
-    await owner.getByTestId('handoff-context').getByText(/Picked up by Sam Senior/).waitFor();
-    await owner.getByTestId('metrics').locator('tr', {hasText: 'Time to claim'}).locator('td').first().filter({hasText: String(claimedBefore + 1)}).waitFor();
+    await owner
+      .getByTestId('handoff-context')
+      .getByText(/Picked up by Sam Senior/)
+      .waitFor();
+    await owner
+      .getByTestId('metrics')
+      .locator('tr', {hasText: 'Time to claim'})
+      .locator('td')
+      .first()
+      .filter({hasText: String(claimedBefore + 1)})
+      .waitFor();
 
     // The package can be corrected before it is relied on; the edit is what everyone reads.
     await context.getByRole('button', {name: 'Edit package'}).click();
@@ -85,7 +94,12 @@ describe('live handoff queue', () => {
 
     const [sam] = await stack.sql`select id from member where email = 'senior@northwind.test'`;
     await expect
-      .poll(async () => (await stack.sql`select h.status, h.claimed_by from handoff h join ticket t on t.id = h.ticket_id where t.problem_statement = 'CEO cannot reach the file server'`)[0])
+      .poll(
+        async () =>
+          (
+            await stack.sql`select h.status, h.claimed_by from handoff h join ticket t on t.id = h.ticket_id where t.problem_statement = 'CEO cannot reach the file server'`
+          )[0],
+      )
       .toEqual({status: 'claimed', claimed_by: sam.id});
     await Promise.all(contexts.map(c => c.close()));
   });
@@ -120,8 +134,16 @@ describe('live handoff queue', () => {
     await contexts[1].setOffline(false);
 
     // On reconnect the server refuses; the optimistic claim rolls back and the holder is named, once.
-    await owner.getByTestId('claim-refused').filter({hasText: /Already claimed by Casey Cover \d+s ago/}).waitFor({timeout: 30_000});
-    expect(await owner.getByTestId('handoff-context').getByText(/Casey Cover/).count()).toBe(1);
+    await owner
+      .getByTestId('claim-refused')
+      .filter({hasText: /Already claimed by Casey Cover \d+s ago/})
+      .waitFor({timeout: 30_000});
+    expect(
+      await owner
+        .getByTestId('handoff-context')
+        .getByText(/Casey Cover/)
+        .count(),
+    ).toBe(1);
     expect(await owner.getByTestId('handoff-context').getByTestId('claiming').count()).toBe(0);
     expect(await owner.getByTestId('handoff-context').getByRole('button', {name: 'Start here'}).count()).toBe(0);
     // Sync carries on: the owner's connection is healthy, not stuck in an error.

@@ -15,7 +15,7 @@ const PATH = [
   {answer: 'Still disconnected or still prompting', node: 'new-profile'},
 ];
 
-/** SPEC §10: the L1 keeps walking with no connection; every change lands once, in order. */
+/** docs/offline.md: the L1 keeps walking with no connection; every change lands once, in order. */
 describe('offline walking', () => {
   let stack: TestStack;
   let browser: Browser;
@@ -41,6 +41,8 @@ describe('offline walking', () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
+    // So must the new call itself: it goes through the outbox like any change, and the counts below are of changes made offline.
+    await page.getByTestId('connection').filter({hasNotText: 'waiting'}).waitFor({timeout: 30_000});
     return new URL(page.url()).pathname.split('/').pop()!;
   }
 
@@ -60,9 +62,7 @@ describe('offline walking', () => {
   }
 
   const expectNotes = (walkId: string, notes: string) =>
-    expect
-      .poll(async () => (await stack.sql`select notes from walk where id = ${walkId}`)[0]?.notes, {timeout: 30_000})
-      .toBe(notes);
+    expect.poll(async () => (await stack.sql`select notes from walk where id = ${walkId}`)[0]?.notes, {timeout: 30_000}).toBe(notes);
 
   const stepsOf = (walkId: string) =>
     stack.sql<{kind: string; option_id: string | null; node_id: string}[]>`
@@ -100,13 +100,7 @@ describe('offline walking', () => {
     await l1.context.setOffline(false);
     await status.filter({hasText: 'Online'}).waitFor({timeout: 60_000});
     await expect.poll(async () => (await stepsOf(walkId)).length, {timeout: 30_000}).toBe(5);
-    expect((await stepsOf(walkId)).map(s => s.option_id)).toEqual([
-      'owa-works',
-      'status-offline',
-      'offline-still-broken',
-      'internet-ok',
-      'creds-still-broken',
-    ]);
+    expect((await stepsOf(walkId)).map(s => s.option_id)).toEqual(['owa-works', 'status-offline', 'offline-still-broken', 'internet-ok', 'creds-still-broken']);
     await expectNotes(walkId, 'Customer on hotel Wi-Fi, captive portal');
     await senior.page.locator('[data-node-id="new-profile"]').waitFor({timeout: 30_000});
     await senior.page.getByTestId('notes-view').filter({hasText: 'captive portal'}).waitFor();
@@ -115,7 +109,7 @@ describe('offline walking', () => {
     await senior.context.close();
   }, 120_000);
 
-  it('stays offline longer than Zero\'s default disconnect timeout (1 min) and keeps walking; nothing is lost', async () => {
+  it("stays offline longer than Zero's default disconnect timeout (1 min) and keeps walking; nothing is lost", async () => {
     const l1 = await signedIn('l1@northwind.test');
     const walkId = await startOutlookWalk(l1.page, 'Outlook offline in the branch office');
     const status = await goOffline(l1);
@@ -201,7 +195,7 @@ describe('offline walking', () => {
     await l1.context.close();
   }, 120_000);
 
-  it('two tabs of the same person stay consistent offline; a closed tab\'s waiting changes are sent by the other, once', async () => {
+  it("two tabs of the same person stay consistent offline; a closed tab's waiting changes are sent by the other, once", async () => {
     const {context, page: tabA} = await signedIn('l1@northwind.test');
     const walkId = await startOutlookWalk(tabA, 'Outlook offline on two screens');
     const tabB = await context.newPage();
@@ -218,16 +212,14 @@ describe('offline walking', () => {
     await tabA.close();
     await context.setOffline(false);
     await tabB.getByTestId('connection').filter({hasText: 'Online'}).waitFor({timeout: 60_000});
-    await expect
-      .poll(async () => (await stepsOf(walkId)).map(s => s.option_id), {timeout: 30_000})
-      .toEqual(['owa-works', 'status-offline']);
+    await expect.poll(async () => (await stepsOf(walkId)).map(s => s.option_id), {timeout: 30_000}).toEqual(['owa-works', 'status-offline']);
     await tabB.getByTestId('connection').filter({hasNotText: 'waiting'}).waitFor({timeout: 30_000});
     await tabB.waitForTimeout(2_000);
     expect(await stepsOf(walkId)).toHaveLength(2);
     await context.close();
   }, 120_000);
 
-  it('an escalation made offline reaches the engineers\' live queue once on reconnect; picking up waits for a connection', async () => {
+  it("an escalation made offline reaches the engineers' live queue once on reconnect; picking up waits for a connection", async () => {
     const senior = await signedIn('senior@northwind.test');
     await senior.page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Queue'}).click();
     const queue = senior.page.getByTestId('queue');

@@ -5,7 +5,7 @@ import type {TestStack} from '../support/stack.ts';
 import {browserSuite} from '../support/suites.ts';
 import {PRESENCE_TTL_MS} from '../../mutators/presence/presence.ts';
 
-/** SPEC §7 in two real browsers: the engineer watches the L1's walk live, whispers, and takes over. */
+/** docs/shared-walks.md in two real browsers: the engineer watches the L1's walk live, whispers, and takes over. */
 describe('shared-screen walks', () => {
   let stack: TestStack;
   let browser: Browser;
@@ -34,8 +34,10 @@ describe('shared-screen walks', () => {
     // mutator, which writes the synced row), the page beats over HTTP into
     // unsynced.presence_beat, rewriting no synced row, and the sweep keeps it.
     const seniorRow = async () =>
-      (await stack.sql`select p.id, p.last_seen from walk_presence p join member m on m.id = p.user_id
-        where m.email = 'senior@northwind.test'`)[0];
+      (
+        await stack.sql`select p.id, p.last_seen from walk_presence p join member m on m.id = p.user_id
+        where m.email = 'senior@northwind.test'`
+      )[0];
     const first = await seniorRow();
     await l1.waitForTimeout(PRESENCE_TTL_MS + 4_000);
     await l1.getByTestId('presence').getByText('Sam Senior · watching').waitFor({timeout: 1_000});

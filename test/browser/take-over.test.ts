@@ -5,7 +5,7 @@ import type {TestStack} from '../support/stack.ts';
 import {browserSuite} from '../support/suites.ts';
 
 /**
- * SPEC §7's take-over as a handshake, in two real browsers: both screens are
+ * docs/shared-walks.md's take-over as a handshake, in two real browsers: both screens are
  * told, what the L1 had typed and not saved stays in view (and can go to the
  * lane, which stays open to them), and the engineer hands the walk back.
  */

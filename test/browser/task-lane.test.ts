@@ -42,7 +42,9 @@ describe('the task lane controls', () => {
     await item(page, 'Check the VPN client version').waitFor();
     await expect.poll(async () => (await rowOf('Check the VPN client version'))?.kind).toBe('check');
     await addToLane(page, 'fact', 'Wrong walk entirely');
-    await item(page, 'Wrong walk entirely').getByRole('button', {name: /^Delete/}).click();
+    await item(page, 'Wrong walk entirely')
+      .getByRole('button', {name: /^Delete/})
+      .click();
     await item(page, 'Wrong walk entirely').waitFor({state: 'detached'});
     await expect.poll(async () => (await rowOf('Wrong walk entirely'))?.deleted_at).not.toBeNull();
 

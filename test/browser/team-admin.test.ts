@@ -53,11 +53,17 @@ describe('team admin in the browser', () => {
     await seniorRow.getByRole('checkbox').check();
     await expect.poll(async () => (await stack.sql`select can_cover_l1 from member where email = 'senior@northwind.test'`)[0].can_cover_l1).toBe(true);
     await owner.getByTestId('audit-log').getByText('Olivia Owens let Sam Senior cover L1').waitFor();
-    await owner.getByTestId('audit-log').getByText(/joined through an invite as an L1 tech/).waitFor();
+    await owner
+      .getByTestId('audit-log')
+      .getByText(/joined through an invite as an L1 tech/)
+      .waitFor();
 
     // Deactivation frees the L1 seat at once.
     await owner.locator('tr[data-member-email="newbie@northwind.test"]').getByRole('button', {name: 'Deactivate'}).click();
-    await owner.getByRole('dialog', {name: /^Deactivate /}).getByRole('button', {name: 'Deactivate'}).click();
+    await owner
+      .getByRole('dialog', {name: /^Deactivate /})
+      .getByRole('button', {name: 'Deactivate'})
+      .click();
     await owner.getByTestId('seats-L1').filter({hasText: '2/5'}).waitFor();
 
     await Promise.all([ownerContext.close(), inviteeContext.close(), strangerContext.close()]);

@@ -47,7 +47,10 @@ describe('tickets people can find and follow', () => {
     await must(senior, 'handoff.claim', {handoffId});
     await must(senior, 'handoff.resolve', {handoffId, resolutionNotes: 'Raised the router’s idle timeout'});
     // Other calls around it, so that finding it means something.
-    for (const [problem, customerName] of [['Printer offline on floor 2', 'Fabrikam Dental'], ['VPN will not connect at all', 'Contoso Pharmacy']]) {
+    for (const [problem, customerName] of [
+      ['Printer offline on floor 2', 'Fabrikam Dental'],
+      ['VPN will not connect at all', 'Contoso Pharmacy'],
+    ]) {
       await must(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId: crypto.randomUUID(), problemStatement: problem, customerName});
     }
     const yesterday = Date.now() - 24 * 60 * 60 * 1000;
@@ -126,7 +129,13 @@ describe('tickets people can find and follow', () => {
     const l1 = await signIn(stack.appUrl, 'l1@northwind.test');
     const ticketId = crypto.randomUUID();
     const walkId = crypto.randomUUID();
-    await must(l1, 'ticket.intake', {ticketId, walkId, problemStatement: 'Scanner emails never arrive', customerName: 'Litware Inc', customerContact: 'Pat 555-0199'});
+    await must(l1, 'ticket.intake', {
+      ticketId,
+      walkId,
+      problemStatement: 'Scanner emails never arrive',
+      customerName: 'Litware Inc',
+      customerContact: 'Pat 555-0199',
+    });
     await must(l1, 'walk.resolve', {walkId, helpful: true, resolutionNotes: 'Fixed the SMTP relay password on the scanner'});
     const [{ref}] = await stack.sql<{ref: string}[]>`select ref from ticket where id = ${ticketId}`;
 

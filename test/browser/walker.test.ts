@@ -59,9 +59,7 @@ describe('the L1 walker', () => {
     await page.getByTestId('note-writer').filter({hasText: 'local writer'}).waitFor();
     expect(await preview.inputValue()).toContain('Problem\nAccounting cannot print invoices');
     await preview.fill(`${await preview.inputValue()}\nCustomer confirmed printing works.`);
-    await expect
-      .poll(async () => (await stack.sql`select draft from generated_text`)[0]?.draft ?? '')
-      .toContain('Customer confirmed printing works.');
+    await expect.poll(async () => (await stack.sql`select draft from generated_text`)[0]?.draft ?? '').toContain('Customer confirmed printing works.');
     await page.reload();
     await page.getByRole('button', {name: 'Write resolution note'}).click();
     await expect.poll(() => preview.inputValue().catch(() => '')).toContain('Customer confirmed printing works.');
@@ -90,7 +88,12 @@ describe('the L1 walker', () => {
     await list.locator('li', {hasText: 'Server room temperature alarm'}).getByText('escalated').waitFor();
 
     await expect
-      .poll(async () => (await stack.sql`select w.step_count, w.status from walk w join ticket t on t.id = w.ticket_id where t.problem_statement = 'Accounting cannot print invoices'`)[0])
+      .poll(
+        async () =>
+          (
+            await stack.sql`select w.step_count, w.status from walk w join ticket t on t.id = w.ticket_id where t.problem_statement = 'Accounting cannot print invoices'`
+          )[0],
+      )
       .toEqual({step_count: 4, status: 'resolved'});
     const [ticket] = await stack.sql`select resolution_notes from ticket where problem_statement = 'Accounting cannot print invoices'`;
     expect(ticket.resolution_notes).toContain('Customer confirmed printing works.');

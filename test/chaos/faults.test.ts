@@ -109,13 +109,15 @@ describe('faults mid-walk', () => {
     expect(await created.server).toEqual({type: 'success'});
     await eventually(() => flowView.data, Boolean, 30_000);
     expect(await watcher.mutate(mutators.flow.publish({flowId})).server).toEqual({type: 'success'});
-    await eventually(() => (flowView.data as {status?: string} | undefined)?.status, s => s === 'published', 30_000);
+    await eventually(
+      () => (flowView.data as {status?: string} | undefined)?.status,
+      s => s === 'published',
+      30_000,
+    );
     flowView.destroy();
     await recorder.run(queries.flow.byId({flowId}), {type: 'complete'});
 
-    const intake = recorder.mutate(
-      mutators.ticket.intake({ticketId: crypto.randomUUID(), walkId, problemStatement: 'Printer jams all day', flowId}),
-    );
+    const intake = recorder.mutate(mutators.ticket.intake({ticketId: crypto.randomUUID(), walkId, problemStatement: 'Printer jams all day', flowId}));
     expect(await intake.server).toEqual({type: 'success'});
     outbox = new Outbox(recorder, memoryJournal());
     recorderView = recorder.materialize(queries.walk.byId({walkId}));
@@ -151,8 +153,7 @@ describe('faults mid-walk', () => {
     }
   }
 
-  const stepNotes = (view: {readonly data: unknown}) =>
-    ((view.data as {steps?: {note: string | null}[]} | undefined)?.steps ?? []).map(s => s.note);
+  const stepNotes = (view: {readonly data: unknown}) => ((view.data as {steps?: {note: string | null}[]} | undefined)?.steps ?? []).map(s => s.note);
 
   async function postgresSteps() {
     return stack.sql<{seq: number; note: string; node_id: string}[]>`
@@ -176,8 +177,16 @@ describe('faults mid-walk', () => {
         rows => JSON.stringify(rows) === JSON.stringify(expected),
         180_000,
       );
-      await eventually(() => stepNotes(watcherView), notes => JSON.stringify(notes) === JSON.stringify(recorded), 120_000);
-      await eventually(() => stepNotes(recorderView), notes => JSON.stringify(notes) === JSON.stringify(recorded), 120_000);
+      await eventually(
+        () => stepNotes(watcherView),
+        notes => JSON.stringify(notes) === JSON.stringify(recorded),
+        120_000,
+      );
+      await eventually(
+        () => stepNotes(recorderView),
+        notes => JSON.stringify(notes) === JSON.stringify(recorded),
+        120_000,
+      );
       return {ok: true, lost: 0};
     } catch (error) {
       const rows = await postgresSteps().catch(() => []);
@@ -186,31 +195,39 @@ describe('faults mid-walk', () => {
     }
   }
 
-  it(`records ${STEPS} steps through ${ROUNDS * FAULTS.length} faults, losing and doubling none`, async () => {
-    const schedule = Array.from({length: ROUNDS}, () => FAULTS).flat();
-    const perFault = Math.floor(STEPS / schedule.length);
-    const third = Math.max(1, Math.floor(perFault / 3));
+  it(
+    `records ${STEPS} steps through ${ROUNDS * FAULTS.length} faults, losing and doubling none`,
+    async () => {
+      const schedule = Array.from({length: ROUNDS}, () => FAULTS).flat();
+      const perFault = Math.floor(STEPS / schedule.length);
+      const third = Math.max(1, Math.floor(perFault / 3));
 
-    for (const fault of schedule) {
-      await recordSteps(third);
-      // The recording goes on while the part is down and while it comes back.
-      await fault.inject(stack, () => recordSteps(third));
-      await recordSteps(perFault - 2 * third);
-      const outcome = await converged();
-      const t = tally.get(fault.name) ?? {tried: 0, passed: 0, lost: 0};
-      tally.set(fault.name, {tried: t.tried + 1, passed: t.passed + (outcome.ok ? 1 : 0), lost: t.lost + outcome.lost});
-      expect(outcome, `after "${fault.name}"`).toEqual({ok: true, lost: 0});
-    }
-    await recordSteps(STEPS - recorded.length);
-    expect(await converged()).toEqual({ok: true, lost: 0});
+      for (const fault of schedule) {
+        await recordSteps(third);
+        // The recording goes on while the part is down and while it comes back.
+        await fault.inject(stack, () => recordSteps(third));
+        await recordSteps(perFault - 2 * third);
+        const outcome = await converged();
+        const t = tally.get(fault.name) ?? {tried: 0, passed: 0, lost: 0};
+        tally.set(fault.name, {tried: t.tried + 1, passed: t.passed + (outcome.ok ? 1 : 0), lost: t.lost + outcome.lost});
+        expect(outcome, `after "${fault.name}"`).toEqual({ok: true, lost: 0});
+      }
+      await recordSteps(STEPS - recorded.length);
+      expect(await converged()).toEqual({ok: true, lost: 0});
 
-    // Nothing waits in the outbox, and the server refused nothing.
-    await eventually(() => outbox.entries(), entries => entries.length === 0, 60_000);
-    expect((await Promise.all(refusals)).filter(Boolean)).toEqual([]);
+      // Nothing waits in the outbox, and the server refused nothing.
+      await eventually(
+        () => outbox.entries(),
+        entries => entries.length === 0,
+        60_000,
+      );
+      expect((await Promise.all(refusals)).filter(Boolean)).toEqual([]);
 
-    // The same client instances are still connected: nobody reloaded.
-    expect(recorder.connection.state.current.name).toBe('connected');
-    expect(watcher.connection.state.current.name).toBe('connected');
-    expect(stack.logLines.filter(l => / exited \(signal SIGKILL\); restarting in /.test(l)).length).toBeGreaterThanOrEqual(2 * ROUNDS);
-  }, chaosSize(10, 40) * 60_000);
+      // The same client instances are still connected: nobody reloaded.
+      expect(recorder.connection.state.current.name).toBe('connected');
+      expect(watcher.connection.state.current.name).toBe('connected');
+      expect(stack.logLines.filter(l => / exited \(signal SIGKILL\); restarting in /.test(l)).length).toBeGreaterThanOrEqual(2 * ROUNDS);
+    },
+    chaosSize(10, 40) * 60_000,
+  );
 });

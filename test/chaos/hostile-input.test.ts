@@ -1,6 +1,6 @@
 import {isMutator} from '@rocicorp/zero';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {ERROR_CODES} from '../../mutators/errors.ts';
+import {ERROR_CODES} from '../../rules/errors.ts';
 import {argsValidatorOf} from '../../mutators/define.ts';
 import {mutatorDefinitions, mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
@@ -162,7 +162,11 @@ describe('hostile input through the real mutate endpoint', () => {
         {what: 'mutation id as a string', body: JSON.stringify({...pushBody('x', {}), mutations: [{...pushBody('x', {}).mutations[0], id: '1'}]}), status: 400},
         {what: 'args not an array', body: JSON.stringify({...pushBody('x', {}), mutations: [{...pushBody('x', {}).mutations[0], args: {}}]}), status: 400},
         {what: "a CRUD mutation writing another account's ticket", body: JSON.stringify(crudInsert), status: 400},
-        {what: 'deeply nested args', body: JSON.stringify(pushBody('walk.updateNotes', undefined, {argsList: []})).replace('"args":[]', `"args":[${deep}]`), status: 400},
+        {
+          what: 'deeply nested args',
+          body: JSON.stringify(pushBody('walk.updateNotes', undefined, {argsList: []})).replace('"args":[]', `"args":[${deep}]`),
+          status: 400,
+        },
         {what: 'text/plain', body: valid(), contentType: 'text/plain', status: 415},
         {what: 'a form post', body: 'clientGroupID=x&mutations=1', contentType: 'application/x-www-form-urlencoded', status: 415},
         {what: 'multipart', body: valid(), contentType: 'multipart/form-data; boundary=x', status: 415},
@@ -170,11 +174,18 @@ describe('hostile input through the real mutate endpoint', () => {
         {what: 'no schema/appID', body: valid(), query: '', status: 400},
         {what: 'the public schema as upstream', body: valid(), query: 'schema=public&appID=zero', status: 400},
         {what: 'another app id', body: valid(), query: 'schema=zero_0&appID=evil', status: 400},
-        {what: 'a body over 16 MB', body: JSON.stringify(pushBody('walk.updateNotes', {walkId: world.northwind.walkId, notes: 'x'.repeat(17 * 1024 * 1024)})), status: 413},
+        {
+          what: 'a body over 16 MB',
+          body: JSON.stringify(pushBody('walk.updateNotes', {walkId: world.northwind.walkId, notes: 'x'.repeat(17 * 1024 * 1024)})),
+          status: 413,
+        },
       ];
       const failures: string[] = [];
       for (const c of cases) {
-        const answer = await postRaw(stack.appUrl, 'mutate', owner(), c.body, {contentType: c.contentType === undefined ? 'application/json' : c.contentType, query: c.query ?? PUSH_QUERY});
+        const answer = await postRaw(stack.appUrl, 'mutate', owner(), c.body, {
+          contentType: c.contentType === undefined ? 'application/json' : c.contentType,
+          query: c.query ?? PUSH_QUERY,
+        });
         const leak = leaksInternals(answer.text);
         const error = (answer.json as {error?: string} | undefined)?.error;
         if (answer.status !== c.status || !answer.contentType.includes('application/json') || error !== 'invalid_input' || leak) {
@@ -185,13 +196,32 @@ describe('hostile input through the real mutate endpoint', () => {
       const anonymous = await postRaw(stack.appUrl, 'mutate', {}, 'not json');
       if (anonymous.status !== 401) failures.push(`anonymous: ${anonymous.status}`);
 
-      recordChaos({kind: 'hostile_input', name: 'mutate endpoint: malformed bodies', tried: cases.length + 1, passed: cases.length + 1 - failures.length, lost: changedTables(before, await dbFingerprint(stack.sql)).length});
+      recordChaos({
+        kind: 'hostile_input',
+        name: 'mutate endpoint: malformed bodies',
+        tried: cases.length + 1,
+        passed: cases.length + 1 - failures.length,
+        lost: changedTables(before, await dbFingerprint(stack.sql)).length,
+      });
       expect(failures).toEqual([]);
       expect(changedTables(before, await dbFingerprint(stack.sql))).toEqual([]);
     });
 
     it('names that are not mutators (inherited members, the registry tag, Zero internals) are unknown mutators', async () => {
-      const names = ['constructor', '__proto__', 'toString', '~', 'walk', 'walk.constructor', 'walk.__proto__.constructor', '', 'nope.nothing', '_zero_crud', 'hasOwnProperty', 'x'.repeat(5000)];
+      const names = [
+        'constructor',
+        '__proto__',
+        'toString',
+        '~',
+        'walk',
+        'walk.constructor',
+        'walk.__proto__.constructor',
+        '',
+        'nope.nothing',
+        '_zero_crud',
+        'hasOwnProperty',
+        'x'.repeat(5000),
+      ];
       const failures: string[] = [];
       for (const name of names) {
         const answer = await postRaw(stack.appUrl, 'mutate', owner(), JSON.stringify(pushBody(name, {walkId: world.northwind.walkId})));
@@ -199,7 +229,13 @@ describe('hostile input through the real mutate endpoint', () => {
         const problem = expected ? dirty(answer, expected) : answer.status === 400 ? undefined : `${answer.status} ${answer.text.slice(0, 200)}`;
         if (problem) failures.push(`${JSON.stringify(name.slice(0, 40))}: ${problem}`);
       }
-      recordChaos({kind: 'hostile_input', name: 'mutate endpoint: unknown mutator names', tried: names.length, passed: names.length - failures.length, lost: changedTables(before, await dbFingerprint(stack.sql)).length});
+      recordChaos({
+        kind: 'hostile_input',
+        name: 'mutate endpoint: unknown mutator names',
+        tried: names.length,
+        passed: names.length - failures.length,
+        lost: changedTables(before, await dbFingerprint(stack.sql)).length,
+      });
       expect(failures).toEqual([]);
     });
 
@@ -234,13 +270,32 @@ describe('hostile input through the real mutate endpoint', () => {
         ...queryNames.flatMap(name =>
           Array.from({length: chaosSize(3, 40)}, () => ({
             name,
-            args: [rng.pick<unknown>([null, 42, 'x', [], {limit: -1}, {limit: 'all'}, {walkId: "' or 1=1 --"}, {flowId: {$ne: null}}, {actorId: 'x'.repeat(100_000)}, {handoffId: world.contoso.handoffId}])],
+            args: [
+              rng.pick<unknown>([
+                null,
+                42,
+                'x',
+                [],
+                {limit: -1},
+                {limit: 'all'},
+                {walkId: "' or 1=1 --"},
+                {flowId: {$ne: null}},
+                {actorId: 'x'.repeat(100_000)},
+                {handoffId: world.contoso.handoffId},
+              ]),
+            ],
           })),
         ),
       ];
       const answer = await postRaw(stack.appUrl, 'query', owner(), JSON.stringify(['transform', requests.map((r, i) => ({id: `q${i}`, ...r}))]));
       if (answer.status !== 200 || leaksInternals(answer.text)) failures.push(`hostile named queries: ${answer.status} ${answer.text.slice(0, 300)}`);
-      recordChaos({kind: 'hostile_input', name: 'query endpoint', tried: bodies.length + requests.length, passed: bodies.length + requests.length - failures.length, lost: 0});
+      recordChaos({
+        kind: 'hostile_input',
+        name: 'query endpoint',
+        tried: bodies.length + requests.length,
+        passed: bodies.length + requests.length - failures.length,
+        lost: 0,
+      });
       expect(failures).toEqual([]);
     });
   });

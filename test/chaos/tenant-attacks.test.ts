@@ -16,7 +16,7 @@ import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts
  * Tenant and role attacks, each through the real endpoints: a user of
  * Contoso naming Northwind's rows in every mutator and every named query, a
  * viewer calling every mutator, an L1 tech working the handoff queue, and a
- * deactivated member's old session. All refused with the SPEC's codes
+ * deactivated member's old session. All refused with the contract's codes (docs/contract.md)
  * (another tenant's row answers exactly like a missing one), nothing
  * written, nothing synced.
  */
@@ -104,9 +104,7 @@ function registryNames(tree: Record<string, unknown>, prefix = ''): string[] {
 function withMissingIds(args: Record<string, unknown>, rows: AccountRows): Record<string, unknown> {
   const ids = new Set(Object.values(rows));
   const swap = new Map<string, string>();
-  return Object.fromEntries(
-    Object.entries(args).map(([k, v]) => [k, typeof v === 'string' && ids.has(v) ? (swap.get(v) ?? swap.set(v, fresh()).get(v)!) : v]),
-  );
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === 'string' && ids.has(v) ? (swap.get(v) ?? swap.set(v, fresh()).get(v)!) : v]));
 }
 
 /** What a Zero client sends for a named query request. */
@@ -153,7 +151,9 @@ describe('tenant and role attacks', () => {
     const all = registryNames(mutators as unknown as Record<string, unknown>).sort();
     expect([...new Set(referenceCases(nw, nwDriver()).map(c => c.name))].sort()).toEqual(all);
     const crossTenant = new Set([
-      ...referenceCases(nw, nwDriver()).filter(c => JSON.stringify(c.args).match(new RegExp(Object.values(nw).join('|')))).map(c => c.name),
+      ...referenceCases(nw, nwDriver())
+        .filter(c => JSON.stringify(c.args).match(new RegExp(Object.values(nw).join('|'))))
+        .map(c => c.name),
       ...collisionCases(nw, co).map(c => c.name),
     ]);
     // The session policy and seat limits name no row: they only ever change the caller's own account.
@@ -178,7 +178,10 @@ describe('tenant and role attacks', () => {
           (result as {message?: string}).message === (missing as {message?: string}).message &&
           !leaksInternals(answer.text);
         count(`${c.name}: other account's ids`, ok);
-        if (!ok) failures.push(`${email} ${c.name} ${JSON.stringify(c.args)}: ${codeOf(result)} "${(result as {message?: string})?.message}" vs missing: ${codeOf(missing)} "${(missing as {message?: string})?.message}"`);
+        if (!ok)
+          failures.push(
+            `${email} ${c.name} ${JSON.stringify(c.args)}: ${codeOf(result)} "${(result as {message?: string})?.message}" vs missing: ${codeOf(missing)} "${(missing as {message?: string})?.message}"`,
+          );
       }
     }
     // Client-chosen ids of new rows that are Northwind's: refused without saying whose they are.
@@ -212,9 +215,39 @@ describe('tenant and role attacks', () => {
     const l1 = world.sessions['l1@northwind.test'];
     const senior = world.sessions['senior@northwind.test'];
     const failures: string[] = [];
-    const l1Refused = ['handoff.claim', 'handoff.release', 'handoff.resolve', 'flow.create', 'flow.update', 'flow.publish', 'flow.unpublish', 'member.changeRole', 'member.setActive', 'member.setCoverage', 'member.transferOwnership', 'account.setSeatLimits', 'invite.create', 'invite.revoke', 'walk.takeOver'];
-    const engineerRefused = ['member.changeRole', 'member.setActive', 'member.setCoverage', 'member.transferOwnership', 'account.setSeatLimits', 'invite.create', 'invite.revoke', 'ticket.intake', 'ticket.escalateWithoutWalk', 'ticket.startWalk'];
-    for (const [session, names, who] of [[l1, l1Refused, 'l1'], [senior, engineerRefused, 'engineer']] as const) {
+    const l1Refused = [
+      'handoff.claim',
+      'handoff.release',
+      'handoff.resolve',
+      'flow.create',
+      'flow.update',
+      'flow.publish',
+      'flow.unpublish',
+      'member.changeRole',
+      'member.setActive',
+      'member.setCoverage',
+      'member.transferOwnership',
+      'account.setSeatLimits',
+      'invite.create',
+      'invite.revoke',
+      'walk.takeOver',
+    ];
+    const engineerRefused = [
+      'member.changeRole',
+      'member.setActive',
+      'member.setCoverage',
+      'member.transferOwnership',
+      'account.setSeatLimits',
+      'invite.create',
+      'invite.revoke',
+      'ticket.intake',
+      'ticket.escalateWithoutWalk',
+      'ticket.startWalk',
+    ];
+    for (const [session, names, who] of [
+      [l1, l1Refused, 'l1'],
+      [senior, engineerRefused, 'engineer'],
+    ] as const) {
       for (const c of referenceCases(nw, nwDriver()).filter(x => names.includes(x.name))) {
         const args = c.name === 'member.setCoverage' ? {...c.args, memberId: world.sessions['cover@northwind.test'].context.userId} : c.args;
         const {result} = await push(session, {...c, args});
@@ -278,7 +311,13 @@ describe('tenant and role attacks', () => {
     });
 
     it('Contoso’s real Zero clients, asking with Northwind’s ids, sync nothing of Northwind', async () => {
-      const northwindIds = [NORTHWIND.id, ...Object.values(nw), ...Object.values(world.sessions).filter(s => s.context.accountId === NORTHWIND.id).map(s => s.context.userId)];
+      const northwindIds = [
+        NORTHWIND.id,
+        ...Object.values(nw),
+        ...Object.values(world.sessions)
+          .filter(s => s.context.accountId === NORTHWIND.id)
+          .map(s => s.context.userId),
+      ];
       const failures: string[] = [];
       for (const {email, zero} of clients) {
         for (const q of namedQueries(nw)) {
@@ -318,7 +357,11 @@ describe('tenant and role attacks', () => {
     const victim = await signIn(stack.appUrl, 'l1b@northwind.test');
     const openClient = zeroClient(stack.zeroUrl, victim);
     try {
-      await eventually(() => openClient.run(queries.member.list(), {type: 'complete'}), rows => rows.length > 0, 30_000);
+      await eventually(
+        () => openClient.run(queries.member.list(), {type: 'complete'}),
+        rows => rows.length > 0,
+        30_000,
+      );
       const owner = world.sessions['owner@northwind.test'];
       const off = await pushMutation(stack.appUrl, {token: owner.token}, 'member.setActive', {memberId: victim.context.userId, active: false});
       expect(off.result).toEqual({ok: true});
@@ -329,15 +372,28 @@ describe('tenant and role attacks', () => {
       };
       await refused('GET /api/session (bearer)', await fetch(`${stack.appUrl}/api/session`, {headers: {authorization: `Bearer ${victim.token}`}}));
       await refused('GET /api/session (cookie)', await fetch(`${stack.appUrl}/api/session`, {headers: {cookie: victim.cookie}}));
-      await refused('mutate (bearer)', await pushMutation(stack.appUrl, {token: victim.token}, 'walk.updateNotes', {walkId: nw.walkId, notes: 'still here'}).then(r => r.answer));
-      await refused('mutate (cookie)', await pushMutation(stack.appUrl, {cookie: victim.cookie, origin: stack.appUrl}, 'walk.updateNotes', {walkId: nw.walkId, notes: 'still here'}).then(r => r.answer));
-      await refused('query (bearer)', await postRaw(stack.appUrl, 'query', {token: victim.token}, JSON.stringify(['transform', [{id: 'q', name: 'ticket.list', args: [{}]}]])));
+      await refused(
+        'mutate (bearer)',
+        await pushMutation(stack.appUrl, {token: victim.token}, 'walk.updateNotes', {walkId: nw.walkId, notes: 'still here'}).then(r => r.answer),
+      );
+      await refused(
+        'mutate (cookie)',
+        await pushMutation(stack.appUrl, {cookie: victim.cookie, origin: stack.appUrl}, 'walk.updateNotes', {walkId: nw.walkId, notes: 'still here'}).then(
+          r => r.answer,
+        ),
+      );
+      await refused(
+        'query (bearer)',
+        await postRaw(stack.appUrl, 'query', {token: victim.token}, JSON.stringify(['transform', [{id: 'q', name: 'ticket.list', args: [{}]}]])),
+      );
 
       // The still-open client can write nothing.
       const ticketId = crypto.randomUUID();
       // (zero-cache's push is answered 401: the client's write never confirms.)
       const write = await Promise.race([
-        openClient.mutate(mutators.ticket.intake({ticketId, walkId: crypto.randomUUID(), problemStatement: 'after deactivation'})).server.catch(() => ({type: 'error'})),
+        openClient
+          .mutate(mutators.ticket.intake({ticketId, walkId: crypto.randomUUID(), problemStatement: 'after deactivation'}))
+          .server.catch(() => ({type: 'error'})),
         new Promise<{type: 'unconfirmed'}>(r => setTimeout(() => r({type: 'unconfirmed'}), 6_000)),
       ]);
       const written = (await stack.sql`select 1 from ticket where id = ${ticketId}`).length;

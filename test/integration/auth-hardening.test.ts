@@ -87,9 +87,7 @@ describe('auth hardening', () => {
           if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
         });
         await page.addInitScript(() =>
-          document.addEventListener('securitypolicyviolation', e =>
-            console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
-          ),
+          document.addEventListener('securitypolicyviolation', e => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`)),
         );
         await signInThroughPage(page, stack.appUrl, 'owner@northwind.test');
         await page.goto(`${stack.appUrl}/team`);
@@ -105,9 +103,7 @@ describe('auth hardening', () => {
       expect(res.status).toBe(401);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       const secure = await fetch(`${httpsApi.appUrl}/`);
-      expect(secure.headers.get('content-security-policy')).toContain(
-        "connect-src 'self' https://sync.tandem.example wss://sync.tandem.example",
-      );
+      expect(secure.headers.get('content-security-policy')).toContain("connect-src 'self' https://sync.tandem.example wss://sync.tandem.example");
     });
   });
 
@@ -221,9 +217,7 @@ describe('auth hardening', () => {
     });
 
     it('a burst of parallel guesses gets no more than 5 checked', async () => {
-      const answers = await Promise.all(
-        Array.from({length: 20}, () => signInRaw(stack.appUrl, 'cover@northwind.test', 'wrong-password')),
-      );
+      const answers = await Promise.all(Array.from({length: 20}, () => signInRaw(stack.appUrl, 'cover@northwind.test', 'wrong-password')));
       const statuses = answers.map(a => a.status);
       expect(statuses.filter(s => s === 401).length).toBeLessThanOrEqual(5);
       expect(statuses.filter(s => s !== 401).every(s => s === 429)).toBe(true);
@@ -267,11 +261,19 @@ describe('auth hardening', () => {
       const [account] = await stack.sql`select session_idle_minutes, session_absolute_hours from account where id = ${NORTHWIND.id}`;
       expect(account).toEqual({session_idle_minutes: 45, session_absolute_hours: 12});
       const [audit] = await stack.sql`select actor_user_id, subject_type, subject_id, details from audit_log where action = 'account.updateSessionPolicy'`;
-      expect(audit).toMatchObject({actor_user_id: owner.context.userId, subject_type: 'account', subject_id: NORTHWIND.id, details: {idleMinutes: '45', absoluteHours: '12'}});
+      expect(audit).toMatchObject({
+        actor_user_id: owner.context.userId,
+        subject_type: 'account',
+        subject_id: NORTHWIND.id,
+        details: {idleMinutes: '45', absoluteHours: '12'},
+      });
 
       const zero = zeroClient(stack.zeroUrl, owner);
       try {
-        await eventually(() => zero.run(queries.account.current(), {type: 'complete'}), a => a?.session_idle_minutes === 45 && a.session_absolute_hours === 12);
+        await eventually(
+          () => zero.run(queries.account.current(), {type: 'complete'}),
+          a => a?.session_idle_minutes === 45 && a.session_absolute_hours === 12,
+        );
       } finally {
         await zero.close();
       }

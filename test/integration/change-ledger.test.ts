@@ -6,7 +6,7 @@ import {demoContext, type serverMutator} from '../support/server-mutate.ts';
 import {databaseSuite} from '../support/suites.ts';
 
 /**
- * SPEC §10's exactly-once: the outbox resends a change under its change id
+ * docs/offline.md's exactly-once: the outbox resends a change under its change id
  * (Zero may still hold and send its own copy); the server applies each id once.
  */
 describe('the change ledger', () => {

@@ -62,9 +62,7 @@ describe('claim race through zero-cache', () => {
 
     let doubleClaims = 0;
     for (const handoffId of handoffIds) {
-      const results = await Promise.all(
-        clients.map(async c => ({c, result: await c.zero.mutate(mutators.handoff.claim({handoffId})).server})),
-      );
+      const results = await Promise.all(clients.map(async c => ({c, result: await c.zero.mutate(mutators.handoff.claim({handoffId})).server})));
       const winners = results.filter(r => r.result.type === 'success');
       if (winners.length !== 1) doubleClaims++;
       expect(winners).toHaveLength(1);

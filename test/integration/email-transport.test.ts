@@ -35,9 +35,7 @@ function fakeSmtpServer(): Promise<{port: number; messages: string[]; close: () 
     });
   });
   return new Promise(resolve =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({port: (server.address() as net.AddressInfo).port, messages, close: () => server.close()}),
-    ),
+    server.listen(0, '127.0.0.1', () => resolve({port: (server.address() as net.AddressInfo).port, messages, close: () => server.close()})),
   );
 }
 

@@ -22,7 +22,15 @@ describe('flow authoring on the server', () => {
     const broken = {
       start: 'q',
       nodes: [
-        {id: 'q', kind: 'question', text: 'Camera light on?', options: [{id: 'y', label: 'Yes', next: 'fixed'}, {id: 'n', label: 'No', next: 'ghost'}]},
+        {
+          id: 'q',
+          kind: 'question',
+          text: 'Camera light on?',
+          options: [
+            {id: 'y', label: 'Yes', next: 'fixed'},
+            {id: 'n', label: 'No', next: 'ghost'},
+          ],
+        },
         {id: 'fixed', kind: 'resolution', text: 'Works', options: []},
         {id: 'island', kind: 'resolution', text: 'Unreachable', options: []},
       ],

@@ -29,7 +29,6 @@ describe('graceful shutdown', () => {
   let sql: Sql;
   let client: PushClient;
   let walkId: string;
-  let node: {id: string; options: {id: string; next: string}[]};
   let definition: {nodes: {id: string; options: {id: string; next: string}[]}[]};
 
   beforeAll(async () => {
@@ -56,11 +55,7 @@ describe('graceful shutdown', () => {
       stream.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
     }
     exited = new Promise(resolve => supervisor.once('exit', (code, signal) => resolve({code, signal})));
-    await eventually(
-      () => output.some(l => l.includes('Tandem is running')) || supervisor.exitCode !== null,
-      Boolean,
-      200_000,
-    ).catch(() => {});
+    await eventually(() => output.some(l => l.includes('Tandem is running')) || supervisor.exitCode !== null, Boolean, 200_000).catch(() => {});
     if (!output.some(l => l.includes('Tandem is running'))) throw new Error(`npm start did not come up:\n${output.join('\n')}`);
 
     sql = connect(`postgres://tandem:tandem-local@127.0.0.1:${pgPort}/tandem`, {max: 3});
@@ -77,7 +72,6 @@ describe('graceful shutdown', () => {
       flowId: flow.id,
     });
     expect(intake.body.mutations?.[0].result).toEqual({});
-    node = definition.nodes.find(n => n.id === flow.definition.start)!;
   }, 240_000);
 
   afterAll(async () => {
@@ -114,7 +108,11 @@ describe('graceful shutdown', () => {
     stop();
     // No new connections while draining…
     await eventually(
-      () => fetch(`${appUrl}/api/session`, {signal: AbortSignal.timeout(2000)}).then(() => 'accepted', () => 'refused'),
+      () =>
+        fetch(`${appUrl}/api/session`, {signal: AbortSignal.timeout(2000)}).then(
+          () => 'accepted',
+          () => 'refused',
+        ),
       v => v === 'refused',
       30_000,
     );
@@ -138,7 +136,15 @@ describe('graceful shutdown', () => {
     // The supervisor saw a clean exit and brought the API back.
     await eventually(() => output.some(l => l.includes('API is back')), Boolean, 60_000);
     expect(output).toContain('API exited (code 0); restarting in 1 s (attempt 1)');
-    const health = await eventually(() => fetch(`${appUrl}/api/health`).then(r => r.status, () => 0), s => s === 200, 60_000);
+    const health = await eventually(
+      () =>
+        fetch(`${appUrl}/api/health`).then(
+          r => r.status,
+          () => 0,
+        ),
+      s => s === 200,
+      60_000,
+    );
     expect(health).toBe(200);
   }, 180_000);
 

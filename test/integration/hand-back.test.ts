@@ -3,7 +3,7 @@ import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
-/** SPEC §7 on the server: after a take-over the L1 still adds to the lane, and the engineer hands the walk back. */
+/** docs/shared-walks.md on the server: after a take-over the L1 still adds to the lane, and the engineer hands the walk back. */
 describe('take-over handshake: the lane stays open to the L1, hand back', () => {
   let db: TestDatabase;
   let mutate: ReturnType<typeof serverMutator>;

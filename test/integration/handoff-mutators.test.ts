@@ -6,7 +6,7 @@ import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
-/** SPEC §8 on the server: claims, release, resolve, notifications, metrics. */
+/** docs/handoff.md on the server: claims, release, resolve, notifications, metrics. */
 describe('handoffs on the server', () => {
   let db: TestDatabase;
   let mutate: ReturnType<typeof serverMutator>;
@@ -93,7 +93,10 @@ describe('handoffs on the server', () => {
     expect(code(await mutate(senior, 'handoff.release', {handoffId}))).toBe('invalid_state');
     expect(code(await mutate(owner, 'handoff.claim', {handoffId}))).toBe('invalid_state');
     expect(code(await mutate(senior, 'handoff.resolve', {handoffId, resolutionNotes: 'again'}))).toBe('invalid_state');
-    expect((await db.sql`select status, resolution_notes from walk where id = ${walkId}`)[0]).toEqual({status: 'resolved', resolution_notes: 'Re-mapped the drive.'});
+    expect((await db.sql`select status, resolution_notes from walk where id = ${walkId}`)[0]).toEqual({
+      status: 'resolved',
+      resolution_notes: 'Re-mapped the drive.',
+    });
     expect((await db.sql`select status from ticket where id = ${ticketId}`)[0].status).toBe('resolved');
     expect(await handoffRow(handoffId)).toMatchObject({status: 'resolved'});
     const audit = await db.sql`select action from audit_log where subject_id in (${handoffId}, ${walkId}) order by at`;
@@ -290,7 +293,7 @@ describe('handoffs on the server', () => {
     const m = await handoffMetrics(db.sql, acct, '30d', now);
     expect(m.claimed).toBe(4);
     expect(m.with_action).toBe(2);
-    expect(m.time_to_claim).toEqual({average: (2 + 6 + 0 + 3) * minute / 4, median: 2.5 * minute, p90: 6 * minute, p95: 6 * minute});
+    expect(m.time_to_claim).toEqual({average: ((2 + 6 + 0 + 3) * minute) / 4, median: 2.5 * minute, p90: 6 * minute, p95: 6 * minute});
     expect(m.time_to_first_action).toEqual({average: 2.5 * minute, median: 2.5 * minute, p90: 4 * minute, p95: 4 * minute});
     expect((await handoffMetrics(db.sql, acct, '90d', now)).claimed).toBe(5);
   });

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {EscalationPackage} from '../../schema/index.ts';
 import {createPackageJob} from '../../server/handoff/package-job.ts';
-import {resolutionNoteRoute} from '../../server/http/resolution-note.ts';
+import {resolutionNoteRoutes} from '../../server/http/resolution-note.ts';
+import {sessionGate} from '../../server/http/session-gate.ts';
 import {demoFlows} from '../../server/seed/demo-flows.ts';
 import {DEMO_PEOPLE} from '../../server/seed/demo-people.ts';
 import {createDbProvider} from '../../server/zero/db-provider.ts';
@@ -11,7 +12,7 @@ import {demoContext, serverMutator} from '../support/server-mutate.ts';
 import {databaseSuite} from '../support/suites.ts';
 
 /**
- * SPEC §9: the package and the resolution note tell the whole walk — steps
+ * docs/ai-assist.md: the package and the resolution note tell the whole walk — steps
  * (an undone one as a dead end), notes, the task lane with facts and their
  * questions, checks, and every fix with its outcome — for the local writer
  * and the AI path alike, from one structured record, redacted.
@@ -102,7 +103,8 @@ describe('the handoff tells the whole story', () => {
       'Check what the flow does not cover from the last answered step, and add the missing branch to the flow.',
     ]);
     expect(row.assessment).toEqual({
-      likely_cause: 'Partly what "Repair the Office install" addresses (Prompts stopped; the shared calendar still does not sync); the remaining cause is not isolated.',
+      likely_cause:
+        'Partly what "Repair the Office install" addresses (Prompts stopped; the shared calendar still does not sync); the remaining cause is not isolated.',
       basis: 'Based on the fix that partly worked.',
       suggested_steps: p.nextSteps.slice(0, 3),
       confidence: null,
@@ -147,10 +149,26 @@ describe('the handoff tells the whole story', () => {
       {text: 'Outlook connection status window', state: 'open', result: null},
     ]);
     expect(prompt.fixes).toEqual([
-      expect.objectContaining({text: 'Clear the cached Office credentials', outcome: 'applied_failed', ran: true, failureReason: 'Still prompting after a restart', superseded: true}),
-      expect.objectContaining({text: 'Repair the Office install', outcome: 'applied_partial', ran: true, note: 'Prompts stopped; the shared calendar still does not sync', superseded: false}),
+      expect.objectContaining({
+        text: 'Clear the cached Office credentials',
+        outcome: 'applied_failed',
+        ran: true,
+        failureReason: 'Still prompting after a restart',
+        superseded: true,
+      }),
+      expect.objectContaining({
+        text: 'Repair the Office install',
+        outcome: 'applied_partial',
+        ran: true,
+        note: 'Prompts stopped; the shared calendar still does not sync',
+        superseded: false,
+      }),
     ]);
-    expect(prompt.fixAnswerAtEscalation).toEqual({fix: 'Repair the Office install', outcome: 'applied_partial', note: 'Prompts stopped; the shared calendar still does not sync'});
+    expect(prompt.fixAnswerAtEscalation).toEqual({
+      fix: 'Repair the Office install',
+      outcome: 'applied_partial',
+      note: 'Prompts stopped; the shared calendar still does not sync',
+    });
     expect(prompt.notes).toBe('Customer works from home over VPN\nRestarted the laptop once');
     expectClean(JSON.stringify(prompt), ids);
 
@@ -195,13 +213,23 @@ describe('the handoff tells the whole story', () => {
     await ok('taskLane.add', {itemId: ids.fix, walkId, kind: 'suggested_fix', text: 'Remove the stale Office credentials from Credential Manager'});
     await ok('taskLane.markFixApplied', {itemId: ids.fix}); // verifying: resolving records it as a success
 
-    const app = resolutionNoteRoute(createDbProvider(db.sql), undefined, async () => l1, () => {});
+    const app = resolutionNoteRoutes(
+      createDbProvider(db.sql),
+      undefined,
+      sessionGate(async () => l1),
+      () => {},
+    );
     const res = await app.request(`/${walkId}/resolution-note`, {method: 'POST'});
     expect(res.status).toBe(200);
     const [stored] = await db.sql`select draft, writer from generated_text where id = ${`${walkId}:resolution_note`}`;
     const note: string = stored.draft;
     expect(stored.writer).toBe('local');
-    expect(note.split('\n\n').map(s => s.split('\n')[0]).slice(0, 4)).toEqual(['Problem', 'What we confirmed', 'Root cause', 'Resolution']);
+    expect(
+      note
+        .split('\n\n')
+        .map(s => s.split('\n')[0])
+        .slice(0, 4),
+    ).toEqual(['Problem', 'What we confirmed', 'Root cause', 'Resolution']);
     expect(note).toContain('- Can you sign in to Outlook on the web: Yes, mail loads in the browser.');
     expect(note).toContain('- Did the password change recently: Yes, yesterday');
     expect(note).not.toContain('Working Offline');

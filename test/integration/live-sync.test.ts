@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
-import {assembleWalkPage} from '../../client/features/walker/walk-page.ts';
+import {assembleWalkPage} from '../../client/features/walk/walk-page.ts';
 import {pageQueries} from '../../client/zero/page-queries.ts';
 import {demoFlows} from '../../server/seed/demo-flows.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';
@@ -24,9 +24,7 @@ describe('live sync through zero-cache', () => {
     stack = await startTestStack();
     const zeroUrl = stack.zeroUrl;
     const [l1S, seniorS, contosoS, viewerS] = await Promise.all(
-      ['l1@northwind.test', 'senior@northwind.test', 'engineer@contoso.test', 'viewer@northwind.test'].map(e =>
-        signIn(stack.appUrl, e),
-      ),
+      ['l1@northwind.test', 'senior@northwind.test', 'engineer@contoso.test', 'viewer@northwind.test'].map(e => signIn(stack.appUrl, e)),
     );
     for (const [s, set] of [
       [l1S, (z: TandemZero) => (l1 = z)],
@@ -125,9 +123,7 @@ describe('live sync through zero-cache', () => {
 
   it('a viewer is refused with a stable code and nothing is written', async () => {
     const ticketId = crypto.randomUUID();
-    const write = viewer.mutate(
-      mutators.ticket.intake({ticketId, walkId: crypto.randomUUID(), problemStatement: 'Printer offline'}),
-    );
+    const write = viewer.mutate(mutators.ticket.intake({ticketId, walkId: crypto.randomUUID(), problemStatement: 'Printer offline'}));
     const result = await write.server;
     expect(result.type).toBe('error');
     expect(result.type === 'error' && result.error.type === 'app' && result.error.details).toMatchObject({
@@ -187,7 +183,9 @@ describe('live sync through zero-cache', () => {
 
   it('an edit of a walk without a flow stays an edit: its lane is not sent again (relationship keys never null)', async () => {
     const walkId = crypto.randomUUID();
-    expect(await l1.mutate(mutators.ticket.intake({ticketId: crypto.randomUUID(), walkId, problemStatement: 'Free-form: printer noises'})).server).toEqual({type: 'success'});
+    expect(await l1.mutate(mutators.ticket.intake({ticketId: crypto.randomUUID(), walkId, problemStatement: 'Free-form: printer noises'})).server).toEqual({
+      type: 'success',
+    });
     // The L1's own client has the walk open, as the walker page does.
     const own = l1.materialize(queries.walk.byId({walkId}));
     await eventually(() => own.data, Boolean, 30_000);
@@ -225,7 +223,9 @@ describe('live sync through zero-cache', () => {
     const page = () => assembleWalkPage(Object.fromEntries(parts.map(p => [p.name, p.view.data])) as never);
     await eventually(page, Boolean, 30_000);
     // The senior watches: whispers a check into the lane and is present, beating as the page does.
-    expect(await senior.mutate(mutators.taskLane.add({itemId: crypto.randomUUID(), walkId, kind: 'check', text: 'Is OWA reachable?'})).server).toEqual({type: 'success'});
+    expect(await senior.mutate(mutators.taskLane.add({itemId: crypto.randomUUID(), walkId, kind: 'check', text: 'Is OWA reachable?'})).server).toEqual({
+      type: 'success',
+    });
     expect(await senior.mutate(mutators.presence.heartbeat({walkId})).server).toEqual({type: 'success'});
     const beats = setInterval(() => void senior.mutate(mutators.presence.heartbeat({walkId})), 2000);
     await eventually(page, w => w?.lane.length === 1 && w.presence.length === 1, 30_000);
@@ -233,7 +233,11 @@ describe('live sync through zero-cache', () => {
 
     expect(await l1.mutate(mutators.walk.recordStep({walkId, nodeId: 'start', optionId: 'owa-works'})).server).toEqual({type: 'success'});
     await eventually(page, w => w?.steps.length === 1 && w.current_node_id !== 'start', 30_000);
-    await eventually(() => byId.data, w => w?.steps.length === 1, 30_000);
+    await eventually(
+      () => byId.data,
+      w => w?.steps.length === 1,
+      30_000,
+    );
     expect(page()).toEqual(byId.data);
     expect(page()!.flow?.title).toBe(outlook.title);
     expect(page()!.ticket?.problem_statement).toBe('Outlook shows Disconnected');

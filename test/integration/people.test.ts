@@ -7,7 +7,7 @@ import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
-/** SPEC §3 on the server: roles, seats, coverage, invites, audit, isolation. */
+/** docs/tenancy.md on the server: roles, seats, coverage, invites, audit, isolation. */
 describe('people, roles, seats and invites', () => {
   let db: TestDatabase;
   let mutate: ReturnType<typeof serverMutator>;
@@ -38,7 +38,9 @@ describe('people, roles, seats and invites', () => {
       expect(code(await mutate(ctx, 'member.changeRole', {memberId: l1b.userId, role: 'viewer'}))).toBe('forbidden');
       expect(code(await mutate(ctx, 'member.setActive', {memberId: l1b.userId, active: false}))).toBe('forbidden');
       expect(code(await mutate(ctx, 'member.setCoverage', {memberId: senior.userId, canCoverL1: true}))).toBe('forbidden');
-      expect(code(await mutate(ctx, 'invite.create', {inviteId: crypto.randomUUID(), email: 'x@example.test', role: 'viewer', codeHash: 'a'.repeat(64)}))).toBe('forbidden');
+      expect(code(await mutate(ctx, 'invite.create', {inviteId: crypto.randomUUID(), email: 'x@example.test', role: 'viewer', codeHash: 'a'.repeat(64)}))).toBe(
+        'forbidden',
+      );
     }
     expect(await member(l1b.userId)).toMatchObject({role: 'l1_tech', active: true});
   });
@@ -171,7 +173,9 @@ describe('people, roles, seats and invites', () => {
   });
   it('nobody becomes owner by a role change or an invite', async () => {
     expect(code(await mutate(owner, 'member.changeRole', {memberId: senior.userId, role: 'owner'}))).toBe('invalid_input');
-    expect(code(await mutate(owner, 'invite.create', {inviteId: crypto.randomUUID(), email: 'boss@example.test', role: 'owner', codeHash: 'a'.repeat(64)}))).toBe('invalid_input');
+    expect(code(await mutate(owner, 'invite.create', {inviteId: crypto.randomUUID(), email: 'boss@example.test', role: 'owner', codeHash: 'a'.repeat(64)}))).toBe(
+      'invalid_input',
+    );
     expect((await member(senior.userId)).role).toBe('engineer');
   });
 

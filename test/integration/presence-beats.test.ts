@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {PRESENCE_TTL_MS} from '../../mutators/presence/presence.ts';
-import {presenceBeatRoute} from '../../server/http/presence-beat.ts';
-import {sweepPresence} from '../../server/jobs/sweep-presence.ts';
+import {beatGate} from '../../server/http/beat-sessions.ts';
+import {presenceBeatRoutes} from '../../server/http/presence-beat.ts';
+import {sweepPresence} from '../../server/presence/presence-beats.ts';
 import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type serverMutator} from '../support/server-mutate.ts';
@@ -18,8 +19,7 @@ describe('presence beats off the synced tables', () => {
   const senior = demoContext('senior@northwind.test');
   databaseSuite(world => ({db, mutate} = world));
 
-  const row = async (walkId: string, userId: string) =>
-    (await db.sql`select mode, last_seen from walk_presence where id = ${`${walkId}:${userId}`}`)[0];
+  const row = async (walkId: string, userId: string) => (await db.sql`select mode, last_seen from walk_presence where id = ${`${walkId}:${userId}`}`)[0];
   const beat = async (walkId: string, userId: string) =>
     (await db.sql`select last_seen from unsynced.presence_beat where id = ${`${walkId}:${userId}`}`)[0]?.last_seen;
 
@@ -45,6 +45,12 @@ describe('presence beats off the synced tables', () => {
     expect(await beat(walkId, senior.userId)).toBeUndefined();
   });
 
+  it('keeps beats in an unlogged table: no WAL to flush or for replication to decode', async () => {
+    const [row] = await db.sql`select c.relpersistence from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'unsynced' and c.relname = 'presence_beat'`;
+    expect(row.relpersistence).toBe('u');
+  });
+
   it('a change of mode is written to the synced row at the next beat', async () => {
     const walkId = crypto.randomUUID();
     expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Dock not charging'})).toEqual({ok: true});
@@ -59,7 +65,11 @@ describe('presence beats off the synced tables', () => {
     const contoso = demoContext('engineer@contoso.test');
     // The session lookup is tested with the real cookie elsewhere; here the header names the person.
     const people = new Map([l1, senior, contoso].map(c => [c.userId, c]));
-    const route = () => presenceBeatRoute(db.sql, async headers => people.get(headers.get('x-test-user') ?? ''));
+    const route = () =>
+      presenceBeatRoutes(
+        db.sql,
+        beatGate(async headers => people.get(headers.get('x-test-user') ?? '')),
+      );
     const post = (who: {userId: string} | undefined, body: unknown) =>
       route().request('/beat', {
         method: 'POST',
@@ -115,10 +125,13 @@ describe('presence beats off the synced tables', () => {
       expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Dock not charging'})).toEqual({ok: true});
       expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
       let lookups = 0;
-      const remembering = presenceBeatRoute(db.sql, async headers => {
-        lookups++;
-        return headers.get('authorization') === 'Bearer senior-token' ? senior : undefined;
-      });
+      const remembering = presenceBeatRoutes(
+        db.sql,
+        beatGate(async headers => {
+          lookups++;
+          return headers.get('authorization') === 'Bearer senior-token' ? senior : undefined;
+        }),
+      );
       const send = (token: string) =>
         remembering.request('/beat', {
           method: 'POST',

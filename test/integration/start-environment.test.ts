@@ -115,21 +115,25 @@ describe('a hostile environment at start', () => {
     }
   }, 120_000);
 
-  it.runIf(asRoot)('refuses a full disk with one line', async () => {
-    const tiny = path.join(scratch, 'tiny');
-    mkdirSync(tiny);
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m,mode=0755', 'tmpfs', tiny]);
-    expect(mounted.status, 'a 3 MB tmpfs stands in for a full disk').toBe(0);
-    try {
-      const out = await startTandemProcess({...(await ports()), TANDEM_DATA_DIR: tiny});
-      expect(out.code).toBe(1);
-      expect(refusalLine(out.stderr)).toBe(
-        `Tandem could not start: The disk holding ${tiny} is full (no space left on device). Free some space (or set TANDEM_DATA_DIR to a folder on another disk) and run npm start again.`,
-      );
-    } finally {
-      spawnSync('umount', [tiny]);
-    }
-  }, 120_000);
+  it.runIf(asRoot)(
+    'refuses a full disk with one line',
+    async () => {
+      const tiny = path.join(scratch, 'tiny');
+      mkdirSync(tiny);
+      const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m,mode=0755', 'tmpfs', tiny]);
+      expect(mounted.status, 'a 3 MB tmpfs stands in for a full disk').toBe(0);
+      try {
+        const out = await startTandemProcess({...(await ports()), TANDEM_DATA_DIR: tiny});
+        expect(out.code).toBe(1);
+        expect(refusalLine(out.stderr)).toBe(
+          `Tandem could not start: The disk holding ${tiny} is full (no space left on device). Free some space (or set TANDEM_DATA_DIR to a folder on another disk) and run npm start again.`,
+        );
+      } finally {
+        spawnSync('umount', [tiny]);
+      }
+    },
+    120_000,
+  );
 
   it('refuses an external DATABASE_URL without wal_level=logical with one line', async () => {
     // An ordinary PostgreSQL as many hosts ship it: wal_level=replica.

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {sweepPresence} from '../../server/jobs/sweep-presence.ts';
+import {sweepPresence} from '../../server/presence/presence-beats.ts';
 import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
-/** SPEC §7 on the server: task lane, suggested fixes, take-over, presence. */
+/** docs/shared-walks.md on the server: task lane, suggested fixes, take-over, presence. */
 describe('task lane, fixes, take-over and presence', () => {
   let db: TestDatabase;
   let mutate: ReturnType<typeof serverMutator>;

@@ -7,7 +7,7 @@ import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts
 
 /**
  * ticket.search, ticket.byId and the customer queries through real Zero
- * clients and zero-cache: matches in every field the SPEC names, filters,
+ * clients and zero-cache: matches in every field docs/tickets.md names, filters,
  * paging past the first page, and nothing of another account; and ticket
  * numbers stay unique when 20 clients push intakes at once.
  */
@@ -22,9 +22,7 @@ describe('finding tickets', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    [l1, senior, contoso] = await Promise.all(
-      ['l1@northwind.test', 'senior@northwind.test', 'owner@contoso.test'].map(email => signIn(stack.appUrl, email)),
-    );
+    [l1, senior, contoso] = await Promise.all(['l1@northwind.test', 'senior@northwind.test', 'owner@contoso.test'].map(email => signIn(stack.appUrl, email)));
     nwZero = zeroClient(stack.zeroUrl, l1);
     coZero = zeroClient(stack.zeroUrl, contoso);
   }, 240_000);
@@ -43,8 +41,7 @@ describe('finding tickets', () => {
     await must(session, 'ticket.intake', {ticketId, walkId, problemStatement: 'Something is off', ...fields});
     return {ticketId, walkId};
   }
-  const search = async (zero: TandemZero, args: Parameters<typeof queries.ticket.search>[0]) =>
-    zero.run(queries.ticket.search(args), {type: 'complete'});
+  const search = async (zero: TandemZero, args: Parameters<typeof queries.ticket.search>[0]) => zero.run(queries.ticket.search(args), {type: 'complete'});
 
   it('20 clients pushing intakes at once get 20 different numbers', async () => {
     const clients = Array.from({length: 20}, () => pushClient(stack.appUrl, l1.token));
@@ -58,7 +55,10 @@ describe('finding tickets', () => {
     expect(rows).toHaveLength(20);
     expect(new Set(rows.map(r => r.ref)).size).toBe(20);
     // The numbers reach the clients.
-    const synced = await eventually(() => search(nwZero, {text: `${word}-rush`, limit: 50}), r => r.length === 20 && r.every(t => !!t.ref));
+    const synced = await eventually(
+      () => search(nwZero, {text: `${word}-rush`, limit: 50}),
+      r => r.length === 20 && r.every(t => !!t.ref),
+    );
     expect(new Set(synced.map(t => t.ref)).size).toBe(20);
   });
 
@@ -71,7 +71,10 @@ describe('finding tickets', () => {
     const unrelated = await intake(l1, {problemStatement: 'Nothing to see here'});
     const theirs = await intake(contoso, {problemStatement: `Contoso has a ${word} too`, customerName: `Fabrikam ${word}`});
 
-    const found = await eventually(() => search(nwZero, {text: word.toUpperCase()}), r => r.filter(t => !t.problem_statement.includes('Rush hour')).length === 4);
+    const found = await eventually(
+      () => search(nwZero, {text: word.toUpperCase()}),
+      r => r.filter(t => !t.problem_statement.includes('Rush hour')).length === 4,
+    );
     const ids = found.map(t => t.id);
     expect(ids).toEqual(expect.arrayContaining([byProblem.ticketId, byCustomer.ticketId, byContact.ticketId, byNotes.ticketId]));
     expect(ids).not.toContain(unrelated.ticketId);
@@ -97,8 +100,14 @@ describe('finding tickets', () => {
   it('pages past the first page', async () => {
     const paged = `${word}-page`;
     for (let i = 0; i < 30; i++) await intake(l1, {problemStatement: `Call ${i} ${paged}`});
-    const first = await eventually(() => search(nwZero, {text: paged}), r => r.length === 25);
-    const more = await eventually(() => search(nwZero, {text: paged, limit: 50}), r => r.length === 30);
+    const first = await eventually(
+      () => search(nwZero, {text: paged}),
+      r => r.length === 25,
+    );
+    const more = await eventually(
+      () => search(nwZero, {text: paged, limit: 50}),
+      r => r.length === 30,
+    );
     expect(more.slice(0, 25).map(t => t.id)).toEqual(first.map(t => t.id));
   });
 
@@ -107,8 +116,14 @@ describe('finding tickets', () => {
     const [{customer_id}] = await stack.sql<{customer_id: string}[]>`select customer_id from ticket where id = ${mine.ticketId}`;
     expect(customer_id).toBeTruthy();
     // Northwind's own client sees them (the checks below are not vacuous).
-    await eventually(() => nwZero.run(queries.ticket.byId({ticketId: mine.ticketId}), {type: 'complete'}), t => t?.customer?.id === customer_id);
-    const suggested = await eventually(() => nwZero.run(queries.customer.search({text: `northwind client ${word}`}), {type: 'complete'}), r => r.length === 1);
+    await eventually(
+      () => nwZero.run(queries.ticket.byId({ticketId: mine.ticketId}), {type: 'complete'}),
+      t => t?.customer?.id === customer_id,
+    );
+    const suggested = await eventually(
+      () => nwZero.run(queries.customer.search({text: `northwind client ${word}`}), {type: 'complete'}),
+      r => r.length === 1,
+    );
     expect(suggested[0].id).toBe(customer_id);
 
     const theirs = await search(coZero, {text: word});

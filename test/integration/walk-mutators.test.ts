@@ -5,7 +5,7 @@ import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type Outcome, type serverMutator} from '../support/server-mutate.ts';
 
-/** Every walk transition and refusal of SPEC §5–§6, through the server's own mutators on real Postgres. */
+/** Every walk transition and refusal of docs/tickets.md, docs/walks.md, through the server's own mutators on real Postgres. */
 describe('walk mutators on the server', () => {
   let db: TestDatabase;
   let mutate: ReturnType<typeof serverMutator>;
@@ -190,9 +190,7 @@ describe('walk mutators on the server', () => {
 
   it('escalate without a walk creates the ticket, an escalated ad-hoc walk and the handoff', async () => {
     const ids = {ticketId: crypto.randomUUID(), walkId: crypto.randomUUID(), handoffId: crypto.randomUUID()};
-    expect(
-      await mutate(l1, 'ticket.escalateWithoutWalk', {...ids, problemStatement: 'Server room alarm', reasonCategory: 'Out of L1 scope'}),
-    ).toEqual({ok: true});
+    expect(await mutate(l1, 'ticket.escalateWithoutWalk', {...ids, problemStatement: 'Server room alarm', reasonCategory: 'Out of L1 scope'})).toEqual({ok: true});
     expect(await ticketRow(ids.ticketId)).toMatchObject({status: 'escalated'});
     expect(await walkRow(ids.walkId)).toMatchObject({status: 'escalated', session_kind: 'adhoc'});
     const [h] = await db.sql`select package from handoff where id = ${ids.handoffId}`;

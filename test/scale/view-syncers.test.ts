@@ -178,16 +178,28 @@ describe('two view syncers behind one replication manager', () => {
     await eventually(() => data(seniorView), Boolean, 30_000);
 
     expect(await l1.mutate(mutators.walk.recordStep({walkId, nodeId: 'a', optionId: 'jams', note: 'still jams'})).server).toEqual({type: 'success'});
-    await eventually(() => data(seniorView)?.steps?.map(s => s.note), notes => notes?.join() === 'still jams', 30_000);
+    await eventually(
+      () => data(seniorView)?.steps?.map(s => s.note),
+      notes => notes?.join() === 'still jams',
+      30_000,
+    );
 
     const fromSenior = crypto.randomUUID();
     expect(await senior.mutate(mutators.taskLane.add({itemId: fromSenior, walkId, kind: 'question', text: 'Which tray?'})).server).toEqual({
       type: 'success',
     });
-    await eventually(() => data(l1View)?.lane?.map(i => i.id), ids => ids?.includes(fromSenior) ?? false, 30_000);
+    await eventually(
+      () => data(l1View)?.lane?.map(i => i.id),
+      ids => ids?.includes(fromSenior) ?? false,
+      30_000,
+    );
     const fromL1 = crypto.randomUUID();
     expect(await l1.mutate(mutators.taskLane.add({itemId: fromL1, walkId, kind: 'fact', text: 'Tray 2, A4'})).server).toEqual({type: 'success'});
-    await eventually(() => data(seniorView)?.lane?.map(i => i.id), ids => ids?.join() === [fromSenior, fromL1].join(), 30_000);
+    await eventually(
+      () => data(seniorView)?.lane?.map(i => i.id),
+      ids => ids?.join() === [fromSenior, fromL1].join(),
+      30_000,
+    );
     l1View.destroy();
     seniorView.destroy();
   });
@@ -203,44 +215,52 @@ describe('two view syncers behind one replication manager', () => {
     });
     view.destroy();
     for (const queue of queues) {
-      await eventually(() => (queue.data as {id: string}[]).map(h => h.id), ids => ids.includes(handoffId), 30_000);
+      await eventually(
+        () => (queue.data as {id: string}[]).map(h => h.id),
+        ids => ids.includes(handoffId),
+        30_000,
+      );
       queue.destroy();
     }
   });
 
-  it(`a claim race with ${RACERS} claimers on both syncers has exactly one winner, ${RACES} times`, async () => {
-    const {sql} = stack;
-    await sql`update account set engineer_seat_limit = null where id = ${NORTHWIND.id}`;
-    const hash = await hashPassword(RACER_PASSWORD);
-    const racers: {zero: TandemZero; userId: string}[] = [];
-    for (let i = 0; i < RACERS; i++) {
-      const id = crypto.randomUUID();
-      const email = `scale-racer${i}@northwind.test`;
-      await sql`insert into auth."user" (id, name, email, "emailVerified") values (${id}, ${`Racer ${i}`}, ${email}, true)`;
-      await sql`insert into auth."account" (id, "accountId", "providerId", "userId", password) values (${crypto.randomUUID()}, ${id}, 'credential', ${id}, ${hash})`;
-      await sql`insert into member (id, account_id, email, name, role, created_at) values (${id}, ${NORTHWIND.id}, ${email}, ${`Racer ${i}`}, 'engineer', ${Date.now()})`;
-      racers.push({zero: await clientOn(i % 2 === 0 ? one : two, email, RACER_PASSWORD), userId: id});
-    }
-    const l1 = await clientOn(one, 'l1@northwind.test');
-    for (let race = 0; race < RACES; race++) {
-      const {walkId, view} = await startWalk(l1);
-      const handoffId = crypto.randomUUID();
-      expect(await l1.mutate(mutators.walk.escalate({walkId, handoffId, reasonCategory: 'Other'})).server).toEqual({type: 'success'});
-      view.destroy();
-      const results = await Promise.all(racers.map(async r => ({r, result: await r.zero.mutate(mutators.handoff.claim({handoffId})).server})));
-      const winners = results.filter(x => x.result.type === 'success');
-      expect(winners).toHaveLength(1);
-      for (const {r, result} of results) {
-        if (r === winners[0].r) continue;
-        expect(result.type === 'error' && result.error.type === 'app' && result.error.details).toMatchObject({
-          code: 'already_claimed',
-          claimed_by: winners[0].r.userId,
-        });
+  it(
+    `a claim race with ${RACERS} claimers on both syncers has exactly one winner, ${RACES} times`,
+    async () => {
+      const {sql} = stack;
+      await sql`update account set engineer_seat_limit = null where id = ${NORTHWIND.id}`;
+      const hash = await hashPassword(RACER_PASSWORD);
+      const racers: {zero: TandemZero; userId: string}[] = [];
+      for (let i = 0; i < RACERS; i++) {
+        const id = crypto.randomUUID();
+        const email = `scale-racer${i}@northwind.test`;
+        await sql`insert into auth."user" (id, name, email, "emailVerified") values (${id}, ${`Racer ${i}`}, ${email}, true)`;
+        await sql`insert into auth."account" (id, "accountId", "providerId", "userId", password) values (${crypto.randomUUID()}, ${id}, 'credential', ${id}, ${hash})`;
+        await sql`insert into member (id, account_id, email, name, role, created_at) values (${id}, ${NORTHWIND.id}, ${email}, ${`Racer ${i}`}, 'engineer', ${Date.now()})`;
+        racers.push({zero: await clientOn(i % 2 === 0 ? one : two, email, RACER_PASSWORD), userId: id});
       }
-      const [{claimed_by}] = await sql<{claimed_by: string}[]>`select claimed_by from handoff where id = ${handoffId}`;
-      expect(claimed_by).toBe(winners[0].r.userId);
-    }
-  }, size(180_000, 900_000));
+      const l1 = await clientOn(one, 'l1@northwind.test');
+      for (let race = 0; race < RACES; race++) {
+        const {walkId, view} = await startWalk(l1);
+        const handoffId = crypto.randomUUID();
+        expect(await l1.mutate(mutators.walk.escalate({walkId, handoffId, reasonCategory: 'Other'})).server).toEqual({type: 'success'});
+        view.destroy();
+        const results = await Promise.all(racers.map(async r => ({r, result: await r.zero.mutate(mutators.handoff.claim({handoffId})).server})));
+        const winners = results.filter(x => x.result.type === 'success');
+        expect(winners).toHaveLength(1);
+        for (const {r, result} of results) {
+          if (r === winners[0].r) continue;
+          expect(result.type === 'error' && result.error.type === 'app' && result.error.details).toMatchObject({
+            code: 'already_claimed',
+            claimed_by: winners[0].r.userId,
+          });
+        }
+        const [{claimed_by}] = await sql<{claimed_by: string}[]>`select claimed_by from handoff where id = ${handoffId}`;
+        expect(claimed_by).toBe(winners[0].r.userId);
+      }
+    },
+    size(180_000, 900_000),
+  );
 
   /**
    * A walk recorded by an L1 on view syncer 1 (Zero plus the outbox, as in
@@ -282,58 +302,86 @@ describe('two view syncers behind one replication manager', () => {
 
     const expected = recorded.map((note, i) => ({seq: i + 1, note}));
     await eventually(
-      async () => (await stack.sql<{seq: number; note: string}[]>`select seq, note from walk_step where walk_id = ${walkId} order by seq`).map(r => ({seq: r.seq, note: r.note})),
+      async () =>
+        (await stack.sql<{seq: number; note: string}[]>`select seq, note from walk_step where walk_id = ${walkId} order by seq`).map(r => ({
+          seq: r.seq,
+          note: r.note,
+        })),
       rows => JSON.stringify(rows) === JSON.stringify(expected),
       180_000,
     );
     for (const v of views) {
-      await eventually(() => notes(v), seen => JSON.stringify(seen) === JSON.stringify(recorded), 120_000);
-      await eventually(() => (v.data as WalkView | undefined)?.status, s => s === 'resolved', 120_000);
+      await eventually(
+        () => notes(v),
+        seen => JSON.stringify(seen) === JSON.stringify(recorded),
+        120_000,
+      );
+      await eventually(
+        () => (v.data as WalkView | undefined)?.status,
+        s => s === 'resolved',
+        120_000,
+      );
     }
-    await eventually(() => outbox.entries(), entries => entries.length === 0, 60_000);
+    await eventually(
+      () => outbox.entries(),
+      entries => entries.length === 0,
+      60_000,
+    );
     const resolves = await stack.sql`select 1 from audit_log where action = 'walk.resolve' and subject_id = ${walkId}`;
     expect(resolves).toHaveLength(1);
     for (const z of [l1, ...watchers]) {
-      await eventually(() => z.connection.state.current.name, s => s === 'connected', 60_000);
+      await eventually(
+        () => z.connection.state.current.name,
+        s => s === 'connected',
+        60_000,
+      );
     }
     outbox.close();
     for (const v of views) v.destroy();
   }
 
-  it('SIGKILL a view syncer mid-walk: its clients resume, health names it while down, the walk ends exactly once and in order', async () => {
-    const sawDown: string[][] = [];
-    await walkThrough({
-      name: 'view syncer killed',
-      async inject(recordDuring) {
-        const launches = one.launches();
-        process.kill(one.pid()!, 'SIGKILL');
-        const down = await eventually(health, h => h.status === 503, 30_000);
-        sawDown.push(down.body.failing);
-        await recordDuring();
-        await one.readyAfter(launches);
-      },
-    });
-    expect(sawDown.every(f => JSON.stringify(f) === JSON.stringify(['view-syncer-1']))).toBe(true);
-    expect(stack.logLines.some(l => /^view-syncer-1 exited \(signal SIGKILL\); restarting in /.test(l))).toBe(true);
-    expect((await health()).status).toBe(200);
-  }, WALK_TIMEOUT_MS);
+  it(
+    'SIGKILL a view syncer mid-walk: its clients resume, health names it while down, the walk ends exactly once and in order',
+    async () => {
+      const sawDown: string[][] = [];
+      await walkThrough({
+        name: 'view syncer killed',
+        async inject(recordDuring) {
+          const launches = one.launches();
+          process.kill(one.pid()!, 'SIGKILL');
+          const down = await eventually(health, h => h.status === 503, 30_000);
+          sawDown.push(down.body.failing);
+          await recordDuring();
+          await one.readyAfter(launches);
+        },
+      });
+      expect(sawDown.every(f => JSON.stringify(f) === JSON.stringify(['view-syncer-1']))).toBe(true);
+      expect(stack.logLines.some(l => /^view-syncer-1 exited \(signal SIGKILL\); restarting in /.test(l))).toBe(true);
+      expect((await health()).status).toBe(200);
+    },
+    WALK_TIMEOUT_MS,
+  );
 
-  it('restart the replication manager mid-walk: both syncers catch up', async () => {
-    const sawDown: string[][] = [];
-    await walkThrough({
-      name: 'replication manager killed',
-      async inject(recordDuring) {
-        const manager = stack.replicationManager!;
-        const launches = manager.launches();
-        process.kill(manager.pid()!, 'SIGKILL');
-        const down = await eventually(health, h => h.status === 503, 30_000);
-        sawDown.push(down.body.failing);
-        await recordDuring();
-        await manager.readyAfter(launches);
-      },
-    });
-    expect(sawDown.every(f => f.includes('replication-manager') && !f.includes('database'))).toBe(true);
-    expect(stack.logLines.some(l => /^replication-manager exited \(signal SIGKILL\); restarting in /.test(l))).toBe(true);
-    expect((await health()).status).toBe(200);
-  }, WALK_TIMEOUT_MS);
+  it(
+    'restart the replication manager mid-walk: both syncers catch up',
+    async () => {
+      const sawDown: string[][] = [];
+      await walkThrough({
+        name: 'replication manager killed',
+        async inject(recordDuring) {
+          const manager = stack.replicationManager!;
+          const launches = manager.launches();
+          process.kill(manager.pid()!, 'SIGKILL');
+          const down = await eventually(health, h => h.status === 503, 30_000);
+          sawDown.push(down.body.failing);
+          await recordDuring();
+          await manager.readyAfter(launches);
+        },
+      });
+      expect(sawDown.every(f => f.includes('replication-manager') && !f.includes('database'))).toBe(true);
+      expect(stack.logLines.some(l => /^replication-manager exited \(signal SIGKILL\); restarting in /.test(l))).toBe(true);
+      expect((await health()).status).toBe(200);
+    },
+    WALK_TIMEOUT_MS,
+  );
 });

@@ -52,8 +52,7 @@ const check = (schema: Schema, type: string) => schema.pipe?.find(p => p.type ==
 const maxLengthOf = (schema: Schema) => check(schema, 'max_length')?.requirement as number | undefined;
 const minLengthOf = (schema: Schema) => (check(schema, 'min_length')?.requirement as number | undefined) ?? 0;
 const isOptional = (schema: Schema) => schema.type === 'optional' || schema.type === 'nullish';
-const acceptsNull = (schema: Schema): boolean =>
-  schema.type === 'nullable' || schema.type === 'nullish' || (isOptional(schema) && acceptsNull(schema.wrapped!));
+const acceptsNull = (schema: Schema): boolean => schema.type === 'nullable' || schema.type === 'nullish' || (isOptional(schema) && acceptsNull(schema.wrapped!));
 /** The schema under optional/nullable wrappers. */
 export const unwrap = (schema: Schema): Schema => (schema.wrapped ? unwrap(schema.wrapped) : schema);
 
@@ -198,11 +197,17 @@ export function hostileCase(schema: Schema, rng: Rng, {maxHugeBytes = 1_000_000}
   const leafSlots = slots.filter(s => s.path.length > 0);
   const kinds = [
     'not-an-object',
-    'missing-field', 'missing-field',
-    'wrong-type', 'wrong-type', 'wrong-type',
-    'unknown-enum', 'unknown-enum',
-    'too-long', 'too-long',
-    'malformed-string', 'malformed-string',
+    'missing-field',
+    'missing-field',
+    'wrong-type',
+    'wrong-type',
+    'wrong-type',
+    'unknown-enum',
+    'unknown-enum',
+    'too-long',
+    'too-long',
+    'malformed-string',
+    'malformed-string',
   ];
   if (rng.chance(0.05)) return {defect: 'no args at all', argsList: []};
   let defect = '';

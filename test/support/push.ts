@@ -4,8 +4,10 @@
  * hostile arguments, other tenants' ids, broken bodies.
  */
 
+import {ZERO_APP_ID, ZERO_UPSTREAM_SCHEMA} from '../../server/zero-cache/zero-app.ts';
+
 /** The upstream shard zero-cache uses (app id `zero`, shard 0). */
-export const PUSH_QUERY = 'schema=zero_0&appID=zero';
+export const PUSH_QUERY = `schema=${ZERO_UPSTREAM_SCHEMA}&appID=${ZERO_APP_ID}`;
 
 export type Credentials = {token: string} | {cookie: string; origin?: string} | Record<string, never>;
 

@@ -76,7 +76,20 @@ async function accountRows(appUrl: string, sql: Sql, accountId: string, l1: Sess
   const codeHash = (crypto.randomUUID() + crypto.randomUUID()).replace(/-/g, '');
   await mustPush(appUrl, owner, 'invite.create', {inviteId, email: `new-${inviteId.slice(0, 8)}@example.test`, role: 'viewer', codeHash});
   const proposalId = await draftProposal(appUrl, engineer);
-  return {accountId, flowId: flow.id, proposalId, walkId, ticketId, questionId, fixId, escalatedWalkId, handoffId, inviteId, memberId: engineer.context.userId, customerId};
+  return {
+    accountId,
+    flowId: flow.id,
+    proposalId,
+    walkId,
+    ticketId,
+    questionId,
+    fixId,
+    escalatedWalkId,
+    handoffId,
+    inviteId,
+    memberId: engineer.context.userId,
+    customerId,
+  };
 }
 
 /**
@@ -88,12 +101,8 @@ async function accountRows(appUrl: string, sql: Sql, accountId: string, l1: Sess
 export async function buildWorld(appUrl: string, sql: Sql): Promise<World> {
   const sessions: Record<string, Session> = {};
   for (const email of PEOPLE) sessions[email] = await signIn(appUrl, email);
-  const northwind = await accountRows(
-    appUrl, sql, NORTHWIND.id, sessions['l1@northwind.test'], sessions['owner@northwind.test'], sessions['senior@northwind.test'],
-  );
-  const contoso = await accountRows(
-    appUrl, sql, CONTOSO.id, sessions['owner@contoso.test'], sessions['owner@contoso.test'], sessions['engineer@contoso.test'],
-  );
+  const northwind = await accountRows(appUrl, sql, NORTHWIND.id, sessions['l1@northwind.test'], sessions['owner@northwind.test'], sessions['senior@northwind.test']);
+  const contoso = await accountRows(appUrl, sql, CONTOSO.id, sessions['owner@contoso.test'], sessions['owner@contoso.test'], sessions['engineer@contoso.test']);
   await settle(sql);
   return {sessions, northwind, contoso};
 }

@@ -11,7 +11,7 @@ if (!(globalThis as {WebSocket?: unknown}).WebSocket) {
 }
 
 /**
- * A real Zero client in Node, exactly as SPEC §13 describes a non-browser
+ * A real Zero client in Node, exactly as docs/contract.md describes a non-browser
  * client: in-memory store, the session token as Zero's `auth`.
  */
 export function zeroClient(zeroUrl: string, session: Session, options: {disconnectTimeoutMs?: number} = {}) {

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {AiUnavailable, completeJson} from '../../server/ai/complete-json.ts';
-import {ESCALATION_SYSTEM_PROMPT, escalationAnswer, escalationUserPrompt} from '../../server/ai/escalation-prompt.ts';
-import {writeEscalationPackage} from '../../server/ai/write-escalation-package.ts';
-import {emptyWalkRecord, type WalkRecord} from '../../server/handoff/walk-record.ts';
+import {ESCALATION_SYSTEM_PROMPT, escalationAnswer, escalationUserPrompt} from '../../server/writers/escalation-prompt.ts';
+import {writeEscalationPackage} from '../../server/writers/write-escalation-package.ts';
+import {emptyWalkRecord, type WalkRecord} from '../../server/writers/walk-record.ts';
 import {fakeModel, hang} from '../support/fake-model.ts';
 
 const walk: WalkRecord = {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {actionWords, auditSentence} from '../../client/features/team/audit-sentences.ts';
-import {fixBadge} from '../../client/features/walker/TaskLane.tsx';
+import {fixBadge} from '../../client/features/walk/TaskLane.tsx';
 
 const text = (parts: ReturnType<typeof auditSentence>) => parts.map(p => (typeof p === 'string' ? p : p.label)).join(' ');
 
@@ -14,11 +14,22 @@ describe('audit sentences', () => {
     expect(parts).toContainEqual({label: 'the walk on NW-1042', href: '/walks/w1'});
   });
   it('reads details in words, and names a member handed to', () => {
-    const row = {action: 'walk.handBack', subject_type: 'walk', subject_id: 'w1', details: {toUserId: 'u2'}, subjectWalk: {id: 'w1', ticket: {id: 't', ref: 'NW-7'}}};
+    const row = {
+      action: 'walk.handBack',
+      subject_type: 'walk',
+      subject_id: 'w1',
+      details: {toUserId: 'u2'},
+      subjectWalk: {id: 'w1', ticket: {id: 't', ref: 'NW-7'}},
+    };
     expect(text(auditSentence(row, id => (id === 'u2' ? 'Lee Linden' : undefined)))).toBe('handed the walk on NW-7 back to Lee Linden');
-    expect(text(auditSentence({action: 'member.setActive', subject_type: 'member', subject_id: 'm', details: {active: false}, subjectMember: {id: 'm', name: 'Bailey'}}, () => undefined))).toBe(
-      'deactivated Bailey',
-    );
+    expect(
+      text(
+        auditSentence(
+          {action: 'member.setActive', subject_type: 'member', subject_id: 'm', details: {active: false}, subjectMember: {id: 'm', name: 'Bailey'}},
+          () => undefined,
+        ),
+      ),
+    ).toBe('deactivated Bailey');
     expect(actionWords('taskLane.recordFixOutcome')).toBe('recorded that the fix … changed');
   });
   it('an unknown action reads as its name rather than failing', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {draftFlow, localFlowDraft} from '../../server/ai/flow-draft.ts';
+import {draftFlow, localFlowDraft} from '../../server/writers/flow-draft.ts';
 import {flowProblems} from '../../schema/flow-validation.ts';
 import {fakeModel} from '../support/fake-model.ts';
 
@@ -9,7 +9,13 @@ describe('flow proposal drafting', () => {
   });
 
   it('keeps a valid AI tree', async () => {
-    const tree = {start: 'a', nodes: [{id: 'a', kind: 'question', text: 'Is it on?', options: [{id: 'y', label: 'Yes', next: 'b'}]}, {id: 'b', kind: 'resolution', text: 'Escalate: still broken', options: []}]};
+    const tree = {
+      start: 'a',
+      nodes: [
+        {id: 'a', kind: 'question', text: 'Is it on?', options: [{id: 'y', label: 'Yes', next: 'b'}]},
+        {id: 'b', kind: 'resolution', text: 'Escalate: still broken', options: []},
+      ],
+    };
     const draft = await draftFlow('Webcam flickers', {client: fakeModel(() => JSON.stringify({title: 'Webcam flickers', definition: tree})), model: 'm'}, () => {});
     expect(draft.writer).toBe('ai');
     expect(draft.definition).toEqual(tree);

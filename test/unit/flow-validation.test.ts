@@ -6,7 +6,15 @@ import {demoFlows} from '../../server/seed/demo-flows.ts';
 const ok: FlowDefinition = {
   start: 'q',
   nodes: [
-    {id: 'q', kind: 'question', text: 'Does it print?', options: [{id: 'y', label: 'Yes', next: 'done'}, {id: 'n', label: 'No', next: 'esc'}]},
+    {
+      id: 'q',
+      kind: 'question',
+      text: 'Does it print?',
+      options: [
+        {id: 'y', label: 'Yes', next: 'done'},
+        {id: 'n', label: 'No', next: 'esc'},
+      ],
+    },
     {id: 'done', kind: 'resolution', text: 'Fixed', options: []},
     {id: 'esc', kind: 'resolution', text: 'Escalate', options: []},
   ],

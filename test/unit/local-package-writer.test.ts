@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {writeLocalPackage} from '../../server/handoff/local-package-writer.ts';
-import {emptyWalkRecord, recordLane, recordSteps, type RecordedFix, type WalkRecord} from '../../server/handoff/walk-record.ts';
+import {writeLocalPackage} from '../../server/writers/local-package-writer.ts';
+import {emptyWalkRecord, recordLane, recordSteps, type RecordedFix, type WalkRecord} from '../../server/writers/walk-record.ts';
 
 const base: WalkRecord = {...emptyWalkRecord('VPN drops every 10 minutes'), reason: 'Tree dead-ended', flowTitle: 'VPN keeps dropping'};
 const fix = (text: string, patch: Partial<RecordedFix>): RecordedFix => ({
@@ -89,16 +89,34 @@ describe('the deterministic escalation package writer', () => {
     expect(never.package.tried).toEqual(['No diagnostic actions run yet.']);
     expect(never.package.hypothesis).toBe('Suggested fix, never applied: Reset the router. It is still untested.');
 
-    const pending = writeLocalPackage({...base, fixes: [fix('Push the new profile', {outcome: 'applied_pending', ran: true, pendingReason: 'Needs a reboot tonight'})]});
+    const pending = writeLocalPackage({
+      ...base,
+      fixes: [fix('Push the new profile', {outcome: 'applied_pending', ran: true, pendingReason: 'Needs a reboot tonight'})],
+    });
     expect(pending.package.tried).toEqual(['Applied the fix "Push the new profile": awaiting verification — Needs a reboot tonight.']);
     expect(pending.package.nextSteps[0]).toBe('Verify whether "Push the new profile" took effect (Needs a reboot tonight).');
   });
 
   it('the lane record: facts keep their question, soft-deleted items are left out, the intercept answer is the run fix’s outcome', () => {
-    const row = (patch: Record<string, unknown>) => ({
-      kind: 'fact', text: '', state: 'open', answer: null, source: null, source_item_id: null, outcome: null, outcome_note: null,
-      pending_reason: null, failure_reason: null, applied_at: null, superseded_by: null, deleted_at: null, position: 1, created_at: 1, ...patch,
-    }) as never;
+    const row = (patch: Record<string, unknown>) =>
+      ({
+        kind: 'fact',
+        text: '',
+        state: 'open',
+        answer: null,
+        source: null,
+        source_item_id: null,
+        outcome: null,
+        outcome_note: null,
+        pending_reason: null,
+        failure_reason: null,
+        applied_at: null,
+        superseded_by: null,
+        deleted_at: null,
+        position: 1,
+        created_at: 1,
+        ...patch,
+      }) as never;
     const lane = recordLane([
       row({id: 'q', kind: 'question', text: 'When did it start?', state: 'done', answer: 'Monday', position: 1}),
       row({id: 'f', kind: 'fact', text: 'Monday', source: 'question', source_item_id: 'q', position: 2}),

@@ -20,10 +20,11 @@ describe('page queries', () => {
   });
 
   it('list a page with the shell’s queries, by name and arguments', () => {
-    const named = (qs: unknown[]) => qs.map(q => {
-      const r = q as {query: {queryName: string}; args: unknown};
-      return [r.query.queryName, r.args];
-    });
+    const named = (qs: unknown[]) =>
+      qs.map(q => {
+        const r = q as {query: {queryName: string}; args: unknown};
+        return [r.query.queryName, r.args];
+      });
     const shell = named(Object.values(pageQueries.shell()));
     expect(named(queriesOfPage('walker', 'w1'))).toEqual([...shell, ...named(Object.values(pageQueries.walker('w1')))]);
     expect(named(queriesOfPage('queue'))).toEqual([...shell, ['handoff.queue', undefined], ['handoff.mine', undefined]]);

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {renderNote, writeResolutionNote} from '../../server/ai/resolution-note.ts';
-import {emptyWalkRecord, recordSteps, type WalkRecord} from '../../server/handoff/walk-record.ts';
+import {renderNote, writeResolutionNote} from '../../server/writers/resolution-note.ts';
+import {emptyWalkRecord, recordSteps, type WalkRecord} from '../../server/writers/walk-record.ts';
 import {fakeModel} from '../support/fake-model.ts';
 
 const input: WalkRecord = {
@@ -22,7 +22,12 @@ describe('the resolution note', () => {
     const {note, writer} = await writeResolutionNote(input, undefined, () => {});
     expect(writer).toBe('local');
     const text = renderNote(note);
-    expect(text.split('\n\n').map(s => s.split('\n')[0]).slice(0, 4)).toEqual(['Problem', 'What we confirmed', 'Root cause', 'Resolution']);
+    expect(
+      text
+        .split('\n\n')
+        .map(s => s.split('\n')[0])
+        .slice(0, 4),
+    ).toEqual(['Problem', 'What we confirmed', 'Root cause', 'Resolution']);
     expect(note.confirmed).toEqual(['Is it only you: Just this user.', 'Was there a job stuck in the queue: Yes, a stuck job; pin is [redacted]']);
     expect(text).not.toContain('Is the printer on');
     expect(text).not.toContain('4455');

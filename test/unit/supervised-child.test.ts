@@ -27,7 +27,11 @@ describe('the supervisor of a child process', () => {
 
   it('restarts a crash-looping child with a growing, capped delay and says so', async () => {
     const {child, lines} = supervise('process.exit(3)');
-    await eventually(() => exits(lines).length, n => n >= 5, 20_000);
+    await eventually(
+      () => exits(lines).length,
+      n => n >= 5,
+      20_000,
+    );
     await child.stop();
     expect(exits(lines).slice(0, 5)).toEqual([
       'worker exited (code 3); restarting in 0.02 s (attempt 1)',
@@ -43,7 +47,11 @@ describe('the supervisor of a child process', () => {
     const {child, lines} = supervise('setTimeout(() => process.exit(1), 300)', {
       backoff: {initialMs: 20, maxMs: 80, stableMs: 100},
     });
-    await eventually(() => exits(lines).length, n => n >= 3, 20_000);
+    await eventually(
+      () => exits(lines).length,
+      n => n >= 3,
+      20_000,
+    );
     await child.stop();
     for (const line of exits(lines)) expect(line).toBe('worker exited (code 1); restarting in 0.02 s (attempt 1)');
   });
@@ -81,7 +89,11 @@ describe('the supervisor of a child process', () => {
     expect(alive(worker)).toBe(true);
     process.kill(child.pid()!, 'SIGKILL');
     await child.readyAfter(1);
-    await eventually(() => alive(worker), a => !a, 10_000);
+    await eventually(
+      () => alive(worker),
+      a => !a,
+      10_000,
+    );
     await child.stop();
   });
 

@@ -8,9 +8,7 @@ const base = {zeroPort: 4848, internalZeroUrl: 'http://127.0.0.1:4848', replicat
 
 describe('zero-cache parts', () => {
   it('one zero-cache when TANDEM_VIEW_SYNCERS is unset', () => {
-    expect(zeroParts({...base, viewSyncers: 0})).toEqual([
-      {name: 'zero-cache', role: 'single', port: 4848, internalUrl: 'http://127.0.0.1:4848'},
-    ]);
+    expect(zeroParts({...base, viewSyncers: 0})).toEqual([{name: 'zero-cache', role: 'single', port: 4848, internalUrl: 'http://127.0.0.1:4848'}]);
     expect(zeroPortsInUse({...base, viewSyncers: 0}).map(p => p.port)).toEqual([4848, 4849, 4850]);
   });
 
@@ -33,11 +31,7 @@ describe('zero-cache parts', () => {
       internalZeroUrl: 'http://view-syncer-1:4848, http://view-syncer-2:4848',
       replicationManagerUrl: 'http://replication-manager:4848',
     });
-    expect(parts.map(p => p.internalUrl)).toEqual([
-      'http://replication-manager:4848',
-      'http://view-syncer-1:4848',
-      'http://view-syncer-2:4848',
-    ]);
+    expect(parts.map(p => p.internalUrl)).toEqual(['http://replication-manager:4848', 'http://view-syncer-1:4848', 'http://view-syncer-2:4848']);
   });
 });
 

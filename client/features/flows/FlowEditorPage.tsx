@@ -4,7 +4,8 @@ import {flowProblems} from '../../../schema/flow-validation.ts';
 import {mutators} from '../../../mutators/index.ts';
 import {pageQueries} from '../../zero/page-queries.ts';
 import type {FlowDefinition} from '../../../schema/index.ts';
-import {useRun} from '../walker/use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
+import {FieldButton} from '../../ui/FieldButton.tsx';
 import {NodeEditor} from './NodeEditor.tsx';
 import './flows.css';
 import {FormError} from '../../ui/FormError.tsx';
@@ -25,7 +26,7 @@ export function FlowEditorPage({flowId}: {flowId: string}) {
   const [draft, setDraft] = useState<FlowDefinition | null>(null);
   const [title, setTitle] = useState('');
   const [newNodeId, setNewNodeId] = useState('');
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
@@ -107,7 +108,10 @@ export function FlowEditorPage({flowId}: {flowId: string}) {
         className="row"
         onSubmit={e => {
           e.preventDefault();
-          const id = newNodeId.trim().toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+          const id = newNodeId
+            .trim()
+            .toLowerCase()
+            .replace(/[^a-z0-9-]+/g, '-');
           if (!id || nodeIds.includes(id)) return;
           update({...draft, nodes: [...draft.nodes, {id, kind: 'question', text: '', options: []}]});
           setNewNodeId('');
@@ -117,21 +121,23 @@ export function FlowEditorPage({flowId}: {flowId: string}) {
           <span>New node id</span>
           <input value={newNodeId} onChange={e => setNewNodeId(e.target.value)} placeholder="e.g. check-cable" />
         </label>
-        <div className="field">
-          <span>&nbsp;</span>
-          <button className="btn" type="submit">
-            Add node
-          </button>
-        </div>
+        <FieldButton className="btn" type="submit">
+          Add node
+        </FieldButton>
       </form>
       <FormError message={error} />
       <div className="row sticky-actions">
-        <button className="btn btn-primary" onClick={() => void save()} disabled={!dirty}>
+        <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={!dirty}>
           Save
         </button>
-        {saved && !dirty && <span className="muted" role="status">Saved</span>}
+        {saved && !dirty && (
+          <span className="muted" role="status">
+            Saved
+          </span>
+        )}
         {flow.status === 'draft' ? (
           <button
+            type="button"
             className="btn"
             onClick={() => void run(mutators.flow.publish({flowId}))}
             disabled={problems.length > 0 || dirty}
@@ -140,7 +146,7 @@ export function FlowEditorPage({flowId}: {flowId: string}) {
             Publish
           </button>
         ) : (
-          <button className="btn" onClick={() => void run(mutators.flow.unpublish({flowId}))}>
+          <button type="button" className="btn" onClick={() => void run(mutators.flow.unpublish({flowId}))}>
             Unpublish
           </button>
         )}

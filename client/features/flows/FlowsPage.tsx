@@ -1,27 +1,26 @@
-import {useQuery, useZero} from '@rocicorp/zero/react';
+import {useQuery} from '@rocicorp/zero/react';
 import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {Link, navigate} from '../../app/router.tsx';
-import {mutationError} from '../../ui/mutation-error.ts';
 import {ago} from '../../ui/time.ts';
 import {DraftFlowForm} from './DraftFlowForm.tsx';
 import {FormError} from '../../ui/FormError.tsx';
+import {useChange} from '../../offline/use-change.ts';
+import {FieldButton} from '../../ui/FieldButton.tsx';
 
 /** Engineers and owners: the account's troubleshooting flows, drafts included. */
 export function FlowsPage() {
-  const zero = useZero();
   const [flows] = useQuery(pageQueries.flows().flows);
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const {run, error} = useChange();
   const now = Date.now();
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
     const flowId = crypto.randomUUID();
-    const write = zero.mutate(mutators.flow.create({flowId, title}));
-    const refused = mutationError(await write.client);
-    if (refused) return setError(refused);
+    // The editor opens on the local copy; the server's answer is not awaited.
+    if (!(await run(mutators.flow.create({flowId, title}), {waitForServer: false}))) return;
     setTitle('');
     navigate(`/flows/${flowId}`);
   };
@@ -34,12 +33,9 @@ export function FlowsPage() {
           <span>New flow title</span>
           <input name="flowTitle" value={title} onChange={e => setTitle(e.target.value)} required maxLength={200} />
         </label>
-        <div className="field">
-          <span>&nbsp;</span>
-          <button className="btn btn-primary" type="submit">
-            New flow
-          </button>
-        </div>
+        <FieldButton className="btn btn-primary" type="submit">
+          New flow
+        </FieldButton>
       </form>
       <FormError message={error} />
       <DraftFlowForm />

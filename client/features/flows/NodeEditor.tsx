@@ -77,9 +77,7 @@ export function NodeEditor({
             <button
               type="button"
               className="btn btn-small"
-              onClick={() =>
-                onChange({...node, options: [...node.options, {id: `opt-${crypto.randomUUID().slice(0, 8)}`, label: '', next: ''}]})
-              }
+              onClick={() => onChange({...node, options: [...node.options, {id: `opt-${crypto.randomUUID().slice(0, 8)}`, label: '', next: ''}]})}
             >
               Add answer to {node.id}
             </button>

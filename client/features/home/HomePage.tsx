@@ -2,7 +2,7 @@ import {pageQueries} from '../../zero/page-queries.ts';
 import {useSession} from '../../zero/session-context.ts';
 import {IntakeForm} from '../intake/IntakeForm.tsx';
 import {TicketList} from '../tickets/TicketList.tsx';
-import {ResumeList} from '../walks/ResumeList.tsx';
+import {ResumeList} from '../walk/ResumeList.tsx';
 
 function greeting(): string {
   const h = new Date().getHours();

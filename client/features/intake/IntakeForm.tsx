@@ -1,23 +1,22 @@
-import {useQuery, useZero} from '@rocicorp/zero/react';
+import {useQuery} from '@rocicorp/zero/react';
 import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {ESCALATION_REASONS, type EscalationReason} from '../../../schema/index.ts';
 import {navigate} from '../../app/router.tsx';
-import {mutationError} from '../../ui/mutation-error.ts';
 import {FormError} from '../../ui/FormError.tsx';
+import {useChange} from '../../offline/use-change.ts';
 import {CustomerSuggestions} from './CustomerSuggestions.tsx';
 
 /** "What's the user calling about?": one mutation creates the ticket and its walk. */
 export function IntakeForm() {
-  const zero = useZero();
   const [flows] = useQuery(pageQueries.home().flows);
   const [proposals] = useQuery(pageQueries.home().proposals);
   const [problem, setProblem] = useState('');
   const [customerName, setCustomerName] = useState('');
   const [customerContact, setCustomerContact] = useState('');
   const [flowId, setFlowId] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const {run, error, setError} = useChange();
   const [flowFilter, setFlowFilter] = useState('');
   const [escalating, setEscalating] = useState(false);
   const [reason, setReason] = useState<EscalationReason>(ESCALATION_REASONS[0]);
@@ -44,7 +43,7 @@ export function IntakeForm() {
     }
     setError(null);
     setNotice(null);
-    const write = zero.mutate(
+    const escalated = await run(
       mutators.ticket.escalateWithoutWalk({
         ticketId: crypto.randomUUID(),
         walkId: crypto.randomUUID(),
@@ -56,8 +55,7 @@ export function IntakeForm() {
         details: details || undefined,
       }),
     );
-    const refused = mutationError(await write.client) ?? mutationError(await write.server);
-    if (refused) return setError(refused);
+    if (!escalated) return;
     reset();
     setNotice('Escalated to the handoff queue. The engineers have it.');
   };
@@ -71,7 +69,8 @@ export function IntakeForm() {
     setError(null);
     const ticketId = crypto.randomUUID();
     const walkId = crypto.randomUUID();
-    const write = zero.mutate(
+    // The walk opens on the local copy at once; the server's answer is not awaited.
+    const started = await run(
       mutators.ticket.intake({
         ticketId,
         walkId,
@@ -81,16 +80,11 @@ export function IntakeForm() {
         flowId: flowId.startsWith('flow:') ? flowId.slice(5) : undefined,
         proposalId: flowId.startsWith('proposal:') ? flowId.slice(9) : undefined,
       }),
+      {waitForServer: false},
     );
-    const local = mutationError(await write.client);
-    if (local) {
-      setError(local);
-      return;
-    }
+    if (!started) return;
     reset();
     navigate(`/walks/${walkId}`);
-    const remote = mutationError(await write.server);
-    if (remote) setError(`The server refused the new call: ${remote}`);
   };
 
   return (
@@ -115,13 +109,7 @@ export function IntakeForm() {
         </label>
         <label className="field grow">
           <span>Contact</span>
-          <input
-            name="customerContact"
-            placeholder="phone or email"
-            value={customerContact}
-            onChange={e => setCustomerContact(e.target.value)}
-            maxLength={200}
-          />
+          <input name="customerContact" placeholder="phone or email" value={customerContact} onChange={e => setCustomerContact(e.target.value)} maxLength={200} />
         </label>
       </div>
       <CustomerSuggestions

@@ -1,9 +1,9 @@
 import {useEffect, useState, type FormEvent} from 'react';
 import {AuthCard} from '../../auth/AuthCard.tsx';
 import {FormError} from '../../ui/FormError.tsx';
+import {roleInSentence} from '../../ui/people.ts';
 
 type Invite = {email: string; role: string; accountName: string};
-const ROLE_LABEL: Record<string, string> = {owner: 'owner', engineer: 'engineer', l1_tech: 'L1 tech', viewer: 'viewer'};
 
 /** The page an invite link opens: create your login with the invited email, then you are in. */
 export function AcceptInvitePage({code, onJoined}: {code: string; onJoined: () => void}) {
@@ -46,43 +46,35 @@ export function AcceptInvitePage({code, onJoined}: {code: string; onJoined: () =
 
   return (
     <AuthCard>
-        {problem ? (
-          <p className="error" role="alert">
-            {problem}
+      {problem ? (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      ) : !invite ? (
+        <p className="muted">Checking your invite…</p>
+      ) : (
+        <form className="stack" onSubmit={submit}>
+          <p>
+            You're invited to <strong>{invite.accountName}</strong> as {roleInSentence(invite.role)}.
           </p>
-        ) : !invite ? (
-          <p className="muted">Checking your invite…</p>
-        ) : (
-          <form className="stack" onSubmit={submit}>
-            <p>
-              You're invited to <strong>{invite.accountName}</strong> as {ROLE_LABEL[invite.role] ?? invite.role}.
-            </p>
-            <label className="field">
-              <span>Email</span>
-              <input type="email" value={invite.email} readOnly />
-            </label>
-            <label className="field">
-              <span>Your name</span>
-              <input name="name" required value={name} onChange={e => setName(e.target.value)} autoFocus />
-            </label>
-            <label className="field">
-              <span>Choose a password</span>
-              <input
-                type="password"
-                name="password"
-                autoComplete="new-password"
-                minLength={8}
-                required
-                value={password}
-                onChange={e => setPassword(e.target.value)}
-              />
-            </label>
-            <FormError message={error} />
-            <button className="btn btn-primary" type="submit" disabled={busy}>
-              {busy ? 'Joining…' : 'Join the team'}
-            </button>
-          </form>
-        )}
+          <label className="field">
+            <span>Email</span>
+            <input type="email" value={invite.email} readOnly />
+          </label>
+          <label className="field">
+            <span>Your name</span>
+            <input name="name" required value={name} onChange={e => setName(e.target.value)} autoFocus />
+          </label>
+          <label className="field">
+            <span>Choose a password</span>
+            <input type="password" name="password" autoComplete="new-password" minLength={8} required value={password} onChange={e => setPassword(e.target.value)} />
+          </label>
+          <FormError message={error} />
+          <button className="btn btn-primary" type="submit" disabled={busy}>
+            {busy ? 'Joining…' : 'Join the team'}
+          </button>
+        </form>
+      )}
     </AuthCard>
   );
 }

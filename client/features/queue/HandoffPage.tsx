@@ -1,4 +1,4 @@
-import {HandoffContext} from './HandoffContext.tsx';
+import {HandoffContextScreen} from './HandoffContextScreen.tsx';
 import './queue.css';
 
 /** The handoff context screen on its own route, reopenable from the walk. */
@@ -6,7 +6,7 @@ export function HandoffPage({handoffId}: {handoffId: string}) {
   return (
     <div className="page">
       <section className="card">
-        <HandoffContext handoffId={handoffId} />
+        <HandoffContextScreen handoffId={handoffId} />
       </section>
     </div>
   );

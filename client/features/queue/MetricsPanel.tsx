@@ -43,6 +43,7 @@ export function MetricsPanel() {
       document.removeEventListener('visibilitychange', again);
     };
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `pulse` (a claim somewhere) and `tick` (the refresh timer) are what make it fetch again
   useEffect(() => {
     let live = true;
     fetch(`/api/metrics/handoffs?window=${window}`, {credentials: 'include'})

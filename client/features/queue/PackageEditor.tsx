@@ -1,14 +1,18 @@
 import {useState, type FormEvent} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import type {EscalationPackage} from '../../../schema/index.ts';
-import {useRun} from '../walker/use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 import {FormError} from '../../ui/FormError.tsx';
 
-const lines = (text: string) => text.split('\n').map(l => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map(l => l.trim())
+    .filter(Boolean);
 
 /** Edit the generated package (lists: one item per line), then save: the edit is what gets read. */
 export function PackageEditor({handoffId, pkg, onDone}: {handoffId: string; pkg: EscalationPackage; onDone: () => void}) {
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const [problem, setProblem] = useState(pkg.problem);
   const [confirmed, setConfirmed] = useState(pkg.confirmed.join('\n'));
   const [tried, setTried] = useState(pkg.tried.join('\n'));

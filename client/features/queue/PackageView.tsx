@@ -1,11 +1,25 @@
 import type {Assessment, EscalationPackage} from '../../../schema/index.ts';
 
 /** The structured handoff: problem, confirmed, tried, hypothesis, next steps, assessment. */
-export function PackageView({pkg, assessment, writer}: {pkg: EscalationPackage | null | undefined; assessment: Assessment | null | undefined; writer: string | null | undefined}) {
-  if (!pkg) return <p className="muted" role="status">The handoff package is still being written (AI assist, up to 45 s)…</p>;
+export function PackageView({
+  pkg,
+  assessment,
+  writer,
+}: {
+  pkg: EscalationPackage | null | undefined;
+  assessment: Assessment | null | undefined;
+  writer: string | null | undefined;
+}) {
+  if (!pkg)
+    return (
+      <p className="muted" role="status">
+        The handoff package is still being written (AI assist, up to 45 s)…
+      </p>
+    );
   const list = (items: string[]) => (
     <ul className="bullets">
       {items.map((t, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a list of texts that is only ever replaced whole, never reordered; texts may repeat
         <li key={i}>{t}</li>
       ))}
     </ul>

@@ -1,13 +1,14 @@
-import {useQuery, useZero} from '@rocicorp/zero/react';
+import {useQuery} from '@rocicorp/zero/react';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {useEffect, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
-import {HandoffContext} from './HandoffContext.tsx';
+import {HandoffContextScreen} from './HandoffContextScreen.tsx';
 import {MetricsPanel} from './MetricsPanel.tsx';
 import {useTitleCount} from './useTitleCount.ts';
+import {useChange} from '../../offline/use-change.ts';
 import './queue.css';
 
 /**
@@ -16,7 +17,7 @@ import './queue.css';
  * claim or dismiss (per user, synced). Enter opens a card, Esc closes it.
  */
 export function QueuePage() {
-  const zero = useZero();
+  const {run} = useChange();
   const [handoffs, details] = useQuery(pageQueries.queue().handoffs);
   const [order, setOrder] = useState<'oldest' | 'newest'>('oldest');
   const [openId, setOpenId] = useState<string | null>(null);
@@ -33,7 +34,7 @@ export function QueuePage() {
   const shown = order === 'oldest' ? handoffs : [...handoffs].reverse();
   const open = (id: string) => {
     setOpenId(id);
-    void zero.mutate(mutators.handoff.markSeen({handoffId: id}));
+    void run(mutators.handoff.markSeen({handoffId: id}), {waitForServer: false});
   };
 
   return (
@@ -41,10 +42,10 @@ export function QueuePage() {
       <div className="page-head">
         <h1>Handoff queue</h1>
         <div className="segmented" role="group" aria-label="Order">
-          <button className={order === 'oldest' ? 'seg active' : 'seg'} aria-pressed={order === 'oldest'} onClick={() => setOrder('oldest')}>
+          <button type="button" className={order === 'oldest' ? 'seg active' : 'seg'} aria-pressed={order === 'oldest'} onClick={() => setOrder('oldest')}>
             Oldest waiting first
           </button>
-          <button className={order === 'newest' ? 'seg active' : 'seg'} aria-pressed={order === 'newest'} onClick={() => setOrder('newest')}>
+          <button type="button" className={order === 'newest' ? 'seg active' : 'seg'} aria-pressed={order === 'newest'} onClick={() => setOrder('newest')}>
             Newest first
           </button>
         </div>
@@ -59,8 +60,8 @@ export function QueuePage() {
               const isUnread = h.reads.length === 0;
               return (
                 <li key={h.id} className="queue-card" data-handoff-id={h.id}>
-                  <button className="queue-open" onClick={() => open(h.id)} aria-expanded={openId === h.id}>
-                    {isUnread && <span className="unread-dot" aria-label="unread" />}
+                  <button type="button" className="queue-open" onClick={() => open(h.id)} aria-expanded={openId === h.id}>
+                    {isUnread && <span className="unread-dot" role="img" aria-label="unread" />}
                     <span className="grow">
                       <span className="row-title">{h.ticket?.problem_statement ?? 'Escalation'}</span>
                       <span className="row-meta">
@@ -74,8 +75,9 @@ export function QueuePage() {
                   </button>
                   {isUnread && (
                     <button
+                      type="button"
                       className="btn btn-quiet btn-small"
-                      onClick={() => void zero.mutate(mutators.handoff.markSeen({handoffId: h.id, dismiss: true}))}
+                      onClick={() => void run(mutators.handoff.markSeen({handoffId: h.id, dismiss: true}), {waitForServer: false})}
                       aria-label={`Mark “${h.ticket?.problem_statement ?? 'escalation'}” as read`}
                     >
                       Dismiss
@@ -89,7 +91,7 @@ export function QueuePage() {
         </section>
         {openId && (
           <section className="card" aria-label="Handoff context">
-            <HandoffContext key={openId} handoffId={openId} onClose={() => setOpenId(null)} />
+            <HandoffContextScreen key={openId} handoffId={openId} onClose={() => setOpenId(null)} />
           </section>
         )}
       </div>

@@ -56,10 +56,12 @@ export function AuditLog({members}: {members: readonly Member[]}) {
   const [recent] = useQuery(page.auditActions);
   const actions = [...new Set(recent.map(r => r.action))].sort();
   const nameOf = (id: string) => members.find(m => m.id === id)?.name;
-  const refilter = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setLimit(AUDIT_PAGE);
-  };
+  const refilter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setLimit(AUDIT_PAGE);
+    };
 
   return (
     <section className="card stack" aria-labelledby="audit-title">
@@ -143,6 +145,7 @@ export function AuditLog({members}: {members: readonly Member[]}) {
                 <td data-testid="audit-sentence">
                   <strong>{r.actor?.name ?? 'Someone'}</strong>
                   {auditSentence(r, nameOf).map((part, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a list of texts that is only ever replaced whole, never reordered; texts may repeat
                     <span key={i}>
                       {typeof part === 'string' && /^[:,.]/.test(part) ? '' : ' '}
                       <Part part={part} />

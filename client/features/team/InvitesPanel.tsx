@@ -5,8 +5,9 @@ import {pageQueries} from '../../zero/page-queries.ts';
 import {ASSIGNABLE_ROLES} from '../../../mutators/member/admin.ts';
 import {ago} from '../../ui/time.ts';
 import {newInviteCode} from './invite-code.ts';
-import {ROLE_LABEL} from './MembersTable.tsx';
-import {useMutation} from './use-mutation.ts';
+import {ROLE_LABEL} from '../../ui/people.ts';
+import {useChange} from '../../offline/use-change.ts';
+import {FieldButton} from '../../ui/FieldButton.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 
 function inviteState(i: {accepted_at?: number | null; revoked_at?: number | null; expires_at: number}, now: number) {
@@ -19,7 +20,7 @@ function inviteState(i: {accepted_at?: number | null; revoked_at?: number | null
 /** Invite by email and role; the link (shown once, to copy) is valid 7 days and single use. */
 export function InvitesPanel() {
   const [invites] = useQuery(pageQueries.team().invites);
-  const {run, error} = useMutation();
+  const {run, error} = useChange();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<(typeof ASSIGNABLE_ROLES)[number]>('l1_tech');
   const [link, setLink] = useState<string | null>(null);
@@ -56,12 +57,9 @@ export function InvitesPanel() {
             ))}
           </select>
         </label>
-        <div className="field">
-          <span>&nbsp;</span>
-          <button className="btn btn-primary" type="submit">
-            Create invite
-          </button>
-        </div>
+        <FieldButton className="btn btn-primary" type="submit">
+          Create invite
+        </FieldButton>
       </form>
       <FormError message={error} />
       {link && (
@@ -96,7 +94,7 @@ export function InvitesPanel() {
                 </div>
                 <span className="badge badge-neutral">{state}</span>
                 {state === 'pending' && (
-                  <button className="btn btn-small" onClick={() => void run(mutators.invite.revoke({inviteId: i.id}))}>
+                  <button type="button" className="btn btn-small" onClick={() => void run(mutators.invite.revoke({inviteId: i.id}))}>
                     Revoke
                   </button>
                 )}

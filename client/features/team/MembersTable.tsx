@@ -1,17 +1,16 @@
 import {mutators} from '../../../mutators/index.ts';
 import {ROLES, type Member} from '../../../schema/index.ts';
 import {useSession} from '../../zero/session-context.ts';
-import {useMutation} from './use-mutation.ts';
+import {useChange} from '../../offline/use-change.ts';
 import {TransferOwnership} from './TransferOwnership.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 import {ConfirmDialog} from '../../ui/ConfirmDialog.tsx';
+import {ROLE_LABEL} from '../../ui/people.ts';
 import {useRef, useState} from 'react';
 
 type Role = Exclude<Member['role'], 'owner'>;
 /** A change waiting for the owner's yes: a new role, or a deactivation. */
 type Pending = {member: Member; role: Role} | {member: Member; deactivate: true};
-
-export const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 tech', viewer: 'Viewer'} as const;
 
 /**
  * Owners change roles, (de)activate people and set L1 coverage on engineers.
@@ -20,7 +19,7 @@ export const ROLE_LABEL = {owner: 'Owner', engineer: 'Engineer', l1_tech: 'L1 te
  */
 export function MembersTable({members}: {members: readonly Member[]}) {
   const {context} = useSession();
-  const {run, error, clearError} = useMutation();
+  const {run, error, clearError} = useChange();
   const [pending, setPending] = useState<Pending | null>(null);
   // The control that asked: focus goes back to it when the dialog closes.
   const opener = useRef<HTMLElement | null>(null);
@@ -58,12 +57,7 @@ export function MembersTable({members}: {members: readonly Member[]}) {
                   <label className="sr-only" htmlFor={`role-${m.id}`}>
                     Role of {m.name}
                   </label>
-                  <select
-                    id={`role-${m.id}`}
-                    value={m.role}
-                    disabled={self}
-                    onChange={e => ask({member: m, role: e.target.value as Role}, e.currentTarget)}
-                  >
+                  <select id={`role-${m.id}`} value={m.role} disabled={self} onChange={e => ask({member: m, role: e.target.value as Role}, e.currentTarget)}>
                     {ROLES.map(r => (
                       // Ownership moves only by a transfer ("Make owner…"), never by picking a role.
                       <option key={r} value={r} disabled={r === 'owner'}>
@@ -91,8 +85,11 @@ export function MembersTable({members}: {members: readonly Member[]}) {
                   <span className={m.active ? 'badge badge-ok' : 'badge badge-muted'}>{m.active ? 'Active' : 'Deactivated'}</span>{' '}
                   {!self && (
                     <button
+                      type="button"
                       className="btn btn-small"
-                      onClick={e => (m.active ? ask({member: m, deactivate: true}, e.currentTarget) : void run(mutators.member.setActive({memberId: m.id, active: true})))}
+                      onClick={e =>
+                        m.active ? ask({member: m, deactivate: true}, e.currentTarget) : void run(mutators.member.setActive({memberId: m.id, active: true}))
+                      }
                     >
                       {m.active ? 'Deactivate' : 'Reactivate'}
                     </button>

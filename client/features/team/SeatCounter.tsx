@@ -18,7 +18,7 @@ function Seat({label, current, limit}: {label: string; current: number; limit: n
 export function SeatCounter({account, members}: {account: Account | undefined; members: readonly Member[]}) {
   const count = (role: Member['role']) => members.filter(m => m.active && m.role === role).length;
   return (
-    <div className="seats" aria-label="Seats in use">
+    <div className="seats" role="group" aria-label="Seats in use">
       <Seat label="engineer" current={count('engineer')} limit={account?.engineer_seat_limit ?? null} />
       <Seat label="L1" current={count('l1_tech')} limit={account?.l1_seat_limit ?? null} />
     </div>

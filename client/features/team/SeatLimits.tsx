@@ -3,7 +3,7 @@ import {mutators} from '../../../mutators/index.ts';
 import {SEAT_LIMIT_MAX} from '../../../mutators/account/seat-limits.ts';
 import type {Account} from '../../../schema/index.ts';
 import {FormError} from '../../ui/FormError.tsx';
-import {useMutation} from './use-mutation.ts';
+import {useChange} from '../../offline/use-change.ts';
 
 const asField = (limit: number | null | undefined) => (limit === null || limit === undefined ? '' : String(limit));
 const asLimit = (field: string) => (field.trim() === '' ? null : Number(field));
@@ -14,10 +14,11 @@ const asLimit = (field: string) => (field.trim() === '' ? null : Number(field));
  * the account just cannot add more.
  */
 export function SeatLimits({account}: {account: Account | undefined}) {
-  const {run, error} = useMutation();
+  const {run, error} = useChange();
   const [open, setOpen] = useState(false);
   const [engineer, setEngineer] = useState('');
   const [l1, setL1] = useState('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the fields are reset from the account each time the form opens (`open`), not only when the limits change
   useEffect(() => {
     setEngineer(asField(account?.engineer_seat_limit));
     setL1(asField(account?.l1_seat_limit));
@@ -41,7 +42,16 @@ export function SeatLimits({account}: {account: Account | undefined}) {
     >
       <label className="field">
         <span>Engineer seats</span>
-        <input type="number" name="engineerSeatLimit" min={0} max={SEAT_LIMIT_MAX} step={1} placeholder="unlimited" value={engineer} onChange={e => setEngineer(e.target.value)} />
+        <input
+          type="number"
+          name="engineerSeatLimit"
+          min={0}
+          max={SEAT_LIMIT_MAX}
+          step={1}
+          placeholder="unlimited"
+          value={engineer}
+          onChange={e => setEngineer(e.target.value)}
+        />
       </label>
       <label className="field">
         <span>L1 seats</span>

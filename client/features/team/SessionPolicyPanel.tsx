@@ -3,16 +3,17 @@ import {mutators} from '../../../mutators/index.ts';
 import {SESSION_POLICY_BOUNDS} from '../../../mutators/account/session-policy.ts';
 import type {Account} from '../../../schema/index.ts';
 import {FormError} from '../../ui/FormError.tsx';
-import {useMutation} from './use-mutation.ts';
+import {useChange} from '../../offline/use-change.ts';
 
 const {idleMinutes: IDLE, absoluteHours: ABSOLUTE} = SESSION_POLICY_BOUNDS;
 
 /** Owners: how long a session may sit idle, and how long it may live at all. */
 export function SessionPolicyPanel({account}: {account: Account | undefined}) {
-  const {run, error} = useMutation();
+  const {run, error} = useChange();
   const [idle, setIdle] = useState('');
   const [absolute, setAbsolute] = useState('');
   const [saved, setSaved] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the fields follow the two synced values, not every other change to the account row
   useEffect(() => {
     if (!account) return;
     setIdle(String(account.session_idle_minutes));
@@ -37,11 +38,22 @@ export function SessionPolicyPanel({account}: {account: Account | undefined}) {
         </label>
         <label className="field">
           <span>Sign out after at most (hours)</span>
-          <input type="number" name="absoluteHours" min={ABSOLUTE.min} max={ABSOLUTE.max} step={1} required value={absolute} onChange={e => setAbsolute(e.target.value)} />
+          <input
+            type="number"
+            name="absoluteHours"
+            min={ABSOLUTE.min}
+            max={ABSOLUTE.max}
+            step={1}
+            required
+            value={absolute}
+            onChange={e => setAbsolute(e.target.value)}
+          />
         </label>
         <div className="field">
           <span>&nbsp;</span>
-          <button className="btn" type="submit">Save</button>
+          <button className="btn" type="submit">
+            Save
+          </button>
         </div>
       </form>
       <p className="muted">

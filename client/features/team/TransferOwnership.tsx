@@ -2,17 +2,17 @@ import {useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import type {Member} from '../../../schema/index.ts';
 import {ConfirmDialog} from '../../ui/ConfirmDialog.tsx';
-import {useMutation} from './use-mutation.ts';
+import {useChange} from '../../offline/use-change.ts';
 
 /**
- * "Make owner…": the only way to make someone owner (SPEC §3), confirmed in
+ * "Make owner…": the only way to make someone owner (docs/tenancy.md), confirmed in
  * a modal dialog (focus kept inside, Esc cancels, focus goes back to the
  * button). The caller becomes an engineer; a refusal keeps the dialog open.
  */
 export function TransferOwnership({member}: {member: Member}) {
   const opener = useRef<HTMLButtonElement>(null);
   const [asking, setAsking] = useState(false);
-  const {run, error, clearError} = useMutation();
+  const {run, error, clearError} = useChange();
   return (
     <>
       <button
@@ -36,8 +36,8 @@ export function TransferOwnership({member}: {member: Member}) {
           error={error}
         >
           <p>
-            {member.name} becomes the owner of this account. You become an engineer and can no longer manage members, seats or
-            invites. Only the new owner can give ownership back.
+            {member.name} becomes the owner of this account. You become an engineer and can no longer manage members, seats or invites. Only the new owner can give
+            ownership back.
           </p>
         </ConfirmDialog>
       )}

@@ -127,9 +127,13 @@ export function auditSentence(row: AuditRowForSentence, nameOf: (memberId: strin
   return (say ? say(row, nameOf) : [row.action, subjectOf(row)]).filter(part => part !== '');
 }
 
-
 /** An action in words for the action filter ("took over …"), from its sentence with the subject left open. */
 export function actionWords(action: string): string {
   const parts = auditSentence({action, subject_type: '', subject_id: '', details: {}}, () => undefined);
-  return parts.map(p => (typeof p === 'string' ? p : '…')).join(' ').replace(/ … :/, ' …:').replace(/\s+/g, ' ').trim();
+  return parts
+    .map(p => (typeof p === 'string' ? p : '…'))
+    .join(' ')
+    .replace(/ … :/, ' …:')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -7,7 +7,7 @@ import {StatusBadge} from '../../ui/StatusBadge.tsx';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
-import {handoffStory, latestEscalation} from '../walks/handoff-story.ts';
+import {handoffStory, latestEscalation} from '../walk/handoff-story.ts';
 
 /**
  * The account's tickets, newest first, filterable by status; live. `tickets`
@@ -25,7 +25,7 @@ export function TicketList({title = 'Ticket queue', tickets: query}: {title?: st
         <h2 id="tickets-title">{title}</h2>
         <div className="segmented" role="group" aria-label="Filter by status">
           {['all', ...TICKET_STATUSES].map(s => (
-            <button key={s} className={s === status ? 'seg active' : 'seg'} aria-pressed={s === status} onClick={() => setStatus(s)}>
+            <button type="button" key={s} className={s === status ? 'seg active' : 'seg'} aria-pressed={s === status} onClick={() => setStatus(s)}>
               {s}
             </button>
           ))}

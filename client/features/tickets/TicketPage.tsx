@@ -1,14 +1,14 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
-import {canUseL1Workspace, canWorkTickets} from '../../../mutators/permissions.ts';
+import {canUseL1Workspace, canWorkTickets} from '../../../rules/permissions.ts';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {Link, navigate} from '../../app/router.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {useSession} from '../../zero/session-context.ts';
-import {useRun} from '../walker/use-run.ts';
+import {useChange} from '../../offline/use-change.ts';
 import {HandoffEntry, WalkEntry, when} from './TimelineEntries.tsx';
 import {timelineOf} from './ticket-timeline.ts';
 
@@ -17,7 +17,7 @@ export function TicketPage({ticketId}: {ticketId: string}) {
   const {context} = useSession();
   const [ticket, details] = useQuery(pageQueries.ticket(ticketId).ticket);
   const [flows] = useQuery(pageQueries.ticket(ticketId).flows);
-  const {run, error} = useRun();
+  const {run, error} = useChange();
   const [flowId, setFlowId] = useState('');
   const [reason, setReason] = useState('');
 

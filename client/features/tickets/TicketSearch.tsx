@@ -34,6 +34,7 @@ export function TicketSearch() {
   const [people] = useQuery(page.people);
   const [tickets, details] = useQuery(page.results);
   const now = useNow();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new search (text or a filter) starts again at the first page
   useEffect(() => setLimit(SEARCH_PAGE), [text, status, assignee]);
   const complete = details.type === 'complete';
 
@@ -97,8 +98,7 @@ export function TicketSearch() {
                 </div>
                 <div className="row-meta">
                   {t.customer_name ?? 'Unknown caller'}
-                  {t.customer_contact ? ` · ${t.customer_contact}` : ''} · {t.assignee ? `assigned to ${t.assignee.name}` : 'unassigned'} ·{' '}
-                  {ago(t.created_at, now)}
+                  {t.customer_contact ? ` · ${t.customer_contact}` : ''} · {t.assignee ? `assigned to ${t.assignee.name}` : 'unassigned'} · {ago(t.created_at, now)}
                 </div>
               </div>
               <StatusBadge status={t.status} />

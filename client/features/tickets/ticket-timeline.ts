@@ -24,10 +24,7 @@ export type TimelineEntry =
   | {kind: 'handoff'; at: number; handoff: Handoff};
 
 /** A ticket's walks and escalations as one history, oldest first (parked handoffs are a walk's own business). */
-export function timelineOf(
-  walks: readonly (Walk & {steps: readonly WalkStep[]; lane: readonly TaskLaneItem[]})[],
-  handoffs: readonly Handoff[],
-): TimelineEntry[] {
+export function timelineOf(walks: readonly (Walk & {steps: readonly WalkStep[]; lane: readonly TaskLaneItem[]})[], handoffs: readonly Handoff[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...walks.map(walk => ({kind: 'walk' as const, at: walk.started_at, walk})),
     ...handoffs.filter(h => h.intent === 'escalate').map(handoff => ({kind: 'handoff' as const, at: handoff.escalated_at, handoff})),

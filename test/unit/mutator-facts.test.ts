@@ -1,0 +1,69 @@
+import {describe, expect, it} from 'vitest';
+import {describeChange} from '../../client/offline/describe-change.ts';
+import {factsOf, mutatorDefinitions} from '../../mutators/index.ts';
+import type {TandemContext} from '../../schema/index.ts';
+
+const ctx: TandemContext = {userId: 'u1', accountId: 'a1', role: 'engineer', canCoverL1: true};
+const subjectOf = (name: string, args: Record<string, unknown>) => {
+  const audit = factsOf(name)!.audit;
+  if (!audit) throw new Error(`${name} is not audited`);
+  return audit(args, ctx);
+};
+const names = Object.entries(mutatorDefinitions).flatMap(([group, members]) => Object.keys(members).map(name => `${group}.${name}`));
+
+describe('a mutator’s facts, declared with its definition', () => {
+  it('every mutator has them, and a name that is no mutator has none', () => {
+    expect(names.length).toBeGreaterThan(40);
+    for (const name of names) {
+      const facts = factsOf(name);
+      expect(facts, name).toBeDefined();
+      expect(typeof facts!.l1Workspace, name).toBe('boolean');
+      expect(typeof facts!.queuesWork, name).toBe('boolean');
+    }
+    expect(factsOf('walk.escalat')).toBeUndefined();
+    expect(factsOf('constructor')).toBeUndefined();
+  });
+
+  it('says what the audit row is about, and which mutators write none', () => {
+    expect(subjectOf('walk.handBack', {walkId: 'w1', toUserId: 'u2'})).toEqual({
+      type: 'walk',
+      id: 'w1',
+      details: {toUserId: 'u2'},
+    });
+    expect(subjectOf('account.setSeatLimits', {engineerSeatLimit: 3, l1SeatLimit: null})).toEqual({
+      type: 'account',
+      id: 'a1',
+      details: {engineerSeatLimit: '3', l1SeatLimit: null},
+    });
+    const unaudited = names.filter(name => factsOf(name)!.audit === false).sort();
+    expect(unaudited).toEqual(['handoff.markSeen', 'presence.heartbeat', 'presence.leave', 'resolutionNote.saveDraft']);
+  });
+
+  it('marks the L1 workspace and the mutators that queue after-commit work', () => {
+    expect(names.filter(name => factsOf(name)!.l1Workspace).sort()).toEqual([
+      'ticket.escalateWithoutWalk',
+      'ticket.intake',
+      'ticket.startWalk',
+      'walk.escalate',
+      'walk.park',
+      'walk.recordStep',
+      'walk.resolve',
+      'walk.stepBack',
+      'walk.unpark',
+      'walk.updateNotes',
+    ]);
+    expect(names.filter(name => factsOf(name)!.queuesWork).sort()).toEqual(['ticket.escalateWithoutWalk', 'walk.escalate']);
+  });
+
+  it('describes a change for the outbox, or labels it by its name', () => {
+    expect(describeChange('walk.updateNotes', {walkId: 'w1', notes: 'Rebooted'})).toEqual({
+      label: 'Notes',
+      text: 'Rebooted',
+      walkId: 'w1',
+      coalesceKey: 'notes:w1',
+    });
+    expect(describeChange('taskLane.answer', {itemId: 'i1', answer: 'x'.repeat(80)}).label).toBe(`Answer “${'x'.repeat(59)}…”`);
+    expect(describeChange('ticket.reopen', {ticketId: 't1'})).toEqual({label: 'Reopened the ticket'});
+    expect(describeChange('taskLane.setState', {itemId: 'i1', walkId: 'w1'})).toEqual({label: 'task lane: set state', walkId: 'w1'});
+  });
+});
