@@ -44,7 +44,7 @@ export async function flood(ctx: BenchContext) {
   });
   say(`flood: the same shape while one session floods the mutate endpoint (${FLOOD_CONCURRENCY} requests in flight)`);
   const started = performance.now();
-  let loaded;
+  let loaded: Awaited<ReturnType<typeof measureBusyShape>>;
   try {
     loaded = await measureBusyShape(ctx, 'tandem', shape, 'flood (one session flooding)');
   } finally {
@@ -53,7 +53,9 @@ export async function flood(ctx: BenchContext) {
   }
   const seconds = (performance.now() - started) / 1000;
   const ratio = unloaded.p99_ms > 0 ? Math.round((loaded.p99_ms / unloaded.p99_ms) * 100) / 100 : null;
-  say(`  flood: p99 ${loaded.p99_ms} ms against ${unloaded.p99_ms} ms unloaded (${ratio}×); the flooder sent ${Math.round((answers.applied + answers.throttled + answers.other) / seconds)}/s, ${answers.throttled} answered 429`);
+  say(
+    `  flood: p99 ${loaded.p99_ms} ms against ${unloaded.p99_ms} ms unloaded (${ratio}×); the flooder sent ${Math.round((answers.applied + answers.throttled + answers.other) / seconds)}/s, ${answers.throttled} answered 429`,
+  );
   return {
     p99_ms: loaded.p99_ms,
     unloaded_p99_ms: unloaded.p99_ms,

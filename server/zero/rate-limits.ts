@@ -119,7 +119,10 @@ export class ZeroRateLimiter {
       return throttled('Too many changes from this session: slow down. They are kept and sent again shortly.', this.#sessionMutations.waitSeconds(sessionId));
     }
     if (!this.#accountMutations.open(accountId)) {
-      return throttled('Too many changes from this account right now: slow down. They are kept and sent again shortly.', this.#accountMutations.waitSeconds(accountId));
+      return throttled(
+        'Too many changes from this account right now: slow down. They are kept and sent again shortly.',
+        this.#accountMutations.waitSeconds(accountId),
+      );
     }
     this.#sessionMutations.take(sessionId, count);
     this.#accountMutations.take(accountId, count);

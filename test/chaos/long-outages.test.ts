@@ -106,62 +106,81 @@ describe('long outages', () => {
   // changes made during the outage never land (5 of 48 steps; 38 wait in each outbox; zero-cache
   // logs no push error). Same with the old 60 s auth revalidation. Off until fixed, so `npm test`
   // stays green; TANDEM_CHAOS_PG_OUTAGE=1 runs it.
-  it.skipIf(!process.env.TANDEM_CHAOS_PG_OUTAGE)(`PostgreSQL down for ${OUTAGE_MS / 1000} s while two L1s keep walking: the outbox holds it all, then everything lands once, in order`, {timeout: OUTAGE_MS + 300_000}, async () => {
-    const walkers = await Promise.all(['l1@northwind.test', 'l1b@northwind.test'].map(email => startWalk(email)));
-    const walkFor = async (ms: number) => {
-      const until = Date.now() + ms;
-      while (Date.now() < until) {
-        await Promise.all(walkers.map(recordStep));
-        await sleep(PACE_MS);
-      }
-    };
-    await walkFor(2_000);
-
-    await stack.postgres!.stop();
-    const downAt = Date.now();
-    // What the header shows each walker while the database is away.
-    const shown = new Map<string, Set<string>>();
-    const watch = setInterval(() => {
-      for (const w of walkers) {
-        const waiting = w.outbox.entries().filter(e => e.state === 'pending').length;
-        const label = `${connectionLook(w.zero.connection.state.current, true).label}${waiting > 0 ? ' + waiting' : ''}`;
-        shown.set(w.walkId, (shown.get(w.walkId) ?? new Set()).add(label));
-      }
-    }, 250);
-    try {
-      await walkFor(OUTAGE_MS);
-    } finally {
-      clearInterval(watch);
-      await stack.postgres!.start();
-    }
-    const outageMs = Date.now() - downAt;
-    await walkFor(2_000);
-
-    let lost = 0;
-    let ok = true;
-    try {
-      for (const w of walkers) {
-        await eventually(() => stepsInPostgres(w.walkId), notes => notes.length >= w.recorded.length, 240_000).catch(() => undefined);
-        const notes = await stepsInPostgres(w.walkId);
-        if (notes.length < w.recorded.length) {
-          console.error(`[long-outages] ${notes.length} of ${w.recorded.length} steps landed; ${w.outbox.entries().length} wait in the outbox; Zero is ${w.zero.connection.state.current.name}`);
+  it.skipIf(!process.env.TANDEM_CHAOS_PG_OUTAGE)(
+    `PostgreSQL down for ${OUTAGE_MS / 1000} s while two L1s keep walking: the outbox holds it all, then everything lands once, in order`,
+    {timeout: OUTAGE_MS + 300_000},
+    async () => {
+      const walkers = await Promise.all(['l1@northwind.test', 'l1b@northwind.test'].map(email => startWalk(email)));
+      const walkFor = async (ms: number) => {
+        const until = Date.now() + ms;
+        while (Date.now() < until) {
+          await Promise.all(walkers.map(recordStep));
+          await sleep(PACE_MS);
         }
-        lost += w.recorded.filter(n => !notes.includes(n)).length + (notes.length - new Set(notes).size);
-        expect(notes, 'every step once, in order').toEqual(w.recorded);
-        await eventually(() => w.outbox.entries(), entries => entries.length === 0, 120_000);
-        // The indicator told the walker: not "Online", and changes waiting.
-        expect([...(shown.get(w.walkId) ?? [])].some(l => l !== 'Online' && l.endsWith('+ waiting')), [...(shown.get(w.walkId) ?? [])].join(', ')).toBe(true);
-      }
-      expect(outageMs).toBeGreaterThanOrEqual(OUTAGE_MS);
-    } catch (error) {
-      ok = false;
-      throw error;
-    } finally {
-      recordChaos({kind: 'fault', name: `PostgreSQL down ${OUTAGE_MS / 1000} s while 2 L1s walk`, tried: 1, passed: ok ? 1 : 0, lost});
-    }
-  });
+      };
+      await walkFor(2_000);
 
-  it(`an L1 away past Zero's disconnect timeout while their walk is claimed and resolved: every queued change is answered, the refused ones keep their text`, {timeout: AWAY_MS + 240_000}, async () => {
+      await stack.postgres!.stop();
+      const downAt = Date.now();
+      // What the header shows each walker while the database is away.
+      const shown = new Map<string, Set<string>>();
+      const watch = setInterval(() => {
+        for (const w of walkers) {
+          const waiting = w.outbox.entries().filter(e => e.state === 'pending').length;
+          const label = `${connectionLook(w.zero.connection.state.current, true).label}${waiting > 0 ? ' + waiting' : ''}`;
+          shown.set(w.walkId, (shown.get(w.walkId) ?? new Set()).add(label));
+        }
+      }, 250);
+      try {
+        await walkFor(OUTAGE_MS);
+      } finally {
+        clearInterval(watch);
+        await stack.postgres!.start();
+      }
+      const outageMs = Date.now() - downAt;
+      await walkFor(2_000);
+
+      let lost = 0;
+      let ok = true;
+      try {
+        for (const w of walkers) {
+          await eventually(
+            () => stepsInPostgres(w.walkId),
+            notes => notes.length >= w.recorded.length,
+            240_000,
+          ).catch(() => undefined);
+          const notes = await stepsInPostgres(w.walkId);
+          if (notes.length < w.recorded.length) {
+            console.error(
+              `[long-outages] ${notes.length} of ${w.recorded.length} steps landed; ${w.outbox.entries().length} wait in the outbox; Zero is ${w.zero.connection.state.current.name}`,
+            );
+          }
+          lost += w.recorded.filter(n => !notes.includes(n)).length + (notes.length - new Set(notes).size);
+          expect(notes, 'every step once, in order').toEqual(w.recorded);
+          await eventually(
+            () => w.outbox.entries(),
+            entries => entries.length === 0,
+            120_000,
+          );
+          // The indicator told the walker: not "Online", and changes waiting.
+          expect(
+            [...(shown.get(w.walkId) ?? [])].some(l => l !== 'Online' && l.endsWith('+ waiting')),
+            [...(shown.get(w.walkId) ?? [])].join(', '),
+          ).toBe(true);
+        }
+        expect(outageMs).toBeGreaterThanOrEqual(OUTAGE_MS);
+      } catch (error) {
+        ok = false;
+        throw error;
+      } finally {
+        recordChaos({kind: 'fault', name: `PostgreSQL down ${OUTAGE_MS / 1000} s while 2 L1s walk`, tried: 1, passed: ok ? 1 : 0, lost});
+      }
+    },
+  );
+
+  it(`an L1 away past Zero's disconnect timeout while their walk is claimed and resolved: every queued change is answered, the refused ones keep their text`, {
+    timeout: AWAY_MS + 240_000,
+  }, async () => {
     const proxy = await tcpProxy(Number(new URL(stack.zeroUrl).port));
     closers.push(() => {
       proxy.cut();
@@ -172,14 +191,27 @@ describe('long outages', () => {
     // Stuck: the L1 escalates, and an engineer claims it at once (the walk is the engineer's now;
     // the L1 who started it may still add to its task lane).
     const handoffId = crypto.randomUUID();
-    expect(await (await l1.outbox.send(mutators.walk.escalate({walkId: l1.walkId, handoffId, reasonCategory: 'Out of L1 scope'}))).status).toBe('sent');
-    await eventually(async () => (await stack.sql`select 1 from handoff where id = ${handoffId}`).length, n => n === 1, 30_000);
+    const escalated = await l1.outbox.send(mutators.walk.escalate({walkId: l1.walkId, handoffId, reasonCategory: 'Out of L1 scope'}));
+    expect(escalated.status).toBe('sent');
+    await eventually(
+      async () => (await stack.sql`select 1 from handoff where id = ${handoffId}`).length,
+      n => n === 1,
+      30_000,
+    );
     expect((await pushMutation(stack.appUrl, {token: senior.token}, 'handoff.claim', {handoffId})).result).toEqual({ok: true});
-    await eventually(() => l1.zero.run(queries.walk.byId({walkId: l1.walkId})), w => (w as {status?: string} | undefined)?.status === 'active', 30_000);
+    await eventually(
+      () => l1.zero.run(queries.walk.byId({walkId: l1.walkId})),
+      w => (w as {status?: string} | undefined)?.status === 'active',
+      30_000,
+    );
 
     // The line dies; Zero gives up on it after its (shortened) disconnect timeout.
     proxy.cut();
-    await eventually(() => l1.zero.connection.state.current.name, name => name === 'disconnected', 60_000);
+    await eventually(
+      () => l1.zero.connection.state.current.name,
+      name => name === 'disconnected',
+      60_000,
+    );
     const fact = 'The user says the VPN drops whenever the laptop docks; keep this for the engineer';
     const newCall = {ticketId: crypto.randomUUID(), walkId: crypto.randomUUID()};
     const queued = [
@@ -202,7 +234,11 @@ describe('long outages', () => {
     let ok = false;
     let lost = 0;
     try {
-      const answered = await eventually(() => l1.outbox.entries(), entries => entries.every(e => e.state === 'refused'), 120_000);
+      const answered = await eventually(
+        () => l1.outbox.entries(),
+        entries => entries.every(e => e.state === 'refused'),
+        120_000,
+      );
       const refused = answered.map(e => ({name: e.name, text: e.text, code: e.refusal?.code}));
       expect(refused).toEqual([
         {name: 'taskLane.add', text: fact, code: 'invalid_state'},

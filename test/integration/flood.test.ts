@@ -113,10 +113,22 @@ describe('a flooding client', () => {
     expect(slowDowns.length).toBeGreaterThan(0);
     expect(slowDowns[0]).toMatch(/slow down/i);
     // … and everything it sent lands, once each, in order; nothing waits.
-    await eventually(() => laneTexts(flooder.walkId), texts => texts.length >= FLOOD, 120_000);
+    await eventually(
+      () => laneTexts(flooder.walkId),
+      texts => texts.length >= FLOOD,
+      120_000,
+    );
     expect(await laneTexts(flooder.walkId)).toEqual(sent);
-    await eventually(() => flooder.outbox.entries(), entries => entries.length === 0, 60_000);
-    await eventually(() => flooder.zero.connection.state.current.name, name => name === 'connected', 30_000);
+    await eventually(
+      () => flooder.outbox.entries(),
+      entries => entries.length === 0,
+      60_000,
+    );
+    await eventually(
+      () => flooder.zero.connection.state.current.name,
+      name => name === 'connected',
+      30_000,
+    );
   });
 
   it('a session asking for hundreds of queries gets the first ones and rate_limited for the rest', async () => {
