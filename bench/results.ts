@@ -45,6 +45,9 @@ export const REQUIRED_KEYS = [
   'initial_sync.reconnect_ms',
   'search.p50_ms',
   'search.p99_ms',
+  'flood.unloaded_p99_ms',
+  'flood.p99_ms',
+  'flood.p99_ratio',
   'memory.zero_cache_rss_mb',
   'memory.api_rss_mb',
   'memory.replica_mb',
@@ -71,6 +74,7 @@ export const TARGETS: {key: string; label: string; test: (v: number, r: BenchRes
   {key: 'claim_race.double_claims', label: '= 0', test: v => v === 0},
   {key: 'claim_race.loser_rollback_p99_ms', label: '≤ 500 ms', test: v => v <= 500},
   {key: 'initial_sync.cold_ms', label: '≤ 1,500 ms', test: v => v <= 1500},
+  {key: 'flood.p99_ratio', label: '≤ 2× (issue #23)', test: v => v <= 2},
 ];
 
 export function valueAt(result: unknown, key: string): unknown {

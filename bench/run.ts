@@ -52,6 +52,7 @@ const SCENARIOS: {
   {key: 'claim_race', run: claimRace},
   {key: 'initial_sync', run: initialSync},
   {key: 'search', run: (ctx: BenchContext) => import('./scenarios/search.ts').then(m => m.search(ctx))},
+  {key: 'flood', run: (ctx: BenchContext) => import('./scenarios/flood.ts').then(m => m.flood(ctx))},
   {key: 'memory', run: memory},
 ];
 

@@ -44,6 +44,8 @@ type AppDeps = {
   /** Origins whose pages may use the session cookie (the app's own, the dev server). */
   trustedOrigins: string[];
   signInLimits: SignInLimits;
+  /** Rate limits of the Zero endpoints (default: server/zero/rate-limits.ts). */
+  zeroRateLimits?: import('./zero/rate-limits.ts').ZeroRateLimits;
   afterMutate: (names: string[]) => void;
   /** Routes a caller adds under /api (e.g. the benchmark's reference app); none by default. */
   extraRoutes?: {path: string; routes: Hono};

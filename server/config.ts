@@ -3,6 +3,7 @@ import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {DEFAULT_SIGN_IN_LIMITS} from './auth/sign-in-limit.ts';
+import {zeroRateLimitsFromEnv} from './zero/rate-limits.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -58,6 +59,14 @@ export type TandemConfig = {
   emailTransport?: import('./notify/email-transport.ts').EmailTransport;
   /** Sign-in rate limit (server/auth/sign-in-limit.ts). */
   signInLimits: import('./auth/sign-in-limit.ts').SignInLimits;
+  /**
+   * How often zero-cache re-asks the API about each open connection's session
+   * (TANDEM_AUTH_REVALIDATE_SECONDS, default 3): a deactivated member's or a
+   * revoked or expired session's open tab stops receiving rows within it.
+   */
+  authRevalidateSeconds: number;
+  /** Mutation and query rate limits of the Zero endpoints (server/zero/rate-limits.ts). */
+  zeroRateLimits: import('./zero/rate-limits.ts').ZeroRateLimits;
   /** The model client; undefined = from ANTHROPIC_API_KEY, null = AI off. */
   ai?: import('./ai/model-client.ts').AiConfig | null;
   log: (line: string) => void;
@@ -150,6 +159,8 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
       windowMinutes: countEnv('TANDEM_SIGNIN_WINDOW_MINUTES', DEFAULT_SIGN_IN_LIMITS.windowMinutes),
       trustProxy: env.TANDEM_TRUST_PROXY === 'true',
     },
+    authRevalidateSeconds: overrides.authRevalidateSeconds ?? countEnv('TANDEM_AUTH_REVALIDATE_SECONDS', 3),
+    zeroRateLimits: overrides.zeroRateLimits ?? zeroRateLimitsFromEnv(countEnv),
     // Given as null, AI stays off whatever the environment says (tests); absent, the environment decides.
     ai: overrides.ai,
     emailTransport: overrides.emailTransport,

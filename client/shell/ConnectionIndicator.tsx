@@ -1,35 +1,14 @@
 import {useConnectionState} from '@rocicorp/zero/react';
 import {useOutboxEntries} from '../offline/outbox-context.ts';
 import {useBrowserOnline} from '../offline/useBrowserOnline.ts';
-
-type Look = {label: string; tone: 'ok' | 'warn' | 'bad'; hint: string};
-
-const LOOKS: Record<string, Look> = {
-  online: {label: 'Online', tone: 'ok', hint: 'Changes sync live.'},
-  offline: {label: 'Offline', tone: 'bad', hint: 'No network. Keep working: changes are kept on this device and sent when it is back.'},
-  reconnecting: {label: 'Reconnecting…', tone: 'warn', hint: 'Changes are kept and sent when the connection returns.'},
-  error: {label: 'Sync error', tone: 'bad', hint: 'The sync server reported an error; changes are kept on this device.'},
-  'needs-auth': {label: 'Signed out', tone: 'bad', hint: 'Sign in again to keep syncing.'},
-  closed: {label: 'Closed', tone: 'bad', hint: ''},
-};
+import {connectionLook, waitingText} from './connection-look.ts';
 
 /** Online / reconnecting / offline and how many changes wait to sync, always in the header. */
 export function ConnectionIndicator() {
   const state = useConnectionState();
   const online = useBrowserOnline();
   const waiting = useOutboxEntries().filter(e => e.state === 'pending').length;
-  // The browser's own word comes first: it says offline at once, while Zero
-  // would still call the dead socket "connected" until its ping times out.
-  const key = !online
-    ? 'offline'
-    : state.name === 'connected'
-      ? 'online'
-      : state.name === 'disconnected'
-        ? 'offline'
-        : state.name === 'connecting'
-          ? 'reconnecting'
-          : state.name;
-  const look = LOOKS[key] ?? LOOKS.reconnecting;
+  const look = connectionLook(state, online);
   return (
     <span
       className={`conn conn-${look.tone}`}
@@ -44,8 +23,7 @@ export function ConnectionIndicator() {
       {look.label}
       {waiting > 0 && (
         <span className="conn-waiting" data-testid="changes-waiting">
-          {' '}
-          · {waiting} {waiting === 1 ? 'change' : 'changes'} waiting
+          {waitingText(waiting)}
         </span>
       )}
     </span>

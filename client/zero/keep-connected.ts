@@ -1,7 +1,9 @@
+import {throttledFor} from './throttled.ts';
+
 /** The part of a Zero instance this needs (a browser's or a Node client's). */
 export type ConnectableZero = {
   connection: {
-    state: {current: {name: string}; subscribe: (listener: (state: {name: string}) => void) => () => void};
+    state: {current: {name: string; reason?: unknown}; subscribe: (listener: (state: {name: string; reason?: unknown}) => void) => () => void};
     connect: () => Promise<void>;
   };
 };
@@ -35,11 +37,13 @@ export function keepConnected(zero: ConnectableZero, backoff = {initialMs: 1000,
     clearTimeout(timer);
     if (browser) window.removeEventListener('online', retryNow);
   };
-  const onState = (state: {name: string}) => {
+  const onState = (state: {name: string; reason?: unknown}) => {
     if (state.name === 'closed') return stop();
     if (state.name === 'connected') attempt = 0;
     if (state.name !== 'error' || timer) return;
-    const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** attempt++);
+    // Held back for sending too much (429): try again when the server said, not sooner.
+    const throttled = throttledFor(state);
+    const delay = throttled ? throttled.seconds * 1000 : Math.min(backoff.maxMs, backoff.initialMs * 2 ** attempt++);
     timer = setTimeout(() => {
       timer = undefined;
       if (zero.connection.state.current.name === 'error') void zero.connection.connect().catch(() => {});

@@ -102,6 +102,7 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       serveClient: config.serveClient,
       trustedOrigins,
       signInLimits: config.signInLimits,
+      zeroRateLimits: config.zeroRateLimits,
       // Steps, notes and presence (nearly every push) leave the jobs asleep.
       afterMutate: names => {
         if (!names.some(name => factsOf(name)?.queuesWork)) return;

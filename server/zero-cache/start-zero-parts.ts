@@ -47,6 +47,7 @@ export async function startZeroParts({config, databaseUrl, backoff}: Options): P
     dataDir: config.dataDir,
     apiUrl: config.internalApiUrl,
     adminPassword: config.zeroAdminPassword,
+    authRevalidateSeconds: config.authRevalidateSeconds,
     log: config.log,
     backoff,
   };

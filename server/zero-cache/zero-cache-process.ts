@@ -12,6 +12,8 @@ type ZeroCacheOptions = {
   port: number;
   apiUrl: string;
   adminPassword: string;
+  /** ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS (config.authRevalidateSeconds); default 3. */
+  authRevalidateSeconds?: number;
   log: (line: string) => void;
   backoff?: Partial<Backoff>;
   /** Settings that replace the defaults below (e.g. a second instance's app id, publication, replica). */
@@ -60,9 +62,10 @@ export function zeroCacheEnv(o: ZeroCacheOptions): Record<string, string> {
     ZERO_QUERY_URL: `${o.apiUrl}/api/zero/query`,
     ZERO_MUTATE_FORWARD_COOKIES: 'true',
     ZERO_QUERY_FORWARD_COOKIES: 'true',
-    // Re-asks the API about each open connection's session every minute (default 5):
-    // a deactivated member's or expired session's open socket stops syncing within a minute.
-    ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '60',
+    // Re-asks the API about each open connection's session every few seconds (Zero's default: 5 minutes):
+    // a deactivated member's or a revoked or expired session's open socket is closed within it, and its
+    // rows stop (README "Sessions"; test/integration/revocation.test.ts).
+    ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: String(o.authRevalidateSeconds ?? 3),
     ZERO_NUM_SYNC_WORKERS: syncWorkersPerZeroCache(),
     ZERO_ADMIN_PASSWORD: o.adminPassword,
     ZERO_LOG_LEVEL: process.env.ZERO_LOG_LEVEL ?? 'warn',

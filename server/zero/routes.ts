@@ -5,6 +5,8 @@ import {queries} from '../../queries/index.ts';
 import {schema} from '../../schema/index.ts';
 import type {Gated, SessionGate} from '../http/session-gate.ts';
 import type {DbProvider} from './db-provider.ts';
+import {DEFAULT_ZERO_RATE_LIMITS, ZeroRateLimiter, type Throttled, type ZeroRateLimits} from './rate-limits.ts';
+import {sessionKey} from './session-key.ts';
 import {runMutation} from './run-mutation.ts';
 import {readZeroRequest} from './zero-request.ts';
 import type {ServerMutators} from './server-mutators.ts';
@@ -16,7 +18,15 @@ type Deps = {
   gate: SessionGate;
   /** Runs after each push has committed, with the names of its mutations (e.g. sends queued notifications). */
   afterMutate: (names: string[]) => void;
+  /** Per-session and per-account limits (server/zero/rate-limits.ts); default DEFAULT_ZERO_RATE_LIMITS. */
+  zeroRateLimits?: ZeroRateLimits;
 };
+
+/** A held-back push: 429 with the code, the sentence and Retry-After (zero-cache hands it to the client). */
+function tooMany(c: import('hono').Context, throttled: Throttled) {
+  c.header('Retry-After', String(throttled.retryAfterSeconds));
+  return c.json(throttled, 429);
+}
 
 /**
  * The two endpoints zero-cache calls: POST /api/zero/mutate (pushes) and
@@ -24,13 +34,18 @@ type Deps = {
  * forwarded by zero-cache as the cookie or a bearer token; without one they
  * answer 401 and the client shows the sign-in page.
  */
-export function zeroRoutes({dbProvider, serverMutators, gate, afterMutate}: Deps) {
+export function zeroRoutes({dbProvider, serverMutators, gate, afterMutate, zeroRateLimits}: Deps) {
   const app = new Hono<Gated>();
+  const limiter = new ZeroRateLimiter(zeroRateLimits ?? DEFAULT_ZERO_RATE_LIMITS);
 
   app.post('/mutate', gate, async c => {
     const ctx = c.get('ctx');
     const request = await readZeroRequest(c, 'push');
     if (!request.ok) return c.json({error: 'invalid_input', message: request.message}, request.status);
+    // A flooding session is held back before any work (its client keeps the changes and pushes them again).
+    const count = (request.body as {mutations: unknown[]}).mutations.length;
+    const throttled = limiter.admitPush(sessionKey(c.req.raw.headers, ctx.userId), ctx.accountId, count);
+    if (throttled) return tooMany(c, throttled);
     const names: string[] = [];
     const result = await handleMutateRequest({
       // A database outage fails the push (retried later), never the mutation.
@@ -53,6 +68,9 @@ export function zeroRoutes({dbProvider, serverMutators, gate, afterMutate}: Deps
     const ctx = c.get('ctx');
     const request = await readZeroRequest(c, 'query');
     if (!request.ok) return c.json({error: 'invalid_input', message: request.message}, request.status);
+    // Past the session's query budget, the rest of the list is answered with an error each (code rate_limited).
+    const [, asked] = request.body as [string, {id: string; name: string}[]];
+    const {allowed, throttled} = limiter.admitQueries(sessionKey(c.req.raw.headers, ctx.userId), asked.length);
     const result = await handleQueryRequest({
       handler: (name, args) => {
         // Only the named queries themselves: not whatever else a path reaches ("constructor", "~").
@@ -61,11 +79,22 @@ export function zeroRoutes({dbProvider, serverMutators, gate, afterMutate}: Deps
         return query.fn({args, ctx});
       },
       schema,
-      body: request.body as never,
+      body: (throttled ? ['transform', asked.slice(0, allowed)] : request.body) as never,
       query: request.query,
       userID: ctx.userId,
       logLevel: 'error',
     });
+    if (throttled && 'queries' in result) {
+      for (const q of asked.slice(allowed)) {
+        result.queries.push({
+          error: 'app',
+          id: q.id,
+          name: q.name,
+          message: throttled.message,
+          details: {code: throttled.error, retryAfterSeconds: throttled.retryAfterSeconds},
+        });
+      }
+    }
     return c.json(result);
   });
 

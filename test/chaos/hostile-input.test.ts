@@ -9,6 +9,7 @@ import {changedTables, dbFingerprint, type Fingerprint} from '../support/db-fing
 import {accepts, hostileCase, sampleValid, seededRng, uuidFields, type ArgSchema, type Rng} from '../support/hostile-args.ts';
 import {leaksInternals, mutationResultOf, postRaw, pushBody, PUSH_QUERY, type PushAnswer} from '../support/push.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';
+import {UNTHROTTLED} from '../support/unthrottled.ts';
 import {buildWorld, type World} from '../support/tenant-world.ts';
 
 /**
@@ -67,7 +68,8 @@ describe('hostile input through the real mutate endpoint', () => {
   let before: Fingerprint;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    // Thousands of requests from one session, on purpose: past the rate limits (tested in flood.test.ts).
+    stack = await startTestStack({config: {zeroRateLimits: UNTHROTTLED}});
     world = await buildWorld(stack.appUrl, stack.sql);
   });
   beforeEach(async () => {

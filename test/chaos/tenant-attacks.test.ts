@@ -8,6 +8,7 @@ import {changedTables, dbFingerprint, type Fingerprint} from '../support/db-fing
 import {leaksInternals, postRaw, pushMutation, type MutationResult} from '../support/push.ts';
 import {signIn, type Session} from '../support/sign-in.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';
+import {UNTHROTTLED} from '../support/unthrottled.ts';
 import {buildWorld, type AccountRows, type World} from '../support/tenant-world.ts';
 import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts';
 
@@ -130,7 +131,8 @@ describe('tenant and role attacks', () => {
   };
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    // Thousands of requests from one session, on purpose: past the rate limits (tested in flood.test.ts).
+    stack = await startTestStack({config: {zeroRateLimits: UNTHROTTLED}});
     world = await buildWorld(stack.appUrl, stack.sql);
     ({northwind: nw, contoso: co} = world);
   });

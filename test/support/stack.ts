@@ -51,7 +51,9 @@ export async function isolatedConfig(
   });
 }
 
-export async function startTestStack(options: {serveClient?: boolean; viewSyncers?: number; retried?: boolean} = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: {serveClient?: boolean; viewSyncers?: number; retried?: boolean; config?: Partial<TandemConfig>} = {},
+): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
   // As root, PostgreSQL runs as the `postgres` user, which must be able to enter it.
   chmodSync(dataDir, 0o755);
@@ -61,6 +63,8 @@ export async function startTestStack(options: {serveClient?: boolean; viewSyncer
     zeroAdminPassword: 'test-admin',
     serveClient: options.serveClient ?? false,
     viewSyncers: options.viewSyncers ?? 0,
+    // Real settings a test shortens (limits, intervals), as an operator would through the environment.
+    ...options.config,
     log: line => {
       lines.push(line);
       if (process.env.TANDEM_TEST_VERBOSE) console.log(`[stack] ${line}`);

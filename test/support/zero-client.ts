@@ -14,8 +14,10 @@ if (!(globalThis as {WebSocket?: unknown}).WebSocket) {
  * A real Zero client in Node, exactly as docs/contract.md describes a non-browser
  * client: in-memory store, the session token as Zero's `auth`.
  */
-export function zeroClient(zeroUrl: string, session: Session) {
+export function zeroClient(zeroUrl: string, session: Session, options: {disconnectTimeoutMs?: number} = {}) {
   const zero = new Zero({
+    // Zero's own setting (the app shortens it through localStorage['tandem.disconnectTimeoutMs']).
+    ...(options.disconnectTimeoutMs ? {disconnectTimeoutMs: options.disconnectTimeoutMs} : {}),
     cacheURL: zeroUrl,
     userID: session.context.userId,
     auth: session.token,
