@@ -4,6 +4,7 @@ import {mutators} from '../../mutators/index.ts';
 import {mutationError} from '../ui/mutation-error.ts';
 import {describeChange} from './describe-change.ts';
 import type {Journal, OutboxEntry} from './outbox-journal.ts';
+import {reachable} from './reachable.ts';
 
 export type SendResult =
   /** Applied here and handed to Zero; `server` settles with the refusal, or null. */
@@ -82,7 +83,7 @@ export class Outbox {
       ...described,
       label: options.label ?? described.label,
       state: 'pending',
-      madeOffline: this.#zero.connection.state.current.name !== 'connected' || undefined,
+      madeOffline: !reachable(this.#zero) || undefined,
       createdAt: Date.now(),
     };
     this.#update(entries => [

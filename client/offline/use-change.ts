@@ -2,6 +2,7 @@ import {useZero} from '@rocicorp/zero/react';
 import {useCallback, useState} from 'react';
 import type {MutateRequest} from '@rocicorp/zero';
 import {useOutbox} from './outbox-context.ts';
+import {reachable} from './reachable.ts';
 
 /**
  * The client's one write path: every change a person makes leaves through
@@ -28,7 +29,7 @@ export function useChange() {
       }
       if (sent.status === 'kept') return true;
       // Offline, the server's answer waits for the connection; don't hold the screen for it.
-      if (!waitForServer || zero.connection.state.current.name !== 'connected') {
+      if (!waitForServer || !reachable(zero)) {
         void sent.server.then(setError);
         return true;
       }

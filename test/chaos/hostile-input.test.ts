@@ -92,6 +92,7 @@ describe('hostile input through the real mutate endpoint', () => {
       memberId: [c.memberId, world.sessions['owner@contoso.test'].context.userId],
       itemId: [c.questionId, c.fixId],
       inviteId: [c.inviteId],
+      entryId: [c.inboxEntryId],
     };
     return rng.pick(byField[field] ?? Object.values(byField).flat());
   }

@@ -70,6 +70,9 @@ function referenceCases(r: AccountRows, driverId: string): Case[] {
     {name: 'taskLane.markFixApplied', args: {itemId: r.fixId}},
     {name: 'taskLane.recordFixOutcome', args: {itemId: r.fixId, outcome: 'dismissed'}},
     {name: 'resolutionNote.saveDraft', args: {walkId: r.walkId, draft: 'd'}},
+    {name: 'taskLane.markSeen', args: {itemId: r.questionId}},
+    {name: 'inbox.markRead', args: {entryId: r.inboxEntryId}},
+    {name: 'inbox.markAllRead', args: {}},
     {name: 'presence.heartbeat', args: {walkId: r.walkId}},
     {name: 'presence.leave', args: {walkId: r.walkId}},
   ];
@@ -156,8 +159,9 @@ describe('tenant and role attacks', () => {
         .map(c => c.name),
       ...collisionCases(nw, co).map(c => c.name),
     ]);
-    // The session policy and seat limits name no row: they only ever change the caller's own account.
-    expect([...crossTenant].sort()).toEqual(all.filter(n => n !== 'account.updateSessionPolicy' && n !== 'account.setSeatLimits'));
+    // The session policy, seat limits and "mark all read" name no row: they only ever change the caller's own account or inbox.
+    const namesNoRow = ['account.updateSessionPolicy', 'account.setSeatLimits', 'inbox.markAllRead'];
+    expect([...crossTenant].sort()).toEqual(all.filter(n => !namesNoRow.includes(n)));
   });
 
   it('Contoso naming Northwind’s rows: every mutator answers not_found, exactly as for a missing row, and writes nothing', async () => {
@@ -195,15 +199,24 @@ describe('tenant and role attacks', () => {
     expect(changedTables(before, await dbFingerprint(stack.sql))).toEqual([]);
   });
 
-  it('a viewer is refused every mutator with forbidden (presence aside), and nothing is written', async () => {
+  it('a viewer is refused every mutator with forbidden (presence and their own read marks aside), and nothing is written', async () => {
     const viewer = world.sessions['viewer@northwind.test'];
     const failures: string[] = [];
+    // Viewers may watch a walk: "who is looking" is presence, not account data (never
+    // audited, swept within seconds); the heartbeat's row is gone again after leave.
+    // A read mark is about the caller's own eyes: "mark all read" and "seen" change
+    // nothing of a viewer's (no inbox entries, not the driver), and an engineer's
+    // inbox entry is someone else's, which answers like a missing one.
+    const expected: Record<string, string> = {
+      'presence.heartbeat': 'ok',
+      'presence.leave': 'ok',
+      'inbox.markAllRead': 'ok',
+      'taskLane.markSeen': 'ok',
+      'inbox.markRead': 'not_found',
+    };
     for (const c of referenceCases(nw, nwDriver())) {
       const {result} = await push(viewer, c);
-      // Viewers may watch a walk: "who is looking" is presence, not account data (never
-      // audited, swept within seconds); the heartbeat's row is gone again after leave.
-      const allowed = c.name === 'presence.heartbeat' || c.name === 'presence.leave';
-      const ok = codeOf(result) === (allowed ? 'ok' : 'forbidden');
+      const ok = codeOf(result) === (expected[c.name] ?? 'forbidden');
       count(`${c.name}: viewer`, ok);
       if (!ok) failures.push(`${c.name}: ${codeOf(result)} ${(result as {message?: string})?.message ?? ''}`);
     }
@@ -300,6 +313,8 @@ describe('tenant and role attacks', () => {
       queries.handoff.byId({handoffId: r.handoffId}),
       queries.handoff.mine(),
       queries.account.current(),
+      queries.inbox.mine(),
+      queries.inbox.unread(),
       queries.invite.list(),
       queries.audit.list({}),
       queries.audit.list({actorId: world.sessions['owner@northwind.test'].context.userId, limit: 500}),

@@ -21,6 +21,8 @@ export type AccountRows = {
   memberId: string;
   /** The customer record the first ticket was linked to. */
   customerId: string;
+  /** The in-app notification of the escalation, in `memberId`'s inbox. */
+  inboxEntryId: string;
 };
 
 export type World = {
@@ -55,7 +57,7 @@ async function draftProposal(appUrl: string, session: Session): Promise<string> 
   return proposalId;
 }
 
-async function accountRows(appUrl: string, sql: Sql, accountId: string, l1: Session, owner: Session, engineer: Session) {
+async function accountRows(appUrl: string, sql: Sql, accountId: string, l1: Session, owner: Session, engineer: Session): Promise<Omit<AccountRows, 'inboxEntryId'>> {
   const [flow] = await sql<{id: string; definition: {start: string; nodes: {id: string; options: {id: string}[]}[]}}[]>`
     select id, definition from flow where account_id = ${accountId} and status = 'published' order by title limit 1`;
   const ticketId = crypto.randomUUID();
@@ -104,7 +106,12 @@ export async function buildWorld(appUrl: string, sql: Sql): Promise<World> {
   const northwind = await accountRows(appUrl, sql, NORTHWIND.id, sessions['l1@northwind.test'], sessions['owner@northwind.test'], sessions['senior@northwind.test']);
   const contoso = await accountRows(appUrl, sql, CONTOSO.id, sessions['owner@contoso.test'], sessions['owner@contoso.test'], sessions['engineer@contoso.test']);
   await settle(sql);
-  return {sessions, northwind, contoso};
+  const withInbox = async (rows: Omit<AccountRows, 'inboxEntryId'>): Promise<AccountRows> => {
+    const [entry] = await sql<{id: string}[]>`select id from inbox_entry where handoff_id = ${rows.handoffId} and user_id = ${rows.memberId}`;
+    if (!entry) throw new Error('setup: the escalation left no inbox entry for the engineer');
+    return {...rows, inboxEntryId: entry.id};
+  };
+  return {sessions, northwind: await withInbox(northwind), contoso: await withInbox(contoso)};
 }
 
 /** Waits until no escalation package is being written and no notification is still queued. */

@@ -36,7 +36,16 @@ describe('a mutator’s facts, declared with its definition', () => {
       details: {engineerSeatLimit: '3', l1SeatLimit: null},
     });
     const unaudited = names.filter(name => factsOf(name)!.audit === false).sort();
-    expect(unaudited).toEqual(['handoff.markSeen', 'presence.heartbeat', 'presence.leave', 'resolutionNote.saveDraft']);
+    // Read marks (the queue's, the inbox's, a whisper seen), presence and an unsent draft: nothing an owner audits.
+    expect(unaudited).toEqual([
+      'handoff.markSeen',
+      'inbox.markAllRead',
+      'inbox.markRead',
+      'presence.heartbeat',
+      'presence.leave',
+      'resolutionNote.saveDraft',
+      'taskLane.markSeen',
+    ]);
   });
 
   it('marks the L1 workspace and the mutators that queue after-commit work', () => {
