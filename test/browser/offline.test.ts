@@ -225,6 +225,8 @@ describe('offline walking', () => {
     await l1.page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
+    // The intake form has synced its flows before the connection drops (what the L1 saw on screen).
+    await l1.page.locator('select[name="flowId"] option', {hasText: OUTLOOK}).waitFor({state: 'attached', timeout: 30_000});
     await goOffline(l1);
     await l1.page.getByPlaceholder(/Outlook keeps asking/).fill(problem);
     await l1.page.locator('select[name="flowId"]').selectOption({label: OUTLOOK});
