@@ -10,7 +10,8 @@
  * keeps it open, two watchers). `tandem:<queries>:<beats>[:lists]`: the walk
  * page's live data as `walk.byId` (byid) or the page's flat queries (flat,
  * client/features/walk/walk-page.ts); presence beats on or off; `lists`
- * adds 50 engineer clients holding walk.active() and handoff.queue(); `noaudit`
+ * adds 50 engineer clients holding walk.active() and handoff.queue(); `shell` opens
+ * the app shell's queries on every client too; `noaudit`
  * first drops audit_log from the publication (for the rest of the run).
  * Per variant it prints latency (mutate call → step in a watcher's view),
  * failed steps, rows written per step to replicated tables (pg_stat), the
@@ -19,7 +20,7 @@
  * zero-cache's own advance lines (advances, changes, process time).
  * A tool for investigation: not part of `npm run bench`.
  */
-import {readFileSync, readdirSync, statSync} from 'node:fs';
+import {readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
@@ -174,6 +175,9 @@ async function drive(lanes: {write: (seq: number) => Promise<void>; watchers: Li
   const pending: Promise<void>[] = [];
   const end = performance.now() + SECONDS * 1000;
   let writes = 0;
+  // BUSY_PROFILE_MARKS=dir: marks the drive's start and end there (dir/start, dir/stop), for a profiler hook in zero-cache's workers.
+  const marks = process.env.BUSY_PROFILE_MARKS;
+  if (marks) writeFileSync(path.join(marks, 'start'), '');
   await Promise.all(
     lanes.map(async lane => {
       await sleep(Math.random() * STEP_EVERY_MS);
@@ -192,6 +196,7 @@ async function drive(lanes: {write: (seq: number) => Promise<void>; watchers: Li
       }
     }),
   );
+  if (marks) writeFileSync(path.join(marks, 'stop'), '');
   await Promise.all(pending);
   return {...summarize(samples), failed: failures.length, writes};
 }
@@ -228,22 +233,25 @@ async function bareVariant(stack: BenchStack, account: BenchAccount, sessions: R
 }
 
 /** A walker-page client: its views (steps view first, for timing) per the variant's query shape. */
-function openWalkPage(z: TandemZero, walkId: string, shape: string): {steps: LiveView<Steps>; all: LiveView<unknown>[]} {
+function openWalkPage(z: TandemZero, walkId: string, shape: string, shell: boolean): {steps: LiveView<Steps>; all: LiveView<unknown>[]} {
+  const shellViews = shell ? Object.values(pageQueries.shell()).map(query => new LiveView(z.materialize(query as never)) as LiveView<unknown>) : [];
   if (shape === 'byid') {
     const v = new LiveView(z.materialize(queries.walk.byId({walkId})));
     const steps = {
       when: (accept: (s: Steps) => boolean, ms: number, what: string) => v.when(w => !!w && accept((w as {steps: Steps}).steps), ms, what),
     } as unknown as LiveView<Steps>;
-    return {steps, all: [v as LiveView<unknown>]};
+    return {steps, all: [v as LiveView<unknown>, ...shellViews]};
   }
   const q = pageQueries.walker(walkId);
   const views = Object.values(q).map(query => new LiveView(z.materialize(query as never)) as LiveView<unknown>);
-  return {steps: views[1] as unknown as LiveView<Steps>, all: views};
+  return {steps: views[1] as unknown as LiveView<Steps>, all: [...views, ...shellViews]};
 }
 
 async function tandemVariant(stack: BenchStack, account: BenchAccount, sessions: ReturnType<typeof sessionPool>, spec: string) {
   const [, shape, beats, ...extras] = spec.split(':');
   const lists = extras.includes('lists');
+  // `shell`: each client also holds the app shell's queries (pageQueries.shell(), open on every page in the browser).
+  const shell = extras.includes('shell');
   // `noaudit`: what a step costs with one replicated row fewer (audit_log out of the publication; the experiment only).
   if (extras.includes('noaudit')) {
     await stack.sql`alter publication tandem_sync drop table audit_log`;
@@ -260,14 +268,14 @@ async function tandemVariant(stack: BenchStack, account: BenchAccount, sessions:
       walks.map(async (walk, k) => {
         const driverSession = await sessions.get(walk.driver);
         const driver = clients.tandem(driverSession);
-        const own = openWalkPage(driver, walk.walkId, shape);
+        const own = openWalkPage(driver, walk.walkId, shape, shell);
         beaters.push({zero: driver, session: driverSession, walkId: walk.walkId});
         const watchers = await Promise.all(
           inTurn(account.engineers, 2, k * 2).map(async e => {
             const session = await sessions.get(e);
             const z = clients.tandem(session);
             beaters.push({zero: z, session, walkId: walk.walkId});
-            return openWalkPage(z, walk.walkId, shape);
+            return openWalkPage(z, walk.walkId, shape, shell);
           }),
         );
         views.push(...own.all, ...watchers.flatMap(w => w.all));
