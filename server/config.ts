@@ -65,6 +65,11 @@ export type TandemConfig = {
    * revoked or expired session's open tab stops receiving rows within it.
    */
   authRevalidateSeconds: number;
+  /**
+   * Reuse each resolved session for a few seconds (server/auth/context-cache.ts);
+   * TANDEM_SESSION_CACHE=off resolves every request afresh (the benchmark's before/after).
+   */
+  sessionContextCache: boolean;
   /** Mutation and query rate limits of the Zero endpoints (server/zero/rate-limits.ts). */
   zeroRateLimits: import('./zero/rate-limits.ts').ZeroRateLimits;
   /** The model client; undefined = from ANTHROPIC_API_KEY, null = AI off. */
@@ -160,6 +165,7 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
       trustProxy: env.TANDEM_TRUST_PROXY === 'true',
     },
     authRevalidateSeconds: overrides.authRevalidateSeconds ?? countEnv('TANDEM_AUTH_REVALIDATE_SECONDS', 3),
+    sessionContextCache: overrides.sessionContextCache ?? env.TANDEM_SESSION_CACHE !== 'off',
     zeroRateLimits: overrides.zeroRateLimits ?? zeroRateLimitsFromEnv(countEnv),
     // Given as null, AI stays off whatever the environment says (tests); absent, the environment decides.
     ai: overrides.ai,

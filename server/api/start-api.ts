@@ -1,6 +1,7 @@
 import {createApp} from '../app.ts';
 import {createAuth} from '../auth/auth.ts';
-import {contextFromHeaders} from '../auth/context.ts';
+import {resolveSession} from '../auth/context.ts';
+import {sessionContextCache} from '../auth/context-cache.ts';
 import type {TandemConfig} from '../config.ts';
 import {connect} from '../db/connect.ts';
 import {listenGracefully} from '../http/graceful-server.ts';
@@ -74,7 +75,10 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       sendResetPassword: passwordResetMailer(emailTransport, config.publicUrl, isActiveMember, log),
       onPasswordReset: userId => recordSecurityEvent(sql, userId, 'member.resetPassword', {sessionsEndedAt: Date.now()}),
     });
-    const contextOf = (headers: Headers) => contextFromHeaders(auth, sql, headers);
+    const resolve = (headers: Headers) => resolveSession(auth, sql, headers);
+    const contextCache = config.sessionContextCache ? await sessionContextCache(sql, resolve) : undefined;
+    if (contextCache) cleanups.push(() => contextCache.stop());
+    const contextOf = contextCache?.contextOf ?? (async (headers: Headers) => (await resolve(headers))?.ctx);
     const dispatcher = createDispatcher(sql, emailTransport, log, {
       publicUrl: config.publicUrl,
     });

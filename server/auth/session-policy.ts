@@ -1,6 +1,6 @@
 import type {Sql} from '../db/connect.ts';
 
-type SessionTimes = {id: string; createdAt: Date | string; updatedAt: Date | string};
+type SessionTimes = {id: string; createdAt: Date | string | number; updatedAt: Date | string | number};
 type SessionPolicy = {idleMinutes: number; absoluteHours: number};
 
 /** Activity is recorded at most this often per session (one small write a minute, not one a request). */
