@@ -9,7 +9,6 @@ import type {Sql} from './db/connect.ts';
 import {crossSiteGuard} from './http/cross-site-guard.ts';
 import {onError} from './http/errors.ts';
 import {healthRoute} from './http/health.ts';
-import {beatGate} from './http/beat-sessions.ts';
 import {flowDraftRoutes} from './http/flow-drafts.ts';
 import {inviteRoutes} from './http/invites.ts';
 import {metricsRoutes} from './http/metrics.ts';
@@ -80,9 +79,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/metrics', metricsRoutes(deps.sql, gate));
   app.route('/api/walks', resolutionNoteRoutes(deps.dbProvider, deps.ai, gate, deps.log));
   app.route('/api/flows', flowDraftRoutes(deps.sql, deps.ai, gate, deps.log));
-  // Beats trust a session they checked a moment ago (beat-sessions.ts).
-  app.route('/api/presence', presenceBeatRoutes(deps.sql, beatGate(deps.contextOf)));
-  app.route('/api/presence', presenceWaitingRoutes(deps.sql, beatGate(deps.contextOf)));
+  app.route('/api/presence', presenceBeatRoutes(deps.sql, gate));
+  app.route('/api/presence', presenceWaitingRoutes(deps.sql, gate));
   app.route('/api/session', sessionRoutes(deps.sql, gate, deps.placement.place));
   if (deps.extraRoutes) app.route(`/api/${deps.extraRoutes.path}`, deps.extraRoutes.routes);
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));

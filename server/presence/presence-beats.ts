@@ -16,22 +16,64 @@ export async function recordPresenceBeat(tx: ServerTransaction, walkId: string, 
   await tx.dbTransaction.query(UPSERT_BEAT('values ($1, $2)'), [presenceId(walkId, userId), now]);
 }
 
+/** One viewer's "still here" of POST /api/presence/beat. */
+export type Beat = {walkId: string; ctx: TandemContext};
+
 /**
- * Notes a beat of POST /api/presence/beat, only if the caller's presence
- * row is there and right: theirs, in their account, with the mode the walk
- * gives them now (driving iff they are the driver), and they are an active
- * member. One statement; false when there was no such row.
+ * Notes beats of POST /api/presence/beat, each only if the caller's
+ * presence row is there and right: theirs, in their account, with the mode
+ * the walk gives them now (driving iff they are the driver), and they are
+ * an active member. One statement for any number of beats; answers the
+ * presence ids it recorded (a beat without such a row is not among them).
  */
-export async function recordBeatOfCurrentRow(sql: Sql, ctx: TandemContext, walkId: string, now = Date.now()): Promise<boolean> {
-  const recorded = await sql.unsafe(
-    UPSERT_BEAT(`select p.id, $2::float8 from walk_presence p join walk w on w.id = p.walk_id
+export async function recordBeatsOfCurrentRows(sql: Sql, beats: readonly Beat[], now = Date.now()): Promise<Set<string>> {
+  const byId = new Map(beats.map(b => [presenceId(b.walkId, b.ctx.userId), b.ctx] as const));
+  if (byId.size === 0) return new Set();
+  const ids = [...byId.keys()];
+  const recorded = await sql.unsafe<{id: string}[]>(
+    UPSERT_BEAT(`select p.id, $4::float8
+      from unnest($1::text[], $2::text[], $3::text[]) as b(id, user_id, account_id)
+        join walk_presence p on p.id = b.id and p.user_id = b.user_id and p.account_id = b.account_id
+        join walk w on w.id = p.walk_id and w.account_id = b.account_id
         join member m on m.id = p.user_id and m.active
-      where p.id = $1 and p.user_id = $3 and p.account_id = $4
-        and w.account_id = $4
-        and p.mode = case when w.driver_user_id = $3 then 'driving' else 'watching' end`) + ' returning id',
-    [presenceId(walkId, ctx.userId), now, ctx.userId, ctx.accountId],
+      where p.mode = case when w.driver_user_id = b.user_id then 'driving' else 'watching' end`) + ' returning id',
+    [ids, ids.map(id => byId.get(id)!.userId), ids.map(id => byId.get(id)!.accountId), now],
   );
-  return recorded.length > 0;
+  return new Set(recorded.map(r => r.id));
+}
+
+/** How long the API gathers beats before it records them, in one statement (beats are not on any latency path). */
+export const BEAT_BATCH_MS = 200;
+const MAX_BATCH = 500;
+
+/**
+ * The beats of all open walker pages, recorded together: each call waits
+ * until its batch is written and answers whether its row was right. At a
+ * busy account (150 open pages, ~50 beats a second) one statement every
+ * BEAT_BATCH_MS instead of one per beat (bench/README.md, issue #17).
+ */
+export function beatRecorder(sql: Sql, windowMs = BEAT_BATCH_MS) {
+  let batch: {beat: Beat; settle: (recorded: boolean) => void; fail: (e: unknown) => void}[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    const taken = batch;
+    batch = [];
+    clearTimeout(timer);
+    timer = undefined;
+    recordBeatsOfCurrentRows(
+      sql,
+      taken.map(t => t.beat),
+    ).then(
+      recorded => taken.forEach(t => t.settle(recorded.has(presenceId(t.beat.walkId, t.beat.ctx.userId)))),
+      error => taken.forEach(t => t.fail(error)),
+    );
+  };
+  return (beat: Beat): Promise<boolean> =>
+    new Promise((settle, fail) => {
+      batch.push({beat, settle, fail});
+      if (batch.length >= MAX_BATCH) flush();
+      else timer ??= setTimeout(flush, windowMs);
+    });
 }
 
 /**
