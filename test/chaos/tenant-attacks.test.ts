@@ -44,6 +44,7 @@ function referenceCases(r: AccountRows, driverId: string): Case[] {
     {name: 'member.setActive', args: {memberId: r.memberId, active: false}},
     {name: 'member.setCoverage', args: {memberId: r.memberId, canCoverL1: true}},
     {name: 'member.transferOwnership', args: {memberId: r.memberId}},
+    {name: 'member.setTheme', args: {theme: 'system'}},
     {name: 'invite.create', args: {inviteId: fresh(), email: `x-${fresh().slice(0, 6)}@example.test`, role: 'engineer', codeHash: codeHash()}},
     {name: 'invite.revoke', args: {inviteId: r.inviteId}},
     {name: 'ticket.intake', args: {ticketId: fresh(), walkId: fresh(), problemStatement: 'x', flowId: r.flowId}},
@@ -159,8 +160,8 @@ describe('tenant and role attacks', () => {
         .map(c => c.name),
       ...collisionCases(nw, co).map(c => c.name),
     ]);
-    // The session policy, seat limits and "mark all read" name no row: they only ever change the caller's own account or inbox.
-    const namesNoRow = ['account.updateSessionPolicy', 'account.setSeatLimits', 'inbox.markAllRead'];
+    // The session policy, seat limits, "mark all read" and the theme name no row: they only ever change the caller's own account, inbox or member row.
+    const namesNoRow = ['account.updateSessionPolicy', 'account.setSeatLimits', 'inbox.markAllRead', 'member.setTheme'];
     expect([...crossTenant].sort()).toEqual(all.filter(n => !namesNoRow.includes(n)));
   });
 
@@ -211,6 +212,7 @@ describe('tenant and role attacks', () => {
       'presence.heartbeat': 'ok',
       'presence.leave': 'ok',
       'inbox.markAllRead': 'ok',
+      'member.setTheme': 'ok',
       'taskLane.markSeen': 'ok',
       'inbox.markRead': 'not_found',
     };
