@@ -203,9 +203,12 @@ describe('tenant and role attacks', () => {
   it('a viewer is refused every mutator with forbidden (presence and their own read marks aside), and nothing is written', async () => {
     const viewer = world.sessions['viewer@northwind.test'];
     const failures: string[] = [];
+    // Their own theme is theirs to pick (member.setTheme): already "system", picking it again writes nothing.
+    await stack.sql`update member set theme = 'system' where id = ${viewer.context.userId}`;
+    before = await dbFingerprint(stack.sql);
     // Viewers may watch a walk: "who is looking" is presence, not account data (never
     // audited, swept within seconds); the heartbeat's row is gone again after leave.
-    // A read mark is about the caller's own eyes: "mark all read" and "seen" change
+    // A read mark is about the caller's own eyes (and the theme about their own screen): "mark all read" and "seen" change
     // nothing of a viewer's (no inbox entries, not the driver), and an engineer's
     // inbox entry is someone else's, which answers like a missing one.
     const expected: Record<string, string> = {
