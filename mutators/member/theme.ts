@@ -6,10 +6,11 @@ import {fail} from '../../rules/errors.ts';
 import {requireContext} from '../../rules/permissions.ts';
 
 /**
- * Only the theme: the mutator names no member, it is always the caller's
- * own row; an argument naming someone (`memberId`) is refused, not ignored.
+ * Only the theme: the mutator names no member, so it is always the caller's
+ * own row (an extra `memberId`, like any unknown key, is dropped by the
+ * validator and changes nothing of anyone else's).
  */
-export const setThemeArgs = v.strictObject({theme: v.picklist(THEME_CHOICES, 'must be system, light or dark')}, 'takes only the theme');
+export const setThemeArgs = v.object({theme: v.picklist(THEME_CHOICES, 'must be system, light or dark')});
 
 /**
  * The caller's theme, kept on their member row so that it follows them to
