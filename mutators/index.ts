@@ -12,6 +12,7 @@ import * as inbox from './inbox/mark-read.ts';
 import * as invite from './invite/manage.ts';
 import * as member from './member/admin.ts';
 import {transferOwnership} from './member/ownership.ts';
+import {setTheme} from './member/theme.ts';
 import * as presence from './presence/presence.ts';
 import {add as addLaneItem} from './task-lane/add.ts';
 import * as lane from './task-lane/change.ts';
@@ -60,6 +61,7 @@ export const mutatorDefinitions = {
     setActive: member.setActive,
     setCoverage: member.setCoverage,
     transferOwnership,
+    setTheme,
   },
   inbox: {
     markRead: inbox.markRead,

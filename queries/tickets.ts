@@ -57,8 +57,9 @@ export const searchArgs = v.optional(
 );
 
 /**
- * The account's tickets matching `text` in number, problem statement,
- * customer, contact or resolution notes, newest first; filterable by status
+ * The account's tickets matching `text` in number, title, problem statement,
+ * customer, contact or resolution notes, newest first (the contract's list
+ * plus the title: a superset, since titles came later); filterable by status
  * and assignee. Paged by raising `limit`.
  */
 export const search = defineQuery(searchArgs, ({args, ctx}) => {
@@ -69,6 +70,7 @@ export const search = defineQuery(searchArgs, ({args, ctx}) => {
     q = q.where(({or, cmp}) =>
       or(
         cmp('ref', 'ILIKE', p),
+        cmp('title', 'ILIKE', p),
         cmp('problem_statement', 'ILIKE', p),
         cmp('customer_name', 'ILIKE', p),
         cmp('customer_contact', 'ILIKE', p),

@@ -26,3 +26,7 @@ export type LaneKind = (typeof LANE_KINDS)[number];
 
 export const FIX_OUTCOMES = ['proposed', 'applied_pending', 'applied_success', 'applied_failed', 'applied_partial', 'dismissed'] as const;
 export type FixOutcome = (typeof FIX_OUTCOMES)[number];
+
+/** A person's theme: a fixed one, or whatever their system says (prefers-color-scheme). */
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];

@@ -1,6 +1,6 @@
 import {boolean, enumeration, json, number, string, table} from '@rocicorp/zero';
 import type {FlowDefinition} from './flow-definition.ts';
-import type {ActingAs, FixOutcome, HandoffStatus, Role, SessionKind, TicketStatus, WalkStatus} from './enums.ts';
+import type {ActingAs, FixOutcome, HandoffStatus, Role, SessionKind, ThemeChoice, TicketStatus, WalkStatus} from './enums.ts';
 import type {Assessment, EscalationPackage} from './escalation-package.ts';
 
 // Column names match the Postgres columns (snake_case) one for one.
@@ -31,6 +31,8 @@ export const member = table('member')
     created_at: number(),
     /** When the person last ended all their sessions (server/people/security-events.ts). */
     sessions_ended_at: number().optional(),
+    /** The theme they picked, on every device of theirs (member.setTheme); null until they pick one. */
+    theme: enumeration<ThemeChoice>().optional(),
   })
   .primaryKey('id');
 
@@ -95,6 +97,8 @@ export const ticket = table('ticket')
     /** customer_id, or '' when none: the key of the `customer` relationship (never null). */
     customer_key: string(),
     problem_statement: string(),
+    /** The short title shown in cards, lists and headings: typed at intake, else made from the problem (rules/ticket-title.ts). */
+    title: string(),
     status: enumeration<TicketStatus>(),
     assigned_user_id: string().optional(),
     resolution_notes: string().optional(),

@@ -1,7 +1,12 @@
+import {useQuery} from '@rocicorp/zero/react';
 import {useCallback, useEffect, useState} from 'react';
+import {mutators} from '../../mutators/index.ts';
+import type {ThemeChoice} from '../../schema/index.ts';
+import {useChange} from '../offline/use-change.ts';
+import {pageQueries} from '../zero/page-queries.ts';
 
-/** What a person picks: a fixed theme, or whatever their system says (prefers-color-scheme). */
-export type ThemeChoice = 'light' | 'dark' | 'system';
+export type {ThemeChoice};
+/** The choices in the order the toggle offers them. */
 export const THEME_CHOICES: readonly ThemeChoice[] = ['light', 'dark', 'system'];
 
 const DEVICE_KEY = 'tandem.theme';
@@ -40,28 +45,47 @@ export function followSystemTheme(): void {
 }
 
 /**
- * The signed-in person's theme, remembered per person on this device (keyed
- * by user id, so two people sharing a browser keep their own); "system" follows the system live (followSystemTheme).
+ * The signed-in person's theme, remembered on their member row (`theme`,
+ * member.setTheme) so that it follows them to every device, live. This
+ * device's copy (keyed by user id, so two people sharing a browser keep
+ * their own) paints the first frame before Zero has synced and takes
+ * whatever the row says once it has; a row that says nothing yet (never
+ * picked since themes moved to the server) leaves this device's choice.
+ * "system" follows the system live (followSystemTheme).
  */
 export function usePersonTheme(userId: string): [ThemeChoice, (choice: ThemeChoice) => void] {
-  const [choice, setChoice] = useState<ThemeChoice>(() => read(personKey(userId)) ?? 'system');
+  const [me] = useQuery(pageQueries.shell().me);
+  const {run} = useChange();
+  const [local, setLocal] = useState<ThemeChoice>(() => read(personKey(userId)) ?? 'system');
+  const remembered = me?.id === userId ? (me.theme ?? null) : null;
+  const choice = remembered ?? local;
 
   useEffect(() => applyTheme(choice), [choice]);
+
+  // What the row says becomes this device's first paint next time.
+  useEffect(() => {
+    if (remembered) remember(userId, remembered);
+  }, [userId, remembered]);
 
   // Signed out: back to what this device shows before sign-in.
   useEffect(() => () => applyDeviceTheme(), []);
 
   const choose = useCallback(
     (next: ThemeChoice) => {
-      try {
-        localStorage.setItem(personKey(userId), next);
-        localStorage.setItem(DEVICE_KEY, next);
-      } catch {
-        // Private mode without storage: the choice lasts for this tab.
-      }
-      setChoice(next);
+      remember(userId, next);
+      setLocal(next);
+      void run(mutators.member.setTheme({theme: next}), {waitForServer: false});
     },
-    [userId],
+    [userId, run],
   );
   return [choice, choose];
+}
+
+function remember(userId: string, choice: ThemeChoice): void {
+  try {
+    localStorage.setItem(personKey(userId), choice);
+    localStorage.setItem(DEVICE_KEY, choice);
+  } catch {
+    // Private mode without storage: the row still remembers it.
+  }
 }

@@ -10,16 +10,23 @@ type ClampProps = HTMLAttributes<HTMLElement> & {
    * full text is in its tooltip and in what the control opens.
    */
   expandable?: boolean;
+  /**
+   * What "Show all" reveals beyond the text itself (a ticket's full problem
+   * under its short title): the toggle is offered whenever it is given, cut
+   * or not, and `fullText` is the tooltip while it is hidden.
+   */
+  more?: ReactNode;
+  fullText?: string;
   children: ReactNode;
 };
 
 /**
  * A long text cut to a few lines (CSS line-clamp) with the full text one
  * click away: a "Show all" button right after it (only when something is
- * actually cut, keyboard reachable, aria-expanded) that expands it in place,
- * and the whole text as its tooltip.
+ * actually cut, or when there is `more` to reveal; keyboard reachable,
+ * aria-expanded) that expands it in place, and the whole text as its tooltip.
  */
-export function Clamp({as = 'span', lines = 2, expandable = true, className, style, children, ...rest}: ClampProps) {
+export function Clamp({as = 'span', lines = 2, expandable = true, more, fullText, className, style, children, ...rest}: ClampProps) {
   const ref = useRef<HTMLElement>(null);
   const [expanded, setExpanded] = useState(false);
   const [cut, setCut] = useState(false);
@@ -43,14 +50,15 @@ export function Clamp({as = 'span', lines = 2, expandable = true, className, sty
       ref,
       className: `${className ? `${className} ` : ''}${expanded ? 'clamp-open' : 'clamp'}`,
       style: {...style, '--clamp-lines': lines} as CSSProperties,
-      title: cut && !expanded ? text : rest.title,
+      title: expanded ? rest.title : (fullText ?? (cut ? text : rest.title)),
     },
     children,
   );
-  if (!expandable || (!cut && !expanded)) return element;
+  if (!expandable || (!cut && !expanded && !more)) return element;
   return (
     <>
       {element}
+      {expanded && more}
       <button type="button" className="link clamp-toggle" aria-expanded={expanded} onClick={() => setExpanded(e => !e)}>
         {expanded ? 'Show less' : 'Show all'}
       </button>

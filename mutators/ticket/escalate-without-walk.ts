@@ -6,6 +6,7 @@ import {openEscalation, reasonCategory, reasonDetails} from '../handoff/open-han
 import {assertL1Workspace} from '../../rules/permissions.ts';
 import {isReplayOfOwnRow} from '../../rules/tenancy.ts';
 import {id, optionalText, requiredText} from '../../rules/validators.ts';
+import {TITLE_MAX} from '../../rules/ticket-title.ts';
 import {insertCall} from './new-call.ts';
 
 export const escalateWithoutWalkArgs = v.object({
@@ -13,6 +14,8 @@ export const escalateWithoutWalkArgs = v.object({
   walkId: id,
   handoffId: id,
   problemStatement: requiredText(4000),
+  /** Optional: blank or missing, one is made from the problem. */
+  title: optionalText(TITLE_MAX),
   customerName: optionalText(200),
   customerContact: optionalText(200),
   reasonCategory,

@@ -4,6 +4,7 @@ import {fail} from '../../rules/errors.ts';
 import {assertL1Workspace} from '../../rules/permissions.ts';
 import {isReplayOfOwnRow} from '../../rules/tenancy.ts';
 import {id, optionalText, requiredText} from '../../rules/validators.ts';
+import {TITLE_MAX} from '../../rules/ticket-title.ts';
 import {walkTarget} from '../walk/walk-target.ts';
 import {insertCall} from './new-call.ts';
 
@@ -12,6 +13,8 @@ export const intakeArgs = v.pipe(
     ticketId: id,
     walkId: id,
     problemStatement: requiredText(4000),
+    /** Optional (added after the contract's first arguments): blank or missing, one is made from the problem. */
+    title: optionalText(TITLE_MAX),
     customerName: optionalText(200),
     customerContact: optionalText(200),
     flowId: v.optional(v.nullable(id)),

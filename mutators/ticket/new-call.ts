@@ -1,11 +1,13 @@
 import type {Transaction} from '@rocicorp/zero';
 import type {SessionKind, TandemContext, TicketStatus, WalkStatus} from '../../schema/index.ts';
 import {l1ActingAs} from '../../rules/permissions.ts';
+import {ticketTitle} from '../../rules/ticket-title.ts';
 
 type NewCall = {
   ticketId: string;
   walkId: string;
   problemStatement: string;
+  title?: string | null;
   customerName?: string | null;
   customerContact?: string | null;
 };
@@ -33,6 +35,7 @@ export async function insertCall(
     customer_contact: call.customerContact || null,
     customer_key: '', // the server links the customer record (server/tickets/link-customer.ts)
     problem_statement: call.problemStatement,
+    title: ticketTitle(call.title, call.problemStatement),
     status: shape.ticketStatus,
     assigned_user_id: caller.userId,
     created_by: caller.userId,

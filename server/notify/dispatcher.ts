@@ -10,6 +10,7 @@ type Claimed = {
   email: string;
   active: boolean;
   problem: string;
+  title: string;
   ticket_ref: string;
   reason: string;
   account_name: string;
@@ -39,7 +40,7 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
         )
         returning id, channel, handoff_id, recipient_user_id
       )
-      select c.id, c.handoff_id, c.recipient_user_id, h.account_id, c.channel, m.email, m.active, t.problem_statement as problem, t.ref as ticket_ref, h.reason_category as reason, a.name as account_name
+      select c.id, c.handoff_id, c.recipient_user_id, h.account_id, c.channel, m.email, m.active, t.problem_statement as problem, t.title, t.ref as ticket_ref, h.reason_category as reason, a.name as account_name
       from claimed c
       join member m on m.id = c.recipient_user_id
       join handoff h on h.id = c.handoff_id
@@ -63,7 +64,7 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
         try {
           await email.send({
             to: d.email,
-            subject: `[Tandem] New escalation ${d.ticket_ref}: ${d.problem.slice(0, 80)}`,
+            subject: `[Tandem] New escalation ${d.ticket_ref}: ${d.title}`,
             text: `${d.account_name}: ticket ${d.ticket_ref} was escalated (${d.reason}).\n\n${d.problem}\n\nOpen the handoff in Tandem to pick it up:\n${handoffUrl(publicUrl, d.handoff_id)}`,
           });
         } catch (e) {

@@ -1,5 +1,6 @@
 import type {Browser, Page} from 'playwright-core';
 import {describe, expect, it} from 'vitest';
+import {titleFromProblem} from '../../rules/ticket-title.ts';
 import {signInThroughPage} from '../support/browser.ts';
 import type {TestStack} from '../support/stack.ts';
 import {browserSuite} from '../support/suites.ts';
@@ -84,27 +85,34 @@ describe('on a phone', () => {
     await signInThroughPage(page, stack.appUrl, 'l1b@northwind.test');
     const walkId = await startWalkThroughPage(page, LONG);
 
+    // The heading is the ticket's short title (made from the problem), at most three lines.
     const heading = page.getByTestId('walk-problem');
     const lineHeight = await heading.evaluate(el => parseFloat(getComputedStyle(el).lineHeight));
-    const clamped = (await heading.boundingBox())!.height;
-    expect(clamped).toBeLessThanOrEqual(lineHeight * 3 + 1);
-    expect(await heading.textContent()).toContain('which loses the drafts');
-    expect(await heading.getAttribute('title')).toBe(LONG);
-    const toggle = page.getByRole('button', {name: 'Show all'}).first();
+    expect((await heading.boundingBox())!.height).toBeLessThanOrEqual(lineHeight * 3 + 1);
+    expect(await heading.textContent()).toBe(titleFromProblem(LONG));
+    // Under it the whole problem, two lines, then its "Show all".
+    const problem = page.getByTestId('ticket-problem-full');
+    const problemLine = await problem.evaluate(el => parseFloat(getComputedStyle(el).lineHeight));
+    const clamped = (await problem.boundingBox())!.height;
+    expect(clamped).toBeLessThanOrEqual(problemLine * 2 + 1);
+    expect(await problem.textContent()).toContain('which loses the drafts');
+    expect(await problem.getAttribute('title')).toBe(LONG);
+    const toggle = problem.locator('xpath=following-sibling::button[1]');
+    expect(await toggle.textContent()).toBe('Show all');
     await toggle.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await heading.boundingBox())!.height).toBeGreaterThan(clamped);
-    expect(await page.getByRole('button', {name: 'Show less'}).first().getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(async () => (await problem.boundingBox())!.height).toBeGreaterThan(clamped);
+    expect(await toggle.textContent()).toBe('Show less');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
 
-    // In the ticket list: two lines, then "Show all".
+    // In the ticket list: the title in two lines at most, then "Show all" with the whole problem.
     await goInApp(page, '/tickets');
     const row = page.getByTestId('ticket-list').locator('li', {hasText: 'shared mailbox'}).first();
     const title = row.locator('.row-title');
     const rowLine = await title.evaluate(el => parseFloat(getComputedStyle(el).lineHeight));
-    const rowClamped = (await title.boundingBox())!.height;
-    expect(rowClamped).toBeLessThanOrEqual(rowLine * 2 + 1);
+    expect((await title.boundingBox())!.height).toBeLessThanOrEqual(rowLine * 2 + 1);
     await row.getByRole('button', {name: 'Show all'}).click();
-    await expect.poll(async () => (await title.boundingBox())!.height).toBeGreaterThan(rowClamped);
+    expect(await row.locator('.ticket-problem-full').textContent()).toBe(LONG);
     expect(walkId).toBeTruthy();
     await context.close();
   });

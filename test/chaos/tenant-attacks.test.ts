@@ -44,6 +44,7 @@ function referenceCases(r: AccountRows, driverId: string): Case[] {
     {name: 'member.setActive', args: {memberId: r.memberId, active: false}},
     {name: 'member.setCoverage', args: {memberId: r.memberId, canCoverL1: true}},
     {name: 'member.transferOwnership', args: {memberId: r.memberId}},
+    {name: 'member.setTheme', args: {theme: 'system'}},
     {name: 'invite.create', args: {inviteId: fresh(), email: `x-${fresh().slice(0, 6)}@example.test`, role: 'engineer', codeHash: codeHash()}},
     {name: 'invite.revoke', args: {inviteId: r.inviteId}},
     {name: 'ticket.intake', args: {ticketId: fresh(), walkId: fresh(), problemStatement: 'x', flowId: r.flowId}},
@@ -159,8 +160,8 @@ describe('tenant and role attacks', () => {
         .map(c => c.name),
       ...collisionCases(nw, co).map(c => c.name),
     ]);
-    // The session policy, seat limits and "mark all read" name no row: they only ever change the caller's own account or inbox.
-    const namesNoRow = ['account.updateSessionPolicy', 'account.setSeatLimits', 'inbox.markAllRead'];
+    // The session policy, seat limits, "mark all read" and the theme name no row: they only ever change the caller's own account, inbox or member row.
+    const namesNoRow = ['account.updateSessionPolicy', 'account.setSeatLimits', 'inbox.markAllRead', 'member.setTheme'];
     expect([...crossTenant].sort()).toEqual(all.filter(n => !namesNoRow.includes(n)));
   });
 
@@ -202,15 +203,19 @@ describe('tenant and role attacks', () => {
   it('a viewer is refused every mutator with forbidden (presence and their own read marks aside), and nothing is written', async () => {
     const viewer = world.sessions['viewer@northwind.test'];
     const failures: string[] = [];
+    // Their own theme is theirs to pick (member.setTheme): already "system", picking it again writes nothing.
+    await stack.sql`update member set theme = 'system' where id = ${viewer.context.userId}`;
+    before = await dbFingerprint(stack.sql);
     // Viewers may watch a walk: "who is looking" is presence, not account data (never
     // audited, swept within seconds); the heartbeat's row is gone again after leave.
-    // A read mark is about the caller's own eyes: "mark all read" and "seen" change
+    // A read mark is about the caller's own eyes (and the theme about their own screen): "mark all read" and "seen" change
     // nothing of a viewer's (no inbox entries, not the driver), and an engineer's
     // inbox entry is someone else's, which answers like a missing one.
     const expected: Record<string, string> = {
       'presence.heartbeat': 'ok',
       'presence.leave': 'ok',
       'inbox.markAllRead': 'ok',
+      'member.setTheme': 'ok',
       'taskLane.markSeen': 'ok',
       'inbox.markRead': 'not_found',
     };

@@ -62,7 +62,9 @@ describe('finding tickets', () => {
     expect(new Set(synced.map(t => t.ref)).size).toBe(20);
   });
 
-  it('matches number, problem, customer, contact and resolution notes; filters by status and assignee', async () => {
+  it('matches number, title, problem, customer, contact and resolution notes; filters by status and assignee', async () => {
+    // The title (issue #21) is matched too: the contract's fields plus one.
+    const byTitle = await intake(l1, {title: `Fan noise ${word}`});
     const byProblem = await intake(l1, {problemStatement: `Laptop fan screams ${word}`});
     const byCustomer = await intake(l1, {customerName: `Fabrikam ${word}`});
     const byContact = await intake(l1, {customerContact: `dana.${word}@fabrikam.test`});
@@ -73,10 +75,10 @@ describe('finding tickets', () => {
 
     const found = await eventually(
       () => search(nwZero, {text: word.toUpperCase()}),
-      r => r.filter(t => !t.problem_statement.includes('Rush hour')).length === 4,
+      r => r.filter(t => !t.problem_statement.includes('Rush hour')).length === 5,
     );
     const ids = found.map(t => t.id);
-    expect(ids).toEqual(expect.arrayContaining([byProblem.ticketId, byCustomer.ticketId, byContact.ticketId, byNotes.ticketId]));
+    expect(ids).toEqual(expect.arrayContaining([byTitle.ticketId, byProblem.ticketId, byCustomer.ticketId, byContact.ticketId, byNotes.ticketId]));
     expect(ids).not.toContain(unrelated.ticketId);
     expect(ids).not.toContain(theirs.ticketId);
     // Newest first.
@@ -89,7 +91,7 @@ describe('finding tickets', () => {
     const resolved = await search(nwZero, {text: word, status: 'resolved'});
     expect(resolved.map(t => t.id)).toEqual([byNotes.ticketId]);
     const mine = await search(nwZero, {text: word, assigneeId: l1.context.userId});
-    expect(mine.length).toBeGreaterThanOrEqual(4);
+    expect(mine.length).toBeGreaterThanOrEqual(5);
     expect(await search(nwZero, {text: word, assigneeId: senior.context.userId})).toEqual(
       (await search(nwZero, {text: word})).filter(t => t.assigned_user_id === senior.context.userId),
     );

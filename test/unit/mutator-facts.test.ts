@@ -36,11 +36,12 @@ describe('a mutator’s facts, declared with its definition', () => {
       details: {engineerSeatLimit: '3', l1SeatLimit: null},
     });
     const unaudited = names.filter(name => factsOf(name)!.audit === false).sort();
-    // Read marks (the queue's, the inbox's, a whisper seen), presence and an unsent draft: nothing an owner audits.
+    // Read marks (the queue's, the inbox's, a whisper seen), presence, an unsent draft and one's own theme: nothing an owner audits.
     expect(unaudited).toEqual([
       'handoff.markSeen',
       'inbox.markAllRead',
       'inbox.markRead',
+      'member.setTheme',
       'presence.heartbeat',
       'presence.leave',
       'resolutionNote.saveDraft',

@@ -1,7 +1,6 @@
 import type {Member, Ticket} from '../../../schema/index.ts';
-import {Clamp} from '../../ui/Clamp.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
-import {TicketRef} from '../../ui/TicketRef.tsx';
+import {TicketTitle} from '../../ui/TicketTitle.tsx';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 
@@ -14,10 +13,7 @@ export function CustomerTickets({tickets, label}: {tickets: readonly (Ticket & {
       {tickets.map(t => (
         <li key={t.id} className="list-row">
           <div className="grow">
-            <Clamp as="div" className="row-title">
-              <TicketRef ticket={t} />
-              {t.problem_statement}
-            </Clamp>
+            <TicketTitle ticket={t} />
             <div className="row-meta">
               {ago(t.created_at, now)}
               {t.closed_reason ? ` · closed: ${t.closed_reason}` : t.resolution_notes ? ` · ${t.resolution_notes.slice(0, 140)}` : ''}

@@ -1,4 +1,5 @@
 import type {InboxEntry} from '../../../schema/index.ts';
+import {titleOfTicket} from '../../../rules/ticket-title.ts';
 
 /** An inbox entry with what its sentence names (queries/inbox.ts `inbox.mine`). */
 export type InboxItem = InboxEntry & {
@@ -9,7 +10,7 @@ export type InboxItem = InboxEntry & {
         status: string;
         reason_category: string;
         claimed_by?: string | null | undefined;
-        ticket?: {id: string; ref?: string | null | undefined; problem_statement: string} | undefined;
+        ticket?: {id: string; ref?: string | null | undefined; title?: string | null | undefined; problem_statement: string} | undefined;
         escalator?: {name: string} | undefined;
       }
     | undefined;
@@ -23,7 +24,8 @@ export function inboxSentence(item: InboxItem, selfId: string): string {
   if (!h) return 'An escalation you were told about';
   const who = h.escalator?.name ?? 'Someone';
   const ticket = h.ticket?.ref ?? 'a ticket';
-  const problem = h.ticket?.problem_statement ? `: “${clip(h.ticket.problem_statement)}”` : '';
+  const title = h.ticket ? titleOfTicket(h.ticket, '') : '';
+  const problem = title ? `: “${clip(title)}”` : '';
   const since =
     h.status === 'claimed'
       ? h.claimed_by === selfId

@@ -7,12 +7,14 @@ import {navigate} from '../../app/router.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 import {useChange} from '../../offline/use-change.ts';
 import {CustomerSuggestions} from './CustomerSuggestions.tsx';
+import {TITLE_MAX, titleFromProblem} from '../../../rules/ticket-title.ts';
 
 /** "What's the user calling about?": one mutation creates the ticket and its walk. */
 export function IntakeForm() {
   const [flows] = useQuery(pageQueries.home().flows);
   const [proposals] = useQuery(pageQueries.home().proposals);
   const [problem, setProblem] = useState('');
+  const [title, setTitle] = useState('');
   const [customerName, setCustomerName] = useState('');
   const [customerContact, setCustomerContact] = useState('');
   const [flowId, setFlowId] = useState('');
@@ -28,6 +30,7 @@ export function IntakeForm() {
 
   const reset = () => {
     setProblem('');
+    setTitle('');
     setCustomerName('');
     setCustomerContact('');
     setFlowId('');
@@ -49,6 +52,7 @@ export function IntakeForm() {
         walkId: crypto.randomUUID(),
         handoffId: crypto.randomUUID(),
         problemStatement: problem,
+        title: title.trim() || undefined,
         customerName: customerName || undefined,
         customerContact: customerContact || undefined,
         reasonCategory: reason,
@@ -75,6 +79,7 @@ export function IntakeForm() {
         ticketId,
         walkId,
         problemStatement: problem,
+        title: title.trim() || undefined,
         customerName: customerName || undefined,
         customerContact: customerContact || undefined,
         flowId: flowId.startsWith('flow:') ? flowId.slice(5) : undefined,
@@ -100,6 +105,16 @@ export function IntakeForm() {
           onChange={e => setProblem(e.target.value)}
           maxLength={4000}
           required
+        />
+      </label>
+      <label className="field">
+        <span>Short title (optional)</span>
+        <input
+          name="title"
+          value={title}
+          onChange={e => setTitle(e.target.value)}
+          maxLength={TITLE_MAX}
+          placeholder={problem.trim() ? titleFromProblem(problem) : 'Made from the first line if left empty'}
         />
       </label>
       <div className="row">

@@ -1,5 +1,7 @@
 import {useConnectionState, useQuery, useZero} from '@rocicorp/zero/react';
 import {Clamp} from '../../ui/Clamp.tsx';
+import {TicketProblem} from '../../ui/TicketTitle.tsx';
+import {titleOfTicket} from '../../../rules/ticket-title.ts';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
@@ -60,7 +62,7 @@ export function HandoffContextScreen({handoffId, onClose}: {handoffId: string; o
     <article className="handoff-context stack" aria-labelledby={`handoff-${handoff.id}`} data-testid="handoff-context">
       <div className="page-head">
         <Clamp as="h2" id={`handoff-${handoff.id}`} lines={4}>
-          {handoff.ticket?.problem_statement ?? 'Escalation'}
+          {titleOfTicket(handoff.ticket, 'Escalation')}
         </Clamp>
         <span className="badge badge-warn">{handoff.reason_category}</span>
         {onClose && (
@@ -69,6 +71,7 @@ export function HandoffContextScreen({handoffId, onClose}: {handoffId: string; o
           </button>
         )}
       </div>
+      <TicketProblem ticket={handoff.ticket} lines={3} />
       <p className="row-meta">
         <TicketRef ticket={handoff.ticket} />
         {handoff.ticket?.customer_name ?? 'Unknown caller'} · escalated by {handoff.escalator?.name ?? 'someone'} {ago(handoff.escalated_at, now)}
@@ -160,7 +163,7 @@ export function HandoffContextScreen({handoffId, onClose}: {handoffId: string; o
               }
             }}
           >
-            <h3 id={`resolve-${handoff.id}`}>Resolve “{handoff.ticket?.problem_statement ?? 'this escalation'}”</h3>
+            <h3 id={`resolve-${handoff.id}`}>Resolve “{titleOfTicket(handoff.ticket, 'this escalation')}”</h3>
             <label className="field">
               <span>Resolution notes</span>
               <textarea rows={14} value={notes} onChange={e => setNotes(e.target.value)} maxLength={20000} data-autofocus="" />

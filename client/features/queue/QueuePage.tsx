@@ -1,5 +1,6 @@
 import {useQuery} from '@rocicorp/zero/react';
-import {Clamp} from '../../ui/Clamp.tsx';
+import {TicketTitle} from '../../ui/TicketTitle.tsx';
+import {titleOfTicket} from '../../../rules/ticket-title.ts';
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {useEffect, useRef, useState} from 'react';
 import {shortcutBlocked} from '../../shell/shortcut-guard.ts';
@@ -88,9 +89,7 @@ export function QueuePage() {
                   <button type="button" className="queue-open" onClick={() => open(h.id)} aria-expanded={openId === h.id}>
                     {isUnread && <span className="unread-dot" role="img" aria-label="unread" />}
                     <span className="grow">
-                      <Clamp className="row-title" expandable={false}>
-                        {h.ticket?.problem_statement ?? 'Escalation'}
-                      </Clamp>
+                      <TicketTitle ticket={h.ticket} showRef={false} fallback="Escalation" expandable={false} />
                       <span className="row-meta">
                         <TicketRef ticket={h.ticket} link={false} />
                         {h.ticket?.customer_name ?? 'Unknown caller'} · {h.reason_category} · from {h.escalator?.name ?? 'L1'}
@@ -106,7 +105,7 @@ export function QueuePage() {
                       className="btn btn-quiet btn-small"
                       onClick={() => void run(mutators.handoff.markSeen({handoffId: h.id, dismiss: true}), {waitForServer: false})}
                     >
-                      Dismiss<span className="sr-only">: mark “{h.ticket?.problem_statement ?? 'escalation'}” as read</span>
+                      Dismiss<span className="sr-only">: mark “{titleOfTicket(h.ticket, 'escalation')}” as read</span>
                     </button>
                   )}
                 </li>

@@ -1,11 +1,9 @@
 import {useQuery} from '@rocicorp/zero/react';
-import {Clamp} from '../../ui/Clamp.tsx';
+import {TicketTitle} from '../../ui/TicketTitle.tsx';
 import {useState} from 'react';
 import type {pageQueries} from '../../zero/page-queries.ts';
 import {TICKET_STATUSES} from '../../../schema/index.ts';
-import {Link} from '../../app/router.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
-import {TicketRef} from '../../ui/TicketRef.tsx';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 import {handoffStory, latestEscalation} from '../walk/handoff-story.ts';
@@ -43,10 +41,7 @@ export function TicketList({title = 'Ticket queue', tickets: query}: {title?: st
             return (
               <li key={t.id} className="list-row" data-ticket-id={t.id}>
                 <div className="grow">
-                  <Clamp as="div" className="row-title">
-                    <TicketRef ticket={t} />
-                    {walk ? <Link href={`/walks/${walk.id}`}>{t.problem_statement}</Link> : t.problem_statement}
-                  </Clamp>
+                  <TicketTitle ticket={t} href={walk ? `/walks/${walk.id}` : undefined} />
                   <div className="row-meta">
                     {t.customer_name ?? 'Unknown caller'} · taken by {t.creator?.name ?? 'someone'} · {ago(t.created_at, now)}
                   </div>

@@ -1,5 +1,7 @@
 import {useQuery} from '@rocicorp/zero/react';
 import {Clamp} from '../../ui/Clamp.tsx';
+import {TicketProblem} from '../../ui/TicketTitle.tsx';
+import {titleOfTicket} from '../../../rules/ticket-title.ts';
 import {useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {canUseL1Workspace, canWorkTickets} from '../../../rules/permissions.ts';
@@ -48,10 +50,11 @@ export function TicketPage({ticketId}: {ticketId: string}) {
       <div className="page-head">
         <Clamp as="h1" lines={3}>
           <TicketRef ticket={ticket} link={false} />
-          <span data-testid="ticket-problem">{ticket.problem_statement}</span>
+          <span data-testid="ticket-title">{titleOfTicket(ticket)}</span>
         </Clamp>
         <StatusBadge status={ticket.status} />
       </div>
+      <TicketProblem ticket={ticket} lines={3} />
       <section className="card" aria-label="Ticket">
         <dl className="ticket-facts">
           <dt>Customer</dt>

@@ -1,12 +1,10 @@
 import {useQuery} from '@rocicorp/zero/react';
-import {Clamp} from '../../ui/Clamp.tsx';
+import {TicketTitle} from '../../ui/TicketTitle.tsx';
 import {useEffect, useState} from 'react';
 import {pageQueries} from '../../zero/page-queries.ts';
 import {SEARCH_PAGE} from '../../../queries/tickets.ts';
 import {TICKET_STATUSES, type TicketStatus} from '../../../schema/index.ts';
-import {Link} from '../../app/router.tsx';
 import {StatusBadge} from '../../ui/StatusBadge.tsx';
-import {TicketRef} from '../../ui/TicketRef.tsx';
 import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 import {useSession} from '../../zero/session-context.ts';
@@ -93,10 +91,7 @@ export function TicketSearch() {
           {tickets.map(t => (
             <li key={t.id} className="list-row" data-ticket-id={t.id}>
               <div className="grow">
-                <Clamp as="div" className="row-title">
-                  <TicketRef ticket={t} />
-                  <Link href={`/tickets/${t.id}`}>{t.problem_statement}</Link>
-                </Clamp>
+                <TicketTitle ticket={t} href={`/tickets/${t.id}`} />
                 <div className="row-meta">
                   {t.customer_name ?? 'Unknown caller'}
                   {t.customer_contact ? ` · ${t.customer_contact}` : ''} · {t.assignee ? `assigned to ${t.assignee.name}` : 'unassigned'} · {ago(t.created_at, now)}

@@ -1,15 +1,8 @@
-import {Link} from '../../app/router.tsx';
-import {Clamp} from '../../ui/Clamp.tsx';
-import {TicketRef} from '../../ui/TicketRef.tsx';
+import {TicketTitle} from '../../ui/TicketTitle.tsx';
 
-type Walk = {id: string; ticket?: {id: string; ref?: string | null; problem_statement?: string | null} | null | undefined};
+type Walk = {id: string; ticket?: {id: string; ref?: string | null; title?: string | null; problem_statement?: string | null} | null | undefined};
 
-/** A walk in a list: its ticket and its problem (clamped, "Show all" beside it), linking to the walk. */
+/** A walk in a list: its ticket's number and title (clamped, the full problem behind "Show all"), linking to the walk. */
 export function WalkTitle({walk}: {walk: Walk}) {
-  return (
-    <Clamp as="div" className="row-title">
-      <TicketRef ticket={walk.ticket} />
-      <Link href={`/walks/${walk.id}`}>{walk.ticket?.problem_statement ?? 'Walk'}</Link>
-    </Clamp>
-  );
+  return <TicketTitle ticket={walk.ticket} href={`/walks/${walk.id}`} fallback="Walk" />;
 }

@@ -1,5 +1,7 @@
 import {TicketRef} from '../../ui/TicketRef.tsx';
 import {Clamp} from '../../ui/Clamp.tsx';
+import {TicketProblem} from '../../ui/TicketTitle.tsx';
+import {titleOfTicket} from '../../../rules/ticket-title.ts';
 import {isEngineerOrOwner} from '../../../rules/permissions.ts';
 import {mayAddToLane, mayChangeLane} from '../../../mutators/task-lane/lane-walk.ts';
 import {mutators} from '../../../mutators/index.ts';
@@ -63,10 +65,11 @@ export function WalkerView({walkId}: {walkId: string}) {
     <div className="page walker">
       <div className="page-head">
         <Clamp as="h1" data-testid="walk-problem" lines={3}>
-          {ticket?.problem_statement ?? 'Walk'}
+          {titleOfTicket(ticket, 'Walk')}
         </Clamp>
         <StatusBadge status={walk.status} />
       </div>
+      <TicketProblem ticket={ticket} />
       <div className="walk-meta">
         <p className="muted">
           <TicketRef ticket={ticket} />
