@@ -59,7 +59,8 @@ export async function insertAuditRow(tx: ServerTransaction, row: AuditRow): Prom
       row.subject_type,
       row.subject_id,
       row.acting_as,
-      row.details === null || row.details === undefined ? null : JSON.stringify(row.details),
+      // The parameter is typed jsonb: postgres.js serializes the value itself (a string would be stored as a JSON string).
+      row.details ?? null,
       row.at ?? Date.now(),
     ],
   );

@@ -80,6 +80,13 @@ describe('the audit log over HTTP', () => {
     expect(intake.subjectTicket).toEqual({id: ticketId, ref});
     expect(intake.actor?.name).toBe('Lee Linden');
     expect(actions).toEqual(expect.arrayContaining(['ticket.intake', 'walk.takeOver']));
+    // Details are stored as JSON objects (not as a JSON string) and read back as such.
+    expect(await mutate(demoContext('owner@northwind.test'), 'member.setCoverage', {memberId: senior.userId, canCoverL1: true})).toEqual({ok: true});
+    const [{kind}] = await stack.sql`select jsonb_typeof(details) as kind from audit_log where action = 'member.setCoverage' order by at desc limit 1`;
+    expect(kind).toBe('object');
+    const coverage = (await page('owner@northwind.test', {action: 'member.setCoverage'})).entries[0];
+    expect(coverage.details).toEqual({canCoverL1: true});
+    expect(text(auditSentence(coverage, () => undefined))).toBe('let Sam Senior cover L1');
     // Newest first.
     expect(entries.map(e => e.at)).toEqual([...entries.map(e => e.at)].sort((a, b) => b - a));
   });
