@@ -4,7 +4,9 @@
 -- claim, lane change …) went past every connected client group. The server
 -- keeps writing the same rows in the same transactions.
 --
--- An existing zero-cache replica copes by itself: its change source sees the
--- publication change in the replication stream (zero's DDL event trigger)
--- and drops the table from its replica (test/integration/restart.test.ts).
+-- An existing data dir upgrades by itself: on its next start zero-cache
+-- follows the publication change, drops the table from its replica and keeps
+-- syncing (test/integration/restart.test.ts). Browser tabs still running the
+-- old client (whose schema has audit_log) are told their schema is no longer
+-- supported and reload into the new one.
 alter publication tandem_sync drop table audit_log;
