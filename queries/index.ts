@@ -29,7 +29,6 @@ export const queries = defineQueries({
   handoff: {queue: handoff.queue, byId: handoff.byId, mine: handoff.mine},
   account: {current: admin.currentAccount},
   invite: {list: admin.invites},
-  audit: {list: admin.auditLog},
   inbox: {mine: inbox.mine, unread: inbox.unread},
 });
 

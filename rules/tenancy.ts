@@ -18,7 +18,6 @@ const TENANT_TABLES = [
   'task_lane_item',
   'walk_presence',
   'generated_text',
-  'audit_log',
 ] as const satisfies readonly (keyof Schema['tables'])[];
 type TenantTable = (typeof TENANT_TABLES)[number];
 type TenantRow<T extends TenantTable> = Row<Schema['tables'][T]> & {id: string; account_id: string};

@@ -1,6 +1,5 @@
 import {createBuilder, createSchema, type Row} from '@rocicorp/zero';
 import {
-  auditRelationships,
   customerRelationships,
   handoffRelationships,
   inviteRelationships,
@@ -12,7 +11,6 @@ import {
 } from './relationships.ts';
 import {
   account,
-  auditLog,
   customer,
   customerContact,
   flow,
@@ -35,7 +33,6 @@ export const schema = createSchema({
   tables: [
     account,
     member,
-    auditLog,
     flow,
     flowProposal,
     ticket,
@@ -57,7 +54,6 @@ export const schema = createSchema({
     walkRelationships,
     handoffRelationships,
     inviteRelationships,
-    auditRelationships,
     laneRelationships,
     presenceRelationships,
     customerRelationships,

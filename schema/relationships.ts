@@ -1,7 +1,6 @@
 import {relationships} from '@rocicorp/zero';
 import {
   account,
-  auditLog,
   customer,
   customerContact,
   flow,
@@ -72,17 +71,4 @@ export const handoffRelationships = relationships(handoff, ({one, many}) => ({
 
 export const inviteRelationships = relationships(invite, ({one}) => ({
   inviter: one({sourceField: ['created_by'], destField: ['id'], destSchema: member}),
-}));
-
-export const auditRelationships = relationships(auditLog, ({one}) => ({
-  actor: one({sourceField: ['actor_user_id'], destField: ['id'], destSchema: member}),
-  // What the row is about, one relationship per kind of subject: ids are
-  // UUIDs, so only the one named by subject_type finds a row.
-  subjectMember: one({sourceField: ['subject_id'], destField: ['id'], destSchema: member}),
-  subjectTicket: one({sourceField: ['subject_id'], destField: ['id'], destSchema: ticket}),
-  subjectWalk: one({sourceField: ['subject_id'], destField: ['id'], destSchema: walk}),
-  subjectHandoff: one({sourceField: ['subject_id'], destField: ['id'], destSchema: handoff}),
-  subjectLaneItem: one({sourceField: ['subject_id'], destField: ['id'], destSchema: taskLaneItem}),
-  subjectFlow: one({sourceField: ['subject_id'], destField: ['id'], destSchema: flow}),
-  subjectInvite: one({sourceField: ['subject_id'], destField: ['id'], destSchema: invite}),
 }));

@@ -36,20 +36,6 @@ export const member = table('member')
   })
   .primaryKey('id');
 
-export const auditLog = table('audit_log')
-  .columns({
-    id: string(),
-    account_id: string(),
-    actor_user_id: string(),
-    action: string(),
-    subject_type: string(),
-    subject_id: string(),
-    acting_as: enumeration<ActingAs>(),
-    details: json().optional(),
-    at: number(),
-  })
-  .primaryKey('id');
-
 export const flow = table('flow')
   .columns({
     id: string(),

@@ -6,6 +6,7 @@ import {resetRequestRateLimit} from './auth/reset-request-limit.ts';
 import {signInRateLimit, type SignInLimits} from './auth/sign-in-limit.ts';
 import {ROOT_DIR} from './config.ts';
 import type {Sql} from './db/connect.ts';
+import {auditRoutes} from './http/audit.ts';
 import {crossSiteGuard} from './http/cross-site-guard.ts';
 import {onError} from './http/errors.ts';
 import {healthRoute} from './http/health.ts';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/health', healthRoute(deps.sql, deps.zeroParts));
   app.route('/api/invites', inviteRoutes(deps.dbProvider, deps.auth));
   app.route('/api/metrics', metricsRoutes(deps.sql, gate));
+  app.route('/api/audit', auditRoutes(deps.sql, gate));
   app.route('/api/walks', resolutionNoteRoutes(deps.dbProvider, deps.ai, gate, deps.log));
   app.route('/api/flows', flowDraftRoutes(deps.sql, deps.ai, gate, deps.log));
   app.route('/api/presence', presenceBeatRoutes(deps.sql, gate));

@@ -11,8 +11,8 @@
  * page's live data as `walk.byId` (byid) or the page's flat queries (flat,
  * client/features/walk/walk-page.ts); presence beats on or off; `lists`
  * adds 50 engineer clients holding walk.active() and handoff.queue(); `shell` opens
- * the app shell's queries on every client too; `noaudit`
- * first drops audit_log from the publication (for the rest of the run).
+ * the app shell's queries on every client too. (audit_log is no longer
+ * replicated at all: migrations/00021_audit_log_unsynced.)
  * Per variant it prints latency (mutate call → step in a watcher's view),
  * failed steps, rows written per step to replicated tables (pg_stat), the
  * presence outcomes (beats recorded / 409 / failed, slowest beat, rows
@@ -252,11 +252,6 @@ async function tandemVariant(stack: BenchStack, account: BenchAccount, sessions:
   const lists = extras.includes('lists');
   // `shell`: each client also holds the app shell's queries (pageQueries.shell(), open on every page in the browser).
   const shell = extras.includes('shell');
-  // `noaudit`: what a step costs with one replicated row fewer (audit_log out of the publication; the experiment only).
-  if (extras.includes('noaudit')) {
-    await stack.sql`alter publication tandem_sync drop table audit_log`;
-    await sleep(20_000);
-  }
   const clients = clientSet(stack.zeroUrl);
   const views: LiveView<unknown>[] = [];
   let stopBeats = () => {};

@@ -4,8 +4,6 @@ import type {TicketStatus} from '../../schema/index.ts';
 /** How many tickets the L1 workspace's ticket list shows (the Tickets page searches and pages). */
 export const HOME_TICKET_LIMIT = 100;
 
-/** The audit log's filters and page size (queries/admin.ts `audit.list`). */
-export type AuditFilter = NonNullable<Parameters<typeof queries.audit.list>[0]>;
 export type TicketSearchArgs = {text?: string; status?: TicketStatus; assigneeId?: string; limit?: number};
 
 /**
@@ -92,13 +90,14 @@ export const pageQueries = {
     customer: queries.customer.byId({customerId: knownId ?? '', limit: 5}),
   }),
 
-  /** `/team`: members and seats, invites, and the audit log (filtered, plus the list of its actions). */
-  team: (audit: AuditFilter = {}) => ({
+  /**
+   * `/team`: members and seats, invites. The audit log on it is not synced:
+   * the page reads it over HTTP (GET /api/audit, client/features/team/useAuditLog.ts).
+   */
+  team: () => ({
     members: queries.member.list(),
     account: queries.account.current(),
     invites: queries.invite.list(),
-    auditRows: queries.audit.list(audit),
-    auditActions: queries.audit.list({limit: 500}),
   }),
 
   /** `/flows`: the flow library and the draft form's proposals. */

@@ -7,6 +7,7 @@ import type {Role} from '../../schema/index.ts';
 import type {DbProvider} from '../zero/db-provider.ts';
 import {hashInviteCode} from './invite-code.ts';
 import {asServerTransaction} from '../../rules/server-transaction.ts';
+import {insertAuditRow} from '../zero/audit.ts';
 
 /** Unknown, expired, revoked and used codes all get this one answer. */
 export class InvalidInviteError extends Error {
@@ -88,8 +89,7 @@ export async function acceptInvite(db: DbProvider, input: v.InferOutput<typeof a
       created_at: now,
     });
     await tx.mutate.invite.update({id: invite.id, accepted_at: now, accepted_by: userId});
-    await tx.mutate.audit_log.insert({
-      id: crypto.randomUUID(),
+    await insertAuditRow(tx, {
       account_id: invite.account_id,
       actor_user_id: userId,
       action: 'invite.accept',

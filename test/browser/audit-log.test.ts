@@ -5,7 +5,12 @@ import {demoContext, serverMutator} from '../support/server-mutate.ts';
 import type {TestStack} from '../support/stack.ts';
 import {browserSuite} from '../support/suites.ts';
 
-/** The audit log reads as sentences naming and linking their subject, filters by subject and date, and pages past 200. */
+/**
+ * The audit log reads as sentences naming and linking their subject, filters
+ * by subject and date, and pages past 200. It is read over HTTP (not synced):
+ * it reads again on Refresh, when the window regains focus, and after the
+ * owner's own change on the page.
+ */
 describe('the audit log', () => {
   let stack: TestStack;
   let browser: Browser;
@@ -48,12 +53,12 @@ describe('the audit log', () => {
 
     // Paged: the newest 200, then more.
     await expect.poll(() => sentences.count()).toBe(200);
-    await page.getByRole('button', {name: 'Show more'}).click();
+    await page.getByRole('button', {name: 'Load more'}).click();
     const [{total}] = await stack.sql`select count(*)::int as total from audit_log where account_id = ${account_id}`;
     expect(total).toBeGreaterThan(200);
     expect(total).toBeLessThan(400);
     await expect.poll(() => sentences.count()).toBe(total);
-    expect(await page.getByRole('button', {name: 'Show more'}).count()).toBe(0);
+    expect(await page.getByRole('button', {name: 'Load more'}).count()).toBe(0);
 
     // By subject: only the rows about that member.
     await log
@@ -83,6 +88,38 @@ describe('the audit log', () => {
     await page.locator('input[name="auditTo"]').fill('');
     await page.locator('input[name="auditFrom"]').fill(day(Date.now() + 2 * 24 * 60 * 60 * 1000));
     await page.getByText('Nothing recorded that matches.').waitFor();
+    await context.close();
+  });
+  it('reads again after the owner’s own change, on Refresh, and when the window regains focus', async () => {
+    const l1 = demoContext('l1@northwind.test');
+    const owner = demoContext('owner@northwind.test');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughPage(page, stack.appUrl, 'owner@northwind.test');
+    await page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Team'}).click();
+    const sentences = page.getByTestId('audit-log').getByTestId('audit-sentence');
+    await page.getByRole('button', {name: 'Refresh'}).waitFor();
+    await expect.poll(() => page.getByText('Loading the audit log…').count()).toBe(0);
+
+    // The owner's own change on the page: its row shows without anything else.
+    const cover = page.locator('tr[data-member-email="cover@northwind.test"]').getByRole('checkbox');
+    await cover.uncheck();
+    await sentences.filter({hasText: 'Olivia Owens stopped Casey Cover covering L1'}).waitFor();
+
+    // Someone else's change (written elsewhere) shows on Refresh, not before.
+    const closed = async (reason: string) => {
+      await stack.sql`insert into audit_log (id, account_id, actor_user_id, action, subject_type, subject_id, acting_as, details, at)
+        values (${crypto.randomUUID()}, ${owner.accountId}, ${l1.userId}, 'ticket.close', 'ticket', ${crypto.randomUUID()}, 'self',
+                ${stack.sql.json({reason})}, ${Date.now()})`;
+      return sentences.filter({hasText: `Lee Linden closed a ticket: ${reason}`});
+    };
+    const byButton = await closed('Customer moved away');
+    await page.getByRole('button', {name: 'Refresh'}).click();
+    await byButton.waitFor();
+    const byFocus = await closed('Duplicate of another call');
+    expect(await byFocus.count()).toBe(0);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await byFocus.waitFor();
     await context.close();
   });
 });

@@ -139,6 +139,48 @@ describe('hostile input through the real mutate endpoint', () => {
     });
   });
 
+  it('GET /api/audit answers hostile query strings with a clean 400 invalid_input (or a clean answer), never internals', async () => {
+    const owner = world.sessions['owner@northwind.test'];
+    const injected = "' or 1=1 --";
+    const cases: {query: string; status: number}[] = [
+      ...['limit=-1', 'limit=0', 'limit=all', 'limit=1.5', 'limit=99999999', 'limit=', 'from=abc', 'from=1e309', 'to=-5', 'to=Infinity', 'from=NaN'].map(q => ({
+        query: q,
+        status: 400,
+      })),
+      {query: 'subjectType=audit_log', status: 400},
+      {query: `subjectType=${encodeURIComponent(injected)}`, status: 400},
+      {query: `subjectId=${'x'.repeat(5000)}`, status: 400},
+      {query: `action=${'x'.repeat(101)}`, status: 400},
+      {query: 'subjectId=%00', status: 400},
+      {query: 'actorId=a%00b', status: 400},
+      {query: 'subjectId=', status: 400},
+      {query: 'before=garbage', status: 400},
+      {query: 'before=1:', status: 400},
+      {query: `before=${encodeURIComponent(`1:${injected}:x`)}`, status: 400},
+      {query: 'account_id=x', status: 400},
+      {query: '__proto__=x', status: 400},
+      {query: 'constructor=x', status: 400},
+      // Well-formed, naming nothing (or SQL as text): a clean, empty answer.
+      {query: `subjectId=${encodeURIComponent(injected)}`, status: 200},
+      {query: `actorId=${encodeURIComponent(injected)}`, status: 200},
+      {query: `action=${encodeURIComponent(injected)}`, status: 200},
+      {query: `before=${encodeURIComponent(`1:${injected}`)}`, status: 200},
+      {query: `subjectId=${world.contoso.ticketId}`, status: 200},
+      {query: 'from=9999999999999999&to=0', status: 200},
+    ];
+    const failures: string[] = [];
+    for (const c of cases) {
+      const res = await fetch(`${stack.appUrl}/api/audit?${c.query}`, {headers: {authorization: `Bearer ${owner.token}`}});
+      const text = await res.text();
+      const body = JSON.parse(text) as {error?: string; entries?: unknown[]};
+      const clean = c.status === 400 ? body.error === 'invalid_input' : Array.isArray(body.entries) && body.entries.length === 0;
+      if (res.status !== c.status || !clean || leaksInternals(text)) failures.push(`${c.query.slice(0, 60)}: ${res.status} ${text.slice(0, 200)}`);
+    }
+    recordChaos({kind: 'hostile_input', name: 'audit endpoint', tried: cases.length, passed: cases.length - failures.length, lost: 0});
+    expect(failures).toEqual([]);
+    expect(changedTables(before, await dbFingerprint(stack.sql))).toEqual([]);
+  });
+
   describe('bodies that are not Zero requests', () => {
     const owner = () => tokenOf('owner@northwind.test');
     const valid = () => JSON.stringify(pushBody('member.setCoverage', {memberId: 'x', canCoverL1: true}));

@@ -321,8 +321,6 @@ describe('tenant and role attacks', () => {
       queries.inbox.mine(),
       queries.inbox.unread(),
       queries.invite.list(),
-      queries.audit.list({}),
-      queries.audit.list({actorId: world.sessions['owner@northwind.test'].context.userId, limit: 500}),
     ];
 
     it('cover every named query', () => {
@@ -373,6 +371,46 @@ describe('tenant and role attacks', () => {
     });
   });
 
+  it('the audit log over HTTP: Contoso’s owner reads only Contoso’s entries, and a Northwind id in a filter answers like a missing one', async () => {
+    const failures: string[] = [];
+    const get = (session: Session, params: Record<string, string> = {}) =>
+      fetch(`${stack.appUrl}/api/audit?${new URLSearchParams(params)}`, {headers: {authorization: `Bearer ${session.token}`}});
+    const owner = world.sessions['owner@contoso.test'];
+    const northwindIds = [
+      NORTHWIND.id,
+      ...Object.values(nw),
+      ...Object.values(world.sessions)
+        .filter(s => s.context.accountId === NORTHWIND.id)
+        .map(s => s.context.userId),
+    ];
+    const all = await get(owner, {limit: '10000'});
+    const text = await all.text();
+    const leaked = northwindIds.filter(id => text.includes(id));
+    count("GET /api/audit: other account's entries", all.status === 200 && leaked.length === 0);
+    if (all.status !== 200 || leaked.length) failures.push(`everything: ${all.status}, leaked ${leaked.join(', ')}`);
+    // Not vacuous: Contoso's own entries are there.
+    expect((JSON.parse(text) as {entries: {subject_id: string}[]}).entries.map(e => e.subject_id)).toContain(co.ticketId);
+    for (const id of northwindIds) {
+      for (const field of ['subjectId', 'actorId']) {
+        const theirs = await get(owner, {[field]: id});
+        const missing = await get(owner, {[field]: crypto.randomUUID()});
+        const [a, b] = [await theirs.text(), await missing.text()];
+        const ok = theirs.status === 200 && missing.status === 200 && a === b && !northwindIds.some(x => a.includes(x));
+        count(`GET /api/audit: other account's ${field}`, ok);
+        if (!ok) failures.push(`${field}=${id}: ${theirs.status} ${a.slice(0, 200)} vs missing ${missing.status} ${b.slice(0, 200)}`);
+      }
+    }
+    // Everyone but an owner is refused, in either account.
+    for (const email of ['engineer@contoso.test', 'senior@northwind.test', 'cover@northwind.test', 'l1@northwind.test', 'viewer@northwind.test']) {
+      const res = await get(world.sessions[email], {subjectId: co.ticketId});
+      const body = (await res.json()) as {error?: string};
+      const ok = res.status === 403 && body.error === 'forbidden';
+      count('GET /api/audit: not an owner', ok);
+      if (!ok) failures.push(`${email}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('a deactivated member’s old session is refused everywhere; their open client writes nothing and a new one syncs nothing', {timeout: 120_000}, async () => {
     const victim = await signIn(stack.appUrl, 'l1b@northwind.test');
     const openClient = zeroClient(stack.zeroUrl, victim);
@@ -392,6 +430,7 @@ describe('tenant and role attacks', () => {
       };
       await refused('GET /api/session (bearer)', await fetch(`${stack.appUrl}/api/session`, {headers: {authorization: `Bearer ${victim.token}`}}));
       await refused('GET /api/session (cookie)', await fetch(`${stack.appUrl}/api/session`, {headers: {cookie: victim.cookie}}));
+      await refused('GET /api/audit (bearer)', await fetch(`${stack.appUrl}/api/audit`, {headers: {authorization: `Bearer ${victim.token}`}}));
       await refused(
         'mutate (bearer)',
         await pushMutation(stack.appUrl, {token: victim.token}, 'walk.updateNotes', {walkId: nw.walkId, notes: 'still here'}).then(r => r.answer),

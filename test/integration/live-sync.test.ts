@@ -155,7 +155,6 @@ describe('live sync through zero-cache', () => {
       contoso.run(queries.flow.list(), {type: 'complete'}),
       contoso.run(queries.flow.byId({flowId: nwFlow.id}), {type: 'complete'}),
       contoso.run(queries.invite.list(), {type: 'complete'}),
-      contoso.run(queries.audit.list({}), {type: 'complete'}),
       contoso.run(queries.account.current(), {type: 'complete'}),
       ...Object.values(pageQueries.walker(nwWalk.id)).map(q => contoso.run(q as never, {type: 'complete'})),
     ]);
@@ -163,9 +162,10 @@ describe('live sync through zero-cache', () => {
     expect(synced).not.toContain(northwind);
     expect(synced).not.toContain(nwWalk.id);
     expect(synced).not.toContain('northwind.test');
-    // Admin queries are owners' only: an engineer of the same account gets nothing.
-    const seniorAudit = await senior.run(queries.audit.list({}), {type: 'complete'});
-    expect(seniorAudit).toEqual([]);
+    // Admin queries are owners' only: an engineer of the same account gets nothing
+    // (the audit log is not synced at all: GET /api/audit, test/integration/audit-endpoint.test.ts).
+    const seniorInvites = await senior.run(queries.invite.list(), {type: 'complete'});
+    expect(seniorInvites).toEqual([]);
   });
 
   it('a deactivated member can neither sign in nor sync with an old session', async () => {

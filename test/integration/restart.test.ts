@@ -1,4 +1,5 @@
 import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,17 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {configFromEnv} from '../../server/config.ts';
 import {PortInUseError} from '../../server/ports.ts';
 import {startTandem} from '../../server/start.ts';
+import {queries} from '../../queries/index.ts';
 import {freePort} from '../support/free-port.ts';
+import {signIn} from '../support/sign-in.ts';
+import {eventually, zeroClient} from '../support/zero-client.ts';
+
+type Sqlite = new (
+  file: string,
+  options?: {readonly?: boolean; fileMustExist?: boolean},
+) => {prepare: (sql: string) => {all: () => {name: string}[]}; close: () => void};
+/** The SQLite build zero-cache itself uses, to look into its replica. */
+const Sqlite = createRequire(import.meta.url)('@rocicorp/zero-sqlite3') as Sqlite;
 
 /** `npm start` twice reuses the data; a taken port gets one clear sentence. */
 describe('starting again', () => {
@@ -14,12 +25,12 @@ describe('starting again', () => {
   chmodSync(dataDir, 0o755);
   afterAll(() => rmSync(dataDir, {recursive: true, force: true}));
 
-  async function config() {
+  async function config(dir = dataDir) {
     return configFromEnv({
       port: await freePort(),
       zeroPort: await freePort(3),
       embeddedPgPort: await freePort(),
-      dataDir,
+      dataDir: dir,
       databaseUrl: undefined,
       publicZeroUrl: undefined,
       serveClient: false,
@@ -47,6 +58,62 @@ describe('starting again', () => {
       await second.stop();
     }
   }, 240_000);
+
+  it('upgrades a data dir from before the audit log left the sync publication: zero-cache follows by itself', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-upgrade-'));
+    chmodSync(dir, 0o755);
+    const replicaTables = () => {
+      const db = new Sqlite(path.join(dir, 'zero-replica.db'), {readonly: true, fileMustExist: true});
+      try {
+        return db
+          .prepare(`select name from sqlite_master where type = 'table'`)
+          .all()
+          .map(r => r.name);
+      } catch {
+        return [];
+      } finally {
+        db.close();
+      }
+    };
+    try {
+      // The data dir as the previous version left it: audit_log published (and
+      // replicated), migration 00021 not applied yet.
+      const first = await startTandem(await config(dir));
+      try {
+        await first.sql`alter publication tandem_sync add table audit_log`;
+        await first.sql`delete from migrations where migration_id = 21`;
+        await eventually(replicaTables, tables => tables.includes('audit_log'), 90_000);
+      } finally {
+        await first.stop();
+      }
+
+      const lines: string[] = [];
+      const second = await startTandem({...(await config(dir)), log: line => lines.push(line)});
+      try {
+        expect(lines.some(l => /migration 00021/.test(l))).toBe(true);
+        expect(await second.sql`select 1 from pg_publication_tables where pubname = 'tandem_sync' and tablename = 'audit_log'`).toHaveLength(0);
+        // zero-cache drops it from its replica by itself, and keeps syncing.
+        await eventually(replicaTables, tables => tables.length > 0 && !tables.includes('audit_log'), 90_000);
+        expect((await fetch(`${second.appUrl}/api/health`)).status).toBe(200);
+        const session = await signIn(second.appUrl, 'owner@northwind.test');
+        const zero = zeroClient(second.zeroUrl, session);
+        try {
+          await second.sql`update member set name = 'Olivia Upgraded' where id = ${session.context.userId}`;
+          await eventually(
+            () => zero.run(queries.member.me(), {type: 'complete'}),
+            me => me?.name === 'Olivia Upgraded',
+            60_000,
+          );
+        } finally {
+          await zero.close();
+        }
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  }, 400_000);
 
   it('refuses a taken port with a readable message, before starting anything', async () => {
     const blocker = net.createServer();

@@ -26,4 +26,13 @@ describe('the sync publication', () => {
       where pubname = 'tandem_sync' and tablename in ('notification_delivery', 'migrations')`;
     expect(n).toBe(0);
   });
+
+  it('leaves the audit log out: only the owner’s page reads it, over HTTP (GET /api/audit)', async () => {
+    const rows = await db.sql`select 1 from pg_publication_tables where pubname = 'tandem_sync' and tablename = 'audit_log'`;
+    expect(rows).toHaveLength(0);
+    expect(Object.keys(schema.tables)).not.toContain('audit_log');
+    // Still written: a state-changing mutator leaves its row (test/integration/audit-endpoint.test.ts reads them).
+    const [{n}] = await db.sql<{n: number}[]>`select count(*)::int as n from information_schema.tables where table_name = 'audit_log'`;
+    expect(n).toBe(1);
+  });
 });

@@ -29,5 +29,14 @@ describe('page queries', () => {
     expect(named(queriesOfPage('walker', 'w1'))).toEqual([...shell, ...named(Object.values(pageQueries.walker('w1')))]);
     expect(named(queriesOfPage('queue'))).toEqual([...shell, ['handoff.queue', undefined], ['handoff.mine', undefined]]);
     expect(named(queriesOfPage('liveWalks'))).toEqual([...shell, ['walk.active', undefined]]);
+    // The Team page's audit log is not synced: it is read over HTTP (GET /api/audit).
+    expect(named(queriesOfPage('team'))).toEqual([...shell, ['member.list', undefined], ['account.current', undefined], ['invite.list', undefined]]);
+  });
+
+  it('hold no audit query on any page (the audit log is not synced)', () => {
+    const everyPage = Object.values(pageQueries).flatMap(page => Object.values((page as (...a: string[]) => Record<string, unknown>)('x', 'y')));
+    const names = everyPage.map(q => (q as {query: {queryName: string}}).query.queryName);
+    expect(names.length).toBeGreaterThan(10);
+    expect(names.filter(n => n.startsWith('audit.'))).toEqual([]);
   });
 });

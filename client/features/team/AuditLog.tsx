@@ -1,10 +1,9 @@
-import {useQuery} from '@rocicorp/zero/react';
-import {useState} from 'react';
-import {pageQueries} from '../../zero/page-queries.ts';
-import {AUDIT_PAGE, AUDIT_SUBJECT_TYPES} from '../../../queries/admin.ts';
+import {useMemo, useState} from 'react';
+import {AUDIT_SUBJECT_TYPES, type AuditFilter} from '../../../rules/audit-log.ts';
 import type {Member} from '../../../schema/index.ts';
 import {Link} from '../../app/router.tsx';
 import {actionWords, auditSentence, subjectOf, type SentencePart} from './audit-sentences.ts';
+import {useAuditLog} from './useAuditLog.ts';
 
 const SUBJECT_KIND_LABEL: Record<(typeof AUDIT_SUBJECT_TYPES)[number], string> = {
   account: 'The account',
@@ -32,44 +31,47 @@ function Part({part}: {part: SentencePart}) {
 /**
  * Owners read the audit log as sentences ("Sam Senior took over the walk on
  * NW-1042"), newest first, each naming and linking its subject; filtered by
- * who, what, what about (a kind, or one subject) and dates; "Show more"
- * pages past the newest 200.
+ * who, what, what about (a kind, or one subject) and dates; "Load more"
+ * pages past the newest 200. Read over HTTP (the log is not synced): it
+ * reads again on "Refresh", when the window regains focus, and after each
+ * of the owner's own changes on the page (`changes` counts them).
  */
-export function AuditLog({members}: {members: readonly Member[]}) {
+export function AuditLog({members, changes}: {members: readonly Member[]; changes: number}) {
   const [actorId, setActorId] = useState('');
   const [action, setAction] = useState('');
   const [subjectType, setSubjectType] = useState<SubjectKind | ''>('');
   const [subject, setSubject] = useState<{id: string; label: string} | null>(null);
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
-  const [limit, setLimit] = useState(AUDIT_PAGE);
-  const page = pageQueries.team({
-    actorId: actorId || undefined,
-    action: action || undefined,
-    subjectType: subjectType || undefined,
-    subjectId: subject?.id,
-    from: fromDay ? dayStart(fromDay) : undefined,
-    to: toDay ? dayStart(toDay) + DAY_MS : undefined,
-    limit,
-  });
-  const [rows] = useQuery(page.auditRows);
-  const [recent] = useQuery(page.auditActions);
-  const actions = [...new Set(recent.map(r => r.action))].sort();
+  const filter = useMemo<AuditFilter>(
+    () => ({
+      actorId: actorId || undefined,
+      action: action || undefined,
+      subjectType: subjectType || undefined,
+      subjectId: subject?.id,
+      from: fromDay ? dayStart(fromDay) : undefined,
+      to: toDay ? dayStart(toDay) + DAY_MS : undefined,
+    }),
+    [actorId, action, subjectType, subject?.id, fromDay, toDay],
+  );
+  const log = useAuditLog(filter, changes);
+  const rows = log.entries;
+  const actions = [...new Set([...log.actions, ...(action ? [action] : [])])].sort();
   const nameOf = (id: string) => members.find(m => m.id === id)?.name;
-  const refilter =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setLimit(AUDIT_PAGE);
-    };
+  const filtered = Boolean(actorId || action || subjectType || subject || fromDay || toDay);
 
   return (
     <section className="card stack" aria-labelledby="audit-title">
-      <h2 id="audit-title">Audit log</h2>
+      <div className="card-head">
+        <h2 id="audit-title">Audit log</h2>
+        <button type="button" className="btn btn-small" onClick={log.refresh} disabled={log.busy && log.status !== 'error'}>
+          {log.busy && log.status === 'ready' ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
       <div className="row wrap" role="group" aria-label="Filter the audit log">
         <label className="field">
           <span>Who</span>
-          <select value={actorId} onChange={e => refilter(setActorId)(e.target.value)} name="auditActor">
+          <select value={actorId} onChange={e => setActorId(e.target.value)} name="auditActor">
             <option value="">Everyone</option>
             {members.map(m => (
               <option key={m.id} value={m.id}>
@@ -80,7 +82,7 @@ export function AuditLog({members}: {members: readonly Member[]}) {
         </label>
         <label className="field">
           <span>What</span>
-          <select value={action} onChange={e => refilter(setAction)(e.target.value)} name="auditAction">
+          <select value={action} onChange={e => setAction(e.target.value)} name="auditAction">
             <option value="">Everything</option>
             {actions.map(a => (
               <option key={a} value={a}>
@@ -94,7 +96,7 @@ export function AuditLog({members}: {members: readonly Member[]}) {
           <select
             value={subjectType}
             onChange={e => {
-              refilter(setSubjectType)(e.target.value as SubjectKind | '');
+              setSubjectType(e.target.value as SubjectKind | '');
               setSubject(null);
             }}
             name="auditSubjectType"
@@ -109,11 +111,11 @@ export function AuditLog({members}: {members: readonly Member[]}) {
         </label>
         <label className="field">
           <span>From</span>
-          <input type="date" value={fromDay} onChange={e => refilter(setFromDay)(e.target.value)} name="auditFrom" />
+          <input type="date" value={fromDay} onChange={e => setFromDay(e.target.value)} name="auditFrom" />
         </label>
         <label className="field">
           <span>To</span>
-          <input type="date" value={toDay} onChange={e => refilter(setToDay)(e.target.value)} name="auditTo" />
+          <input type="date" value={toDay} onChange={e => setToDay(e.target.value)} name="auditTo" />
         </label>
       </div>
       {subject && (
@@ -121,7 +123,7 @@ export function AuditLog({members}: {members: readonly Member[]}) {
           <span>
             Only about <strong>{subject.label}</strong>
           </span>
-          <button type="button" className="btn btn-small btn-quiet" onClick={() => refilter(setSubject)(null)}>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => setSubject(null)}>
             Show everything
           </button>
         </p>
@@ -161,7 +163,7 @@ export function AuditLog({members}: {members: readonly Member[]}) {
                       type="button"
                       className="btn btn-small btn-quiet"
                       onClick={() => {
-                        refilter(setSubject)({id: r.subject_id, label: about.label});
+                        setSubject({id: r.subject_id, label: about.label});
                         setSubjectType('');
                       }}
                     >
@@ -174,11 +176,21 @@ export function AuditLog({members}: {members: readonly Member[]}) {
           })}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="empty">Nothing recorded{actorId || action || subjectType || subject || fromDay || toDay ? ' that matches' : ' yet'}.</p>}
-      {rows.length >= limit && (
+      {log.status === 'loading' && (
+        <p className="empty" role="status">
+          Loading the audit log…
+        </p>
+      )}
+      {log.error && (
+        <p className="error" role="alert">
+          {log.error}
+        </p>
+      )}
+      {log.status === 'ready' && rows.length === 0 && <p className="empty">Nothing recorded{filtered ? ' that matches' : ' yet'}.</p>}
+      {log.status !== 'loading' && log.hasMore && (
         <div>
-          <button type="button" className="btn btn-small" onClick={() => setLimit(l => l + AUDIT_PAGE)}>
-            Show more
+          <button type="button" className="btn btn-small" onClick={log.loadMore} disabled={log.busy}>
+            Load more
           </button>
         </div>
       )}

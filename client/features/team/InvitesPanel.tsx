@@ -6,7 +6,7 @@ import {ASSIGNABLE_ROLES} from '../../../mutators/member/admin.ts';
 import {ago} from '../../ui/time.ts';
 import {newInviteCode} from './invite-code.ts';
 import {ROLE_LABEL} from '../../ui/people.ts';
-import {useChange} from '../../offline/use-change.ts';
+import {useTeamChange} from './team-changes.ts';
 import {FieldButton} from '../../ui/FieldButton.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 
@@ -20,7 +20,7 @@ function inviteState(i: {accepted_at?: number | null; revoked_at?: number | null
 /** Invite by email and role; the link (shown once, to copy) is valid 7 days and single use. */
 export function InvitesPanel() {
   const [invites] = useQuery(pageQueries.team().invites);
-  const {run, error} = useChange();
+  const {run, error} = useTeamChange();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<(typeof ASSIGNABLE_ROLES)[number]>('l1_tech');
   const [link, setLink] = useState<string | null>(null);

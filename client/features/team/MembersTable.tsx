@@ -1,7 +1,7 @@
 import {mutators} from '../../../mutators/index.ts';
 import {ROLES, type Member} from '../../../schema/index.ts';
 import {useSession} from '../../zero/session-context.ts';
-import {useChange} from '../../offline/use-change.ts';
+import {useTeamChange} from './team-changes.ts';
 import {TransferOwnership} from './TransferOwnership.tsx';
 import {FormError} from '../../ui/FormError.tsx';
 import {ConfirmDialog} from '../../ui/ConfirmDialog.tsx';
@@ -19,7 +19,7 @@ type Pending = {member: Member; role: Role} | {member: Member; deactivate: true}
  */
 export function MembersTable({members}: {members: readonly Member[]}) {
   const {context} = useSession();
-  const {run, error, clearError} = useChange();
+  const {run, error, clearError} = useTeamChange();
   const [pending, setPending] = useState<Pending | null>(null);
   // The control that asked: focus goes back to it when the dialog closes.
   const opener = useRef<HTMLElement | null>(null);

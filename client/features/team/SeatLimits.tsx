@@ -3,7 +3,7 @@ import {mutators} from '../../../mutators/index.ts';
 import {SEAT_LIMIT_MAX} from '../../../mutators/account/seat-limits.ts';
 import type {Account} from '../../../schema/index.ts';
 import {FormError} from '../../ui/FormError.tsx';
-import {useChange} from '../../offline/use-change.ts';
+import {useTeamChange} from './team-changes.ts';
 
 const asField = (limit: number | null | undefined) => (limit === null || limit === undefined ? '' : String(limit));
 const asLimit = (field: string) => (field.trim() === '' ? null : Number(field));
@@ -14,7 +14,7 @@ const asLimit = (field: string) => (field.trim() === '' ? null : Number(field));
  * the account just cannot add more.
  */
 export function SeatLimits({account}: {account: Account | undefined}) {
-  const {run, error} = useChange();
+  const {run, error} = useTeamChange();
   const [open, setOpen] = useState(false);
   const [engineer, setEngineer] = useState('');
   const [l1, setL1] = useState('');

@@ -3,13 +3,13 @@ import {mutators} from '../../../mutators/index.ts';
 import {SESSION_POLICY_BOUNDS} from '../../../mutators/account/session-policy.ts';
 import type {Account} from '../../../schema/index.ts';
 import {FormError} from '../../ui/FormError.tsx';
-import {useChange} from '../../offline/use-change.ts';
+import {useTeamChange} from './team-changes.ts';
 
 const {idleMinutes: IDLE, absoluteHours: ABSOLUTE} = SESSION_POLICY_BOUNDS;
 
 /** Owners: how long a session may sit idle, and how long it may live at all. */
 export function SessionPolicyPanel({account}: {account: Account | undefined}) {
-  const {run, error} = useChange();
+  const {run, error} = useTeamChange();
   const [idle, setIdle] = useState('');
   const [absolute, setAbsolute] = useState('');
   const [saved, setSaved] = useState(false);

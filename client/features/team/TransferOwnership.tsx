@@ -2,7 +2,7 @@ import {useRef, useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import type {Member} from '../../../schema/index.ts';
 import {ConfirmDialog} from '../../ui/ConfirmDialog.tsx';
-import {useChange} from '../../offline/use-change.ts';
+import {useTeamChange} from './team-changes.ts';
 
 /**
  * "Make owner…": the only way to make someone owner (docs/tenancy.md), confirmed in
@@ -12,7 +12,7 @@ import {useChange} from '../../offline/use-change.ts';
 export function TransferOwnership({member}: {member: Member}) {
   const opener = useRef<HTMLButtonElement>(null);
   const [asking, setAsking] = useState(false);
-  const {run, error, clearError} = useChange();
+  const {run, error, clearError} = useTeamChange();
   return (
     <>
       <button

@@ -3,7 +3,7 @@ import type {AuditedAction} from '../../../server/zero/audit.ts';
 /** What an audit row is about, as far as the log shows it: a label and, where it has one, its page. */
 export type SubjectRef = {label: string; href?: string};
 
-/** An audit row with its subject loaded (queries/admin.ts `audit.list`). */
+/** An audit row with its subject loaded (an entry of GET /api/audit, rules/audit-log.ts `AuditEntry`). */
 export type AuditRowForSentence = {
   action: string;
   subject_type: string;

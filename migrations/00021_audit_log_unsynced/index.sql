@@ -1,0 +1,12 @@
+-- The audit log leaves what zero-cache replicates (issue #17). Only the
+-- owner's audit page reads it, and it now does so over HTTP (GET /api/audit,
+-- server/http/audit.ts); replicated, every audit row (one per recorded step,
+-- claim, lane change …) went past every connected client group. The server
+-- keeps writing the same rows in the same transactions.
+--
+-- An existing data dir upgrades by itself: on its next start zero-cache
+-- follows the publication change, drops the table from its replica and keeps
+-- syncing (test/integration/restart.test.ts). Browser tabs still running the
+-- old client (whose schema has audit_log) are told their schema is no longer
+-- supported and reload into the new one.
+alter publication tandem_sync drop table audit_log;
