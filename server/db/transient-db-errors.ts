@@ -24,13 +24,18 @@ const TRANSIENT_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '40001'
  * rather than anything about the change itself.
  */
 export function isTransientDatabaseError(error: unknown): boolean {
+  return transientDatabaseCode(error) !== undefined;
+}
+
+/** The code that makes `error` an outage (ECONNREFUSED, 57P01 …), if it is one. */
+export function transientDatabaseCode(error: unknown): string | undefined {
   for (let e = error, depth = 0; e && depth < 5; e = (e as {cause?: unknown}).cause, depth++) {
     const code = (e as {code?: unknown}).code;
     if (typeof code === 'string' && (CONNECTION_CODES.has(code) || TRANSIENT_SQLSTATES.has(code) || code.startsWith('08'))) {
-      return true;
+      return code;
     }
   }
-  return false;
+  return undefined;
 }
 
 export class DatabaseUnavailableError extends Error {

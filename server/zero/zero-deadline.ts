@@ -60,7 +60,8 @@ export function zeroDeadline(kind: 'push' | 'query', ms: number) {
     c.error = undefined;
     // Read now (Hono keeps it): the request's work, still waiting, reads it later, when the request is gone.
     const body = await c.req.text().catch(() => '');
-    return kind === 'push' ? pushFailed(c, body) : queryUnavailable(c);
+    // Set, not returned: after an error, Hono keeps the error handler's answer over a returned one.
+    c.res = kind === 'push' ? pushFailed(c, body) : queryUnavailable(c);
   });
 }
 
@@ -84,6 +85,5 @@ function pushFailed(c: Context, text: string) {
 }
 
 function queryUnavailable(c: Context) {
-  c.header('Retry-After', '1');
-  return c.json({error: 'internal', message: 'The database is unavailable; try again shortly.'}, 503);
+  return c.json({error: 'internal', message: 'The database is unavailable; try again shortly.'}, 503, {'Retry-After': '1'});
 }
