@@ -22,7 +22,7 @@ const pushFailed = {
 };
 
 /** The Zero routes' shape: the deadline, then a "gate", then the handler; errors through the app's handler. */
-function app(kind: 'push' | 'query', handler: (signal: AbortSignal) => Promise<Response | void>) {
+function app(kind: 'push' | 'query', handler: (signal: AbortSignal) => Promise<Response | undefined>) {
   const routes = new Hono<Deadlined>();
   routes.post('/x', zeroDeadline(kind, 50), async c => (await handler(c.get('deadline'))) ?? c.json({ok: true}));
   const root = new Hono();
