@@ -34,6 +34,11 @@ import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts
  *
  * Short, the file takes about a minute; `TANDEM_CHAOS_LONG=1 npx vitest run
  * test/chaos/long-outages.test.ts` runs the long outages (about 5 minutes).
+ * Not yet seen passing long (2026-12-01): after 2 minutes down, Zero's
+ * mutation ids ran into the thousands (the outbox re-sends entries whose
+ * promise Zero dropped at each failed reconnect while Zero still holds and
+ * re-pushes them; the ledger makes the copies no-ops, but each is pushed)
+ * and one push met OutOfOrderMutation; the run was cut before its verdict.
  */
 const LONG = chaosFull || process.env.TANDEM_CHAOS_LONG === '1';
 const OUTAGE_MS = LONG ? 120_000 : 15_000;
