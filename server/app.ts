@@ -46,6 +46,8 @@ type AppDeps = {
   signInLimits: SignInLimits;
   /** Rate limits of the Zero endpoints (default: server/zero/rate-limits.ts). */
   zeroRateLimits?: import('./zero/rate-limits.ts').ZeroRateLimits;
+  /** How long a Zero push or query request may take (default: server/zero/zero-deadline.ts). */
+  zeroDeadlineMs?: number;
   afterMutate: (names: string[]) => void;
   /** Routes a caller adds under /api (e.g. the benchmark's reference app); none by default. */
   extraRoutes?: {path: string; routes: Hono};

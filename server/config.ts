@@ -4,6 +4,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {DEFAULT_SIGN_IN_LIMITS} from './auth/sign-in-limit.ts';
 import {zeroRateLimitsFromEnv} from './zero/rate-limits.ts';
+import {DEFAULT_ZERO_DEADLINE_MS} from './zero/zero-deadline.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -72,6 +73,12 @@ export type TandemConfig = {
   sessionContextCache: boolean;
   /** Mutation and query rate limits of the Zero endpoints (server/zero/rate-limits.ts). */
   zeroRateLimits: import('./zero/rate-limits.ts').ZeroRateLimits;
+  /**
+   * How long a push or query request from zero-cache may take before it is
+   * answered as a database outage, so that none waits on a database that is
+   * down or hangs (TANDEM_ZERO_DEADLINE_MS, default 10 000; server/zero/zero-deadline.ts).
+   */
+  zeroDeadlineMs: number;
   /** The model client; undefined = from ANTHROPIC_API_KEY, null = AI off. */
   ai?: import('./ai/model-client.ts').AiConfig | null;
   log: (line: string) => void;
@@ -167,6 +174,7 @@ export function configFromEnv(overrides: Partial<TandemConfig> = {}): TandemConf
     authRevalidateSeconds: overrides.authRevalidateSeconds ?? countEnv('TANDEM_AUTH_REVALIDATE_SECONDS', 3),
     sessionContextCache: overrides.sessionContextCache ?? env.TANDEM_SESSION_CACHE !== 'off',
     zeroRateLimits: overrides.zeroRateLimits ?? zeroRateLimitsFromEnv(countEnv),
+    zeroDeadlineMs: overrides.zeroDeadlineMs ?? countEnv('TANDEM_ZERO_DEADLINE_MS', DEFAULT_ZERO_DEADLINE_MS),
     // Given as null, AI stays off whatever the environment says (tests); absent, the environment decides.
     ai: overrides.ai,
     emailTransport: overrides.emailTransport,

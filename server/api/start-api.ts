@@ -107,6 +107,7 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       trustedOrigins,
       signInLimits: config.signInLimits,
       zeroRateLimits: config.zeroRateLimits,
+      zeroDeadlineMs: config.zeroDeadlineMs,
       // Steps, notes and presence (nearly every push) leave the jobs asleep.
       afterMutate: names => {
         if (!names.some(name => factsOf(name)?.queuesWork)) return;

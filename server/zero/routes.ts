@@ -11,6 +11,7 @@ import {runMutation} from './run-mutation.ts';
 import {readZeroRequest} from './zero-request.ts';
 import type {ServerMutators} from './server-mutators.ts';
 import {pushDbProvider} from '../db/transient-db-errors.ts';
+import {DEFAULT_ZERO_DEADLINE_MS, zeroDeadline, type Deadlined} from './zero-deadline.ts';
 
 type Deps = {
   dbProvider: DbProvider;
@@ -20,6 +21,8 @@ type Deps = {
   afterMutate: (names: string[]) => void;
   /** Per-session and per-account limits (server/zero/rate-limits.ts); default DEFAULT_ZERO_RATE_LIMITS. */
   zeroRateLimits?: ZeroRateLimits;
+  /** How long a push or query request may take before it is answered as a database outage; default DEFAULT_ZERO_DEADLINE_MS. */
+  zeroDeadlineMs?: number;
 };
 
 /** A held-back push: 429 with the code, the sentence and Retry-After (zero-cache hands it to the client). */
@@ -32,13 +35,15 @@ function tooMany(c: import('hono').Context, throttled: Throttled) {
  * The two endpoints zero-cache calls: POST /api/zero/mutate (pushes) and
  * POST /api/zero/query (named query → ZQL). Both need a live session,
  * forwarded by zero-cache as the cookie or a bearer token; without one they
- * answer 401 and the client shows the sign-in page.
+ * answer 401 and the client shows the sign-in page. Both answer within a
+ * deadline, also while the database is down or hangs (server/zero/zero-deadline.ts).
  */
-export function zeroRoutes({dbProvider, serverMutators, gate, afterMutate, zeroRateLimits}: Deps) {
-  const app = new Hono<Gated>();
+export function zeroRoutes({dbProvider, serverMutators, gate, afterMutate, zeroRateLimits, zeroDeadlineMs}: Deps) {
+  const app = new Hono<Gated & Deadlined>();
   const limiter = new ZeroRateLimiter(zeroRateLimits ?? DEFAULT_ZERO_RATE_LIMITS);
+  const deadlineMs = zeroDeadlineMs ?? DEFAULT_ZERO_DEADLINE_MS;
 
-  app.post('/mutate', gate, async c => {
+  app.post('/mutate', zeroDeadline('push', deadlineMs), gate, async c => {
     const ctx = c.get('ctx');
     const request = await readZeroRequest(c, 'push');
     if (!request.ok) return c.json({error: 'invalid_input', message: request.message}, request.status);
@@ -49,7 +54,7 @@ export function zeroRoutes({dbProvider, serverMutators, gate, afterMutate, zeroR
     const names: string[] = [];
     const result = await handleMutateRequest({
       // A database outage fails the push (retried later), never the mutation.
-      dbProvider: pushDbProvider(dbProvider),
+      dbProvider: pushDbProvider(dbProvider, c.get('deadline')),
       handler: transact =>
         transact((tx, name, args) => {
           names.push(name);
@@ -64,7 +69,7 @@ export function zeroRoutes({dbProvider, serverMutators, gate, afterMutate, zeroR
     return c.json(result);
   });
 
-  app.post('/query', gate, async c => {
+  app.post('/query', zeroDeadline('query', deadlineMs), gate, async c => {
     const ctx = c.get('ctx');
     const request = await readZeroRequest(c, 'query');
     if (!request.ok) return c.json({error: 'invalid_input', message: request.message}, request.status);

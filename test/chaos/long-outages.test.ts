@@ -5,7 +5,7 @@ import {memoryJournal} from '../../client/offline/outbox-journal.ts';
 import {connectionLook} from '../../client/shell/connection-look.ts';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
-import {chaosSize, recordChaos} from '../support/chaos-report.ts';
+import {chaosFull, recordChaos} from '../support/chaos-report.ts';
 import {pushMutation} from '../support/push.ts';
 import {signIn, type Session} from '../support/sign-in.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';
@@ -15,10 +15,15 @@ import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts
  * Long outages, on the real stack with Tandem's client as the browser runs it
  * (Zero plus the outbox):
  *
- * 1. PostgreSQL down for a long while (2 minutes in `npm run test:chaos`,
- *    15 s in `npm test`) while two L1s keep walking: the outbox holds their
- *    changes and the header's indicator says so (not "Online", changes
- *    waiting); after PostgreSQL is back every step lands once, in order.
+ * 1. PostgreSQL down for a while (15 s in `npm test`; 2 minutes with
+ *    `TANDEM_CHAOS_LONG=1` or in `npm run test:chaos`) while two L1s keep
+ *    walking: the outbox holds their changes and the header's indicator says
+ *    so (not "Online", changes waiting); after PostgreSQL is back every step
+ *    of every walker lands exactly once, in order, and both outboxes drain.
+ *    (It once failed: requests the API could not answer while the database
+ *    was away — a session look-up postgres.js forgot — stopped every later
+ *    push of that client; see server/zero/zero-deadline.ts and
+ *    server/db/reserve-deadline.ts.)
  * 2. An L1 away for a long time — the line dead past Zero's disconnect
  *    timeout (shortened through Zero's own `disconnectTimeoutMs`, which the
  *    app sets to 20 days), so Zero gives up and the outbox keeps what it
@@ -26,9 +31,18 @@ import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts
  *    online, every queued change is answered: the new call taken meanwhile
  *    lands, the changes to the resolved walk are refused with their reason
  *    and keep the typed text.
+ *
+ * Short, the file takes about a minute; `TANDEM_CHAOS_LONG=1 npx vitest run
+ * test/chaos/long-outages.test.ts` runs the long outages (about 5 minutes).
+ * Not yet seen passing long (2026-12-01): after 2 minutes down, Zero's
+ * mutation ids ran into the thousands (the outbox re-sends entries whose
+ * promise Zero dropped at each failed reconnect while Zero still holds and
+ * re-pushes them; the ledger makes the copies no-ops, but each is pushed)
+ * and one push met OutOfOrderMutation; the run was cut before its verdict.
  */
-const OUTAGE_MS = chaosSize(15_000, 120_000);
-const AWAY_MS = chaosSize(8_000, 60_000);
+const LONG = chaosFull || process.env.TANDEM_CHAOS_LONG === '1';
+const OUTAGE_MS = LONG ? 120_000 : 15_000;
+const AWAY_MS = LONG ? 60_000 : 8_000;
 const PACE_MS = 400;
 
 const LOOPING_FLOW = {
@@ -101,82 +115,75 @@ describe('long outages', () => {
   const stepsInPostgres = async (walkId: string) =>
     (await stack.sql<{note: string}[]>`select note from walk_step where walk_id = ${walkId} order by seq`).map(r => r.note);
 
-  // KNOWN FAILURE (issue #23, found by this test): after PostgreSQL has been down ~15 s, the walkers'
-  // clients are `connected` again, the API answers and new clients work (the next test), but the
-  // changes made during the outage never land (5 of 48 steps; 38 wait in each outbox; zero-cache
-  // logs no push error). Same with the old 60 s auth revalidation. Off until fixed, so `npm test`
-  // stays green; TANDEM_CHAOS_PG_OUTAGE=1 runs it.
-  it.skipIf(!process.env.TANDEM_CHAOS_PG_OUTAGE)(
-    `PostgreSQL down for ${OUTAGE_MS / 1000} s while two L1s keep walking: the outbox holds it all, then everything lands once, in order`,
-    {timeout: OUTAGE_MS + 300_000},
-    async () => {
-      const walkers = await Promise.all(['l1@northwind.test', 'l1b@northwind.test'].map(email => startWalk(email)));
-      const walkFor = async (ms: number) => {
-        const until = Date.now() + ms;
-        while (Date.now() < until) {
-          await Promise.all(walkers.map(recordStep));
-          await sleep(PACE_MS);
-        }
-      };
-      await walkFor(2_000);
-
-      await stack.postgres!.stop();
-      const downAt = Date.now();
-      // What the header shows each walker while the database is away.
-      const shown = new Map<string, Set<string>>();
-      const watch = setInterval(() => {
-        for (const w of walkers) {
-          const waiting = w.outbox.entries().filter(e => e.state === 'pending').length;
-          const label = `${connectionLook(w.zero.connection.state.current, true).label}${waiting > 0 ? ' + waiting' : ''}`;
-          shown.set(w.walkId, (shown.get(w.walkId) ?? new Set()).add(label));
-        }
-      }, 250);
-      try {
-        await walkFor(OUTAGE_MS);
-      } finally {
-        clearInterval(watch);
-        await stack.postgres!.start();
+  it(`PostgreSQL down for ${OUTAGE_MS / 1000} s while two L1s keep walking: the outbox holds it all, then everything lands once, in order`, {
+    timeout: OUTAGE_MS + 300_000,
+  }, async () => {
+    const walkers = await Promise.all(['l1@northwind.test', 'l1b@northwind.test'].map(email => startWalk(email)));
+    const walkFor = async (ms: number) => {
+      const until = Date.now() + ms;
+      while (Date.now() < until) {
+        await Promise.all(walkers.map(recordStep));
+        await sleep(PACE_MS);
       }
-      const outageMs = Date.now() - downAt;
-      await walkFor(2_000);
+    };
+    await walkFor(2_000);
 
-      let lost = 0;
-      let ok = true;
-      try {
-        for (const w of walkers) {
-          await eventually(
-            () => stepsInPostgres(w.walkId),
-            notes => notes.length >= w.recorded.length,
-            240_000,
-          ).catch(() => undefined);
-          const notes = await stepsInPostgres(w.walkId);
-          if (notes.length < w.recorded.length) {
-            console.error(
-              `[long-outages] ${notes.length} of ${w.recorded.length} steps landed; ${w.outbox.entries().length} wait in the outbox; Zero is ${w.zero.connection.state.current.name}`,
-            );
-          }
-          lost += w.recorded.filter(n => !notes.includes(n)).length + (notes.length - new Set(notes).size);
-          expect(notes, 'every step once, in order').toEqual(w.recorded);
-          await eventually(
-            () => w.outbox.entries(),
-            entries => entries.length === 0,
-            120_000,
+    await stack.postgres!.stop();
+    const downAt = Date.now();
+    // What the header shows each walker while the database is away.
+    const shown = new Map<string, Set<string>>();
+    const watch = setInterval(() => {
+      for (const w of walkers) {
+        const waiting = w.outbox.entries().filter(e => e.state === 'pending').length;
+        const label = `${connectionLook(w.zero.connection.state.current, true).label}${waiting > 0 ? ' + waiting' : ''}`;
+        shown.set(w.walkId, (shown.get(w.walkId) ?? new Set()).add(label));
+      }
+    }, 250);
+    try {
+      await walkFor(OUTAGE_MS);
+    } finally {
+      clearInterval(watch);
+      await stack.postgres!.start();
+    }
+    const outageMs = Date.now() - downAt;
+    await walkFor(2_000);
+
+    let lost = 0;
+    let ok = true;
+    try {
+      for (const w of walkers) {
+        await eventually(
+          () => stepsInPostgres(w.walkId),
+          notes => notes.length >= w.recorded.length,
+          240_000,
+        ).catch(() => undefined);
+        const notes = await stepsInPostgres(w.walkId);
+        if (notes.length < w.recorded.length) {
+          console.error(
+            `[long-outages] ${notes.length} of ${w.recorded.length} steps landed; ${w.outbox.entries().length} wait in the outbox; Zero is ${w.zero.connection.state.current.name}`,
           );
-          // The indicator told the walker: not "Online", and changes waiting.
-          expect(
-            [...(shown.get(w.walkId) ?? [])].some(l => l !== 'Online' && l.endsWith('+ waiting')),
-            [...(shown.get(w.walkId) ?? [])].join(', '),
-          ).toBe(true);
         }
-        expect(outageMs).toBeGreaterThanOrEqual(OUTAGE_MS);
-      } catch (error) {
-        ok = false;
-        throw error;
-      } finally {
-        recordChaos({kind: 'fault', name: `PostgreSQL down ${OUTAGE_MS / 1000} s while 2 L1s walk`, tried: 1, passed: ok ? 1 : 0, lost});
+        lost += w.recorded.filter(n => !notes.includes(n)).length + (notes.length - new Set(notes).size);
+        expect(notes, 'every step once, in order').toEqual(w.recorded);
+        await eventually(
+          () => w.outbox.entries(),
+          entries => entries.length === 0,
+          120_000,
+        );
+        // The indicator told the walker: not "Online", and changes waiting.
+        expect(
+          [...(shown.get(w.walkId) ?? [])].some(l => l !== 'Online' && l.endsWith('+ waiting')),
+          [...(shown.get(w.walkId) ?? [])].join(', '),
+        ).toBe(true);
       }
-    },
-  );
+      expect(outageMs).toBeGreaterThanOrEqual(OUTAGE_MS);
+    } catch (error) {
+      ok = false;
+      throw error;
+    } finally {
+      recordChaos({kind: 'fault', name: `PostgreSQL down ${OUTAGE_MS / 1000} s while 2 L1s walk`, tried: 1, passed: ok ? 1 : 0, lost});
+    }
+  });
 
   it(`an L1 away past Zero's disconnect timeout while their walk is claimed and resolved: every queued change is answered, the refused ones keep their text`, {
     timeout: AWAY_MS + 240_000,
