@@ -105,11 +105,14 @@ describe('the Zero endpoints while the database hangs', () => {
   });
 
   it('a query request is answered 503 (zero-cache retries it, then the client reconnects)', {timeout: 60_000}, async () => {
+    // A session this API has not resolved yet (one it resolved a moment ago it reuses without the
+    // database, server/auth/context-cache.ts, and a query transform needs no database).
+    const fresh = await signIn(stack.appUrl, 'l1@northwind.test');
     proxy.stall();
     try {
       const res = await fetch(`${appUrl}/api/zero/query?${PUSH_QUERY}`, {
         method: 'POST',
-        headers: {'content-type': 'application/json', authorization: `Bearer ${l1.token}`},
+        headers: {'content-type': 'application/json', authorization: `Bearer ${fresh.token}`},
         body: JSON.stringify(['transform', [{id: 'q1', name: 'walk.byId', args: [{walkId: crypto.randomUUID()}]}]]),
       });
       expect(res.status).toBe(503);
