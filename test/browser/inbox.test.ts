@@ -93,7 +93,11 @@ describe('the inbox bell', () => {
         where m.email = 'owner@northwind.test' and d.channel = 'in_app' and d.status = 'queued'`
       )[0].n as number;
     await expect.poll(queuedForOwner, {timeout: 30_000}).toBe(0);
-    const shown = () => bell(owner).getByTestId('inbox-count').textContent({timeout: 1_000}).catch(() => null);
+    const shown = () =>
+      bell(owner)
+        .getByTestId('inbox-count')
+        .textContent({timeout: 1_000})
+        .catch(() => null);
     await expect.poll(async () => (await shown()) === String(await unreadOf()), {timeout: 30_000}).toBe(true);
     await bell(owner).click();
     await owner.getByRole('button', {name: 'Mark all read'}).click();
