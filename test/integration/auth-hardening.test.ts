@@ -26,7 +26,12 @@ describe('auth hardening', () => {
   const HTTPS_ORIGIN = 'https://tandem.example';
 
   beforeAll(async () => {
-    stack = await startTestStack({serveClient: true});
+    // These tests age sessions and change policies by hand in the database and ask again at
+    // once: they test how a session is resolved, so each request resolves it afresh. The API's
+    // reuse of resolved sessions learns of such changes from the database a moment later
+    // (server/auth/context-cache.ts); that is tested in session-context-cache.test.ts and, end
+    // to end with the reuse on, in revocation.test.ts.
+    stack = await startTestStack({serveClient: true, config: {sessionContextCache: false}});
     httpsDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-https-'));
     chmodSync(httpsDir, 0o755);
     const port = await freePort();

@@ -43,7 +43,7 @@ describe('own password and sessions', () => {
     // Once only.
     expect((await post('reset-password', {token, newPassword: 'another-new-secret'})).status).toBe(400);
 
-    expect(await sessionStatus(before.token)).toBe(401);
+    await expect.poll(() => sessionStatus(before.token), {timeout: 5_000}).toBe(401);
     await expect(signIn(stack.appUrl, email)).rejects.toThrow(/401/);
     const after = await signIn(stack.appUrl, email, 'a-brand-new-secret');
     expect(await sessionStatus(after.token)).toBe(200);
@@ -94,7 +94,7 @@ describe('own password and sessions', () => {
     const ok = await post('change-password', {currentPassword: DEMO_PASSWORD, newPassword: 'senior-new-pass', revokeOtherSessions: true}, auth);
     expect(ok.status).toBe(200);
     const {token: fresh} = (await ok.json()) as {token: string};
-    expect(await sessionStatus(elsewhere.token)).toBe(401);
+    await expect.poll(() => sessionStatus(elsewhere.token), {timeout: 5_000}).toBe(401);
     expect(await sessionStatus(fresh)).toBe(200);
     await signIn(stack.appUrl, email, 'senior-new-pass');
     const [row] = await auditRows(email, 'member.changePassword');
@@ -107,8 +107,8 @@ describe('own password and sessions', () => {
     const other = await signIn(stack.appUrl, 'l1@northwind.test');
     const res = await post('revoke-sessions', {}, {authorization: `Bearer ${a.token}`});
     expect(res.status).toBe(200);
-    expect(await sessionStatus(a.token)).toBe(401);
-    expect(await sessionStatus(b.token)).toBe(401);
+    await expect.poll(() => sessionStatus(a.token), {timeout: 5_000}).toBe(401);
+    await expect.poll(() => sessionStatus(b.token), {timeout: 5_000}).toBe(401);
     expect(await sessionStatus(other.token)).toBe(200);
     // Its open clients can write nothing more.
     const push = await fetch(`${stack.appUrl}/api/zero/mutate?schema=zero_0&appID=zero`, {
