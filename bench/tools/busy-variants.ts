@@ -225,7 +225,11 @@ async function bareVariant(stack: BenchStack, account: BenchAccount, sessions: R
       }),
     );
     await Promise.all(views.map(v => v.complete(120_000)));
-    return await drive(lanes);
+    const c0 = cpu(stack);
+    const result = await drive(lanes);
+    const c1 = cpu(stack);
+    // The same CPU window as a Tandem variant's: the drive only, hydration left out.
+    return {...result, cpu_s: Object.fromEntries(Object.keys(c1).map(k => [k, Math.round((c1[k] - c0[k]) * 10) / 10]))};
   } finally {
     views.forEach(v => v.destroy());
     await clients.closeAll();
