@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {schema} from '../../schema/index.ts';
 import type {TestDatabase} from '../support/database.ts';
+import {demoContext, type serverMutator} from '../support/server-mutate.ts';
 import {databaseSuite} from '../support/suites.ts';
 
 /**
@@ -11,7 +12,8 @@ import {databaseSuite} from '../support/suites.ts';
  */
 describe('the sync publication', () => {
   let db: TestDatabase;
-  databaseSuite(world => ({db} = world));
+  let mutate: ReturnType<typeof serverMutator>;
+  databaseSuite(world => ({db, mutate} = world));
 
   it('holds exactly the Zero schema’s tables', async () => {
     const rows = await db.sql<{tablename: string; schemaname: string}[]>`
@@ -34,5 +36,24 @@ describe('the sync publication', () => {
     // Still written: a state-changing mutator leaves its row (test/integration/audit-endpoint.test.ts reads them).
     const [{n}] = await db.sql<{n: number}[]>`select count(*)::int as n from information_schema.tables where table_name = 'audit_log'`;
     expect(n).toBe(1);
+  });
+
+  it('gives a step one unique key: zero-cache reads a change back once per key in every client group', async () => {
+    const unique = await db.sql<{indexname: string}[]>`
+      select c.relname as indexname from pg_index i join pg_class c on c.oid = i.indexrelid
+      where i.indrelid = 'public.walk_step'::regclass and i.indisunique`;
+    expect(unique.map(u => u.indexname)).toEqual(['walk_step_pkey']);
+    // The rule the second key held stays: the id is the walk's id and the step's number.
+    const walkId = crypto.randomUUID();
+    const started = await mutate(demoContext('l1@northwind.test'), 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'VPN drops', flowId: null});
+    expect(started).toEqual({ok: true});
+    const [walk] = await db.sql<{id: string; account_id: string; driver_user_id: string}[]>`select id, account_id, driver_user_id from walk where id = ${walkId}`;
+    const step = (id: string, seq: number) => db.sql`
+      insert into walk_step (id, account_id, walk_id, seq, node_id, question, answer, recorded_by, recorded_at)
+      values (${id}, ${walk.account_id}, ${walk.id}, ${seq}, 'n', 'q', 'a', ${walk.driver_user_id}, 0)`;
+    await expect(step(`${walk.id}:x`, 900)).rejects.toThrow(/walk_step_id_is_walk_and_seq/);
+    await step(`${walk.id}:901`, 901);
+    await expect(step(`${walk.id}:901`, 901)).rejects.toThrow(/walk_step_pkey/);
+    await db.sql`delete from walk_step where id = ${`${walk.id}:901`}`;
   });
 });
