@@ -59,7 +59,7 @@ describe('starting again', () => {
     }
   }, 240_000);
 
-  it('upgrades a data dir from before the audit log left the sync publication: zero-cache follows by itself', async () => {
+  it('upgrades a data dir from before the audit log left the sync publication and a step had two unique keys: zero-cache follows by itself', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tandem-upgrade-'));
     chmodSync(dir, 0o755);
     const replicaTables = () => {
@@ -75,14 +75,33 @@ describe('starting again', () => {
         db.close();
       }
     };
+    /** The replica's unique keys of walk_step, each as its columns joined. */
+    const replicaStepKeys = () => {
+      const db = new Sqlite(path.join(dir, 'zero-replica.db'), {readonly: true, fileMustExist: true});
+      try {
+        return (db.prepare(`pragma index_list('walk_step')`).all() as {name: string; unique: number}[])
+          .filter(i => i.unique)
+          .map(i => (db.prepare(`pragma index_info('${i.name.replaceAll("'", "''")}')`).all() as {name: string}[]).map(c => c.name).join(','))
+          .sort();
+      } catch {
+        return [];
+      } finally {
+        db.close();
+      }
+    };
     try {
       // The data dir as the previous version left it: audit_log published (and
       // replicated), migration 00021 not applied yet.
       const first = await startTandem(await config(dir));
       try {
         await first.sql`alter publication tandem_sync add table audit_log`;
-        await first.sql`delete from migrations where migration_id = 21`;
+        await first.sql`delete from migrations where migration_id in (21, 22)`;
+        // …and walk_step as it was before 00022: unique (walk_id, seq) beside the primary key.
+        await first.sql`alter table walk_step drop constraint walk_step_id_is_walk_and_seq`;
+        await first.sql`drop index walk_step_walk_seq_idx`;
+        await first.sql`alter table walk_step add constraint walk_step_walk_id_seq_key unique (walk_id, seq)`;
         await eventually(replicaTables, tables => tables.includes('audit_log'), 90_000);
+        await eventually(replicaStepKeys, keys => keys.includes('walk_id,seq'), 90_000);
       } finally {
         await first.stop();
       }
@@ -91,9 +110,11 @@ describe('starting again', () => {
       const second = await startTandem({...(await config(dir)), log: line => lines.push(line)});
       try {
         expect(lines.some(l => /migration 00021/.test(l))).toBe(true);
+        expect(lines.some(l => /migration 00022/.test(l))).toBe(true);
         expect(await second.sql`select 1 from pg_publication_tables where pubname = 'tandem_sync' and tablename = 'audit_log'`).toHaveLength(0);
         // zero-cache drops it from its replica by itself, and keeps syncing.
         await eventually(replicaTables, tables => tables.length > 0 && !tables.includes('audit_log'), 90_000);
+        await eventually(replicaStepKeys, keys => keys.length > 0 && !keys.includes('walk_id,seq'), 90_000);
         expect((await fetch(`${second.appUrl}/api/health`)).status).toBe(200);
         const session = await signIn(second.appUrl, 'owner@northwind.test');
         const zero = zeroClient(second.zeroUrl, session);

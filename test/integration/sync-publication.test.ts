@@ -45,7 +45,12 @@ describe('the sync publication', () => {
     expect(unique.map(u => u.indexname)).toEqual(['walk_step_pkey']);
     // The rule the second key held stays: the id is the walk's id and the step's number.
     const walkId = crypto.randomUUID();
-    const started = await mutate(demoContext('l1@northwind.test'), 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'VPN drops', flowId: null});
+    const started = await mutate(demoContext('l1@northwind.test'), 'ticket.intake', {
+      ticketId: crypto.randomUUID(),
+      walkId,
+      problemStatement: 'VPN drops',
+      flowId: null,
+    });
     expect(started).toEqual({ok: true});
     const [walk] = await db.sql<{id: string; account_id: string; driver_user_id: string}[]>`select id, account_id, driver_user_id from walk where id = ${walkId}`;
     const step = (id: string, seq: number) => db.sql`
