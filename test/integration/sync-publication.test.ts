@@ -61,4 +61,14 @@ describe('the sync publication', () => {
     await expect(step(`${walk.id}:901`, 901)).rejects.toThrow(/walk_step_pkey/);
     await db.sql`delete from walk_step where id = ${`${walk.id}:901`}`;
   });
+
+  it('gives a read mark one unique key too, its id the handoff’s and the reader’s', async () => {
+    const unique = await db.sql<{indexname: string}[]>`
+      select c.relname as indexname from pg_index i join pg_class c on c.oid = i.indexrelid
+      where i.indrelid = 'public.handoff_read'::regclass and i.indisunique`;
+    expect(unique.map(u => u.indexname)).toEqual(['handoff_read_pkey']);
+    const [check] = await db.sql<{def: string}[]>`
+      select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'handoff_read_id_is_handoff_and_user'`;
+    expect(check?.def).toMatch(/handoff_id.*user_id/);
+  });
 });
