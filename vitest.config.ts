@@ -8,5 +8,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // A failed test runs once more before it fails the run: real stacks and
+    // Chromium on a loaded 2-core machine. A test that passes only on its
+    // retry is named at the end of the run (test/support/flaky-reporter.ts).
+    retry: 1,
+    reporters: ['default', './test/support/flaky-reporter.ts'],
   },
 });
