@@ -1,7 +1,7 @@
+import {outboxFor} from '../support/outbox.ts';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {tcpProxy} from '../../bench/support/tcp-proxy.ts';
-import {Outbox} from '../../client/offline/outbox.ts';
-import {memoryJournal} from '../../client/offline/outbox-journal.ts';
+import type {Outbox} from '../../client/offline/outbox.ts';
 import {connectionLook} from '../../client/shell/connection-look.ts';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
@@ -88,7 +88,7 @@ describe('long outages', () => {
   async function startWalk(email: string, options: {zeroUrl?: string; disconnectTimeoutMs?: number} = {}): Promise<Walker> {
     const session = await signIn(stack.appUrl, email);
     const zero = zeroClient(options.zeroUrl ?? stack.zeroUrl, session, options);
-    const outbox = new Outbox(zero, memoryJournal());
+    const outbox = outboxFor(zero, stack.appUrl, session);
     closers.push(async () => {
       outbox.close();
       await zero.close();
@@ -111,6 +111,12 @@ describe('long outages', () => {
     expect(sent.status).not.toBe('refused');
     w.recorded.push(note);
   }
+
+  /** How many mutations of this Zero client the server has taken (its last mutation id, zero-cache's bookkeeping). */
+  const mutationsTaken = async (zero: TandemZero) => {
+    const [row] = await stack.sql<{last: string}[]>`select "lastMutationID" as last from zero_0.clients where "clientID" = ${zero.clientID}`;
+    return Number(row?.last ?? 0);
+  };
 
   const stepsInPostgres = async (walkId: string) =>
     (await stack.sql<{note: string}[]>`select note from walk_step where walk_id = ${walkId} order by seq`).map(r => r.note);
@@ -165,6 +171,9 @@ describe('long outages', () => {
         }
         lost += w.recorded.filter(n => !notes.includes(n)).length + (notes.length - new Set(notes).size);
         expect(notes, 'every step once, in order').toEqual(w.recorded);
+        // Each step was carried by one Zero mutation: the server took no copies
+        // (the intake, sent through Zero directly, is the one more).
+        expect(await mutationsTaken(w.zero), 'mutations the server took from this client').toBe(w.recorded.length + 1);
         await eventually(
           () => w.outbox.entries(),
           entries => entries.length === 0,
