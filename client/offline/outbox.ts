@@ -59,6 +59,7 @@ export class Outbox {
   #carried = new Map<string, Carrier>();
   /** Mutation ids Zero gave this tab's changes, told by their first run (mutators/carrying-mutation.ts). */
   #mutationIds = new Map<string, number>();
+  #closed = false;
   #asking = false;
   #askAgain = false;
   #askTimer: ReturnType<typeof setTimeout> | undefined;
@@ -97,6 +98,7 @@ export class Outbox {
   }
 
   close(): void {
+    this.#closed = true;
     for (const stop of this.#stops.splice(0)) stop();
   }
 
@@ -230,9 +232,11 @@ export class Outbox {
    * Asks the server about entries whose answer was lost: applied ones leave
    * the journal; refused ones (Zero let go of them, not applied) are sent
    * once more to hear why; the rest Zero still holds, asked about again
-   * shortly while connected. One question at a time.
+   * shortly while connected (so too when the server could not answer). One
+   * question at a time.
    */
   async #askAboutLost(): Promise<void> {
+    if (this.#closed) return;
     if (this.#asking) {
       this.#askAgain = true;
       return;
@@ -240,16 +244,17 @@ export class Outbox {
     const lost = [...this.#carried].filter(([, c]) => c.answer === 'lost');
     if (!lost.length) return;
     this.#asking = true;
-    let stillHeld = false;
+    let askAgainSoon = true;
     try {
       const answers = await this.#askAnswers({
         clientGroupID: await this.#zero.clientGroupID,
         clientID: this.#zero.clientID,
         changeIds: lost.map(([changeId]) => changeId),
       });
-      if (!answers) return;
+      if (!answers) return; // the server cannot say now (the database is away): again soon
       const applied = new Set(answers.applied);
       let letGo = false;
+      askAgainSoon = false;
       for (const [changeId, carrier] of lost) {
         if (this.#carried.get(changeId) !== carrier || carrier.answer !== 'lost') continue;
         if (applied.has(changeId)) {
@@ -259,7 +264,7 @@ export class Outbox {
           this.#carried.delete(changeId);
           letGo = true;
         } else {
-          stillHeld = true;
+          askAgainSoon = true; // Zero still holds it
         }
       }
       if (letGo) void this.resend();
@@ -268,7 +273,7 @@ export class Outbox {
       if (this.#askAgain) {
         this.#askAgain = false;
         void this.#askAboutLost();
-      } else if (stillHeld && !this.#askTimer) {
+      } else if (askAgainSoon && !this.#askTimer) {
         this.#askTimer = setTimeout(() => {
           this.#askTimer = undefined;
           if (this.#zero.connection.state.current.name === 'connected') void this.#askAboutLost();
