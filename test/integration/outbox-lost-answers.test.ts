@@ -58,9 +58,12 @@ describe('outbox: answers lost, changes held by Zero', () => {
     expect(await zero.mutate(mutators.ticket.intake({ticketId: crypto.randomUUID(), walkId, problemStatement: 'VPN drops on the dock'})).server).toEqual({
       type: 'success',
     });
+    const view = zero.materialize(queries.walk.byId({walkId}));
+    closers.push(() => view.destroy());
+    await eventually(() => view.data, Boolean, 30_000);
     const handoffId = crypto.randomUUID();
     const escalated = await outbox.send(mutators.walk.escalate({walkId, handoffId, reasonCategory: 'Out of L1 scope'}));
-    expect(escalated.status).toBe('sent');
+    expect(escalated, JSON.stringify(escalated)).toMatchObject({status: 'sent'});
     expect(escalated.status === 'sent' && (await escalated.server)).toBeNull();
     expect((await pushMutation(stack.appUrl, {token: senior.token}, 'handoff.claim', {handoffId})).result).toEqual({ok: true});
     await eventually(
