@@ -16,7 +16,13 @@ export function onCarryingMutation(listener: (carrying: CarryingMutation) => voi
   return () => listeners.delete(listener);
 }
 
-/** Told by mutators/define.ts. */
+/** Told by mutators/define.ts; a listener's failure never reaches the mutator (it must not throw, docs/offline.md §6). */
 export function reportCarryingMutation(carrying: CarryingMutation): void {
-  for (const listener of listeners) listener(carrying);
+  for (const listener of listeners) {
+    try {
+      listener(carrying);
+    } catch (error) {
+      console.error('[outbox] carrying-mutation listener failed:', error);
+    }
+  }
 }

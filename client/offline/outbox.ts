@@ -26,8 +26,9 @@ type AnyZero = Zero<any, any, any>;
  */
 type Carrier = {mutationID?: number; answer: 'awaited' | 'lost'};
 
-/** How soon to ask again about lost answers while Zero is connected and still holds them. */
+/** How soon to ask again about lost answers while Zero is connected and still holds them; doubled (to 30 s) while the server cannot answer. */
 const ASK_AGAIN_MS = 2_000;
+const ASK_AGAIN_MAX_MS = 30_000;
 
 /**
  * Tandem's outbox (docs/offline.md). Every change goes to the journal first, then
@@ -63,6 +64,7 @@ export class Outbox {
   #asking = false;
   #askAgain = false;
   #askTimer: ReturnType<typeof setTimeout> | undefined;
+  #askDelay = ASK_AGAIN_MS;
   #lastSeq = 0;
   #replaying: Promise<void> | undefined;
   #stops: (() => void)[] = [];
@@ -251,7 +253,12 @@ export class Outbox {
         clientID: this.#zero.clientID,
         changeIds: lost.map(([changeId]) => changeId),
       });
-      if (!answers) return; // the server cannot say now (the database is away): again soon
+      if (!answers) {
+        // The server cannot say now (the database is away): again, less often.
+        this.#askDelay = Math.min(ASK_AGAIN_MAX_MS, this.#askDelay * 2);
+        return;
+      }
+      this.#askDelay = ASK_AGAIN_MS;
       const applied = new Set(answers.applied);
       let letGo = false;
       askAgainSoon = false;
@@ -277,7 +284,7 @@ export class Outbox {
         this.#askTimer = setTimeout(() => {
           this.#askTimer = undefined;
           if (this.#zero.connection.state.current.name === 'connected') void this.#askAboutLost();
-        }, ASK_AGAIN_MS);
+        }, this.#askDelay);
       }
     }
   }
