@@ -123,6 +123,8 @@ describe('faults mid-walk', () => {
     recorderView = recorder.materialize(queries.walk.byId({walkId}));
     watcherView = watcher.materialize(queries.walk.byId({walkId}));
     await eventually(() => watcherView.data, Boolean, 30_000);
+    // The recorder's own copy too: its first step runs here first, against the walk it has.
+    await eventually(() => recorderView.data, Boolean, 30_000);
   }, 300_000);
 
   afterAll(async () => {
