@@ -1,5 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {tcpProxy} from '../../bench/support/tcp-proxy.ts';
+import {askOutboxAnswers} from '../../client/offline/outbox-answers.ts';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
 import {outboxFor} from '../support/outbox.ts';
@@ -18,7 +19,8 @@ import {eventually, zeroClient} from '../support/zero-client.ts';
  * of them. The applied one leaves the outbox; the refused one (its walk was
  * resolved meanwhile) is sent once more, only after Zero let go of it, to
  * hear the reason, and is kept with its typed text. The server took exactly
- * one mutation per change, plus that one replay.
+ * one mutation per change, plus that one replay. What it asks
+ * (POST /api/outbox/answers) names only the caller's own changes.
  */
 describe('outbox: answers lost, changes held by Zero', () => {
   let stack: TestStack;
@@ -94,6 +96,7 @@ describe('outbox: answers lost, changes held by Zero', () => {
     );
     expect(await Promise.all(sent.map(s => (s.status === 'sent' ? s.server : 'not sent')))).toEqual([null, null]);
     expect(outbox.entries().map(e => e.state)).toEqual(['pending', 'pending']);
+    const [laneChangeId, callChangeId] = outbox.entries().map(e => e.changeId);
 
     // Meanwhile the engineer resolves the walk: the lane item will be refused.
     expect((await pushMutation(stack.appUrl, {token: senior.token}, 'handoff.resolve', {handoffId, resolutionNotes: 'Dock firmware updated.'})).result).toEqual({
@@ -111,5 +114,22 @@ describe('outbox: answers lost, changes held by Zero', () => {
     expect((await stack.sql`select 1 from task_lane_item where walk_id = ${walkId}`).length).toBe(0);
     // intake, escalate, the two changes once each (Zero's own pushes), and the one replay of the refused change.
     expect(await mutationsTaken(zero.clientID)).toBe(5);
+
+    // What the outbox asked: the L1's own applied change is named; another member learns nothing of it.
+    const question = {clientGroupID: await zero.clientGroupID, clientID: zero.clientID, changeIds: [laneChangeId!, callChangeId!]};
+    expect(await askOutboxAnswers({appUrl: stack.appUrl, token: l1.token})(question)).toEqual({lastMutationID: 5, applied: [callChangeId]});
+    expect((await askOutboxAnswers({appUrl: stack.appUrl, token: senior.token})(question))?.applied).toEqual([]);
+    const unsigned = await fetch(`${stack.appUrl}/api/outbox/answers`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json'},
+      body: JSON.stringify(question),
+    });
+    expect(unsigned.status).toBe(401);
+    const malformed = await fetch(`${stack.appUrl}/api/outbox/answers`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json', authorization: `Bearer ${l1.token}`},
+      body: JSON.stringify({...question, changeIds: ['not-a-uuid']}),
+    });
+    expect(malformed.status).toBe(400);
   }, 240_000);
 });
