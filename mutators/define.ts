@@ -9,6 +9,7 @@ import {
 } from '@rocicorp/zero';
 import type {StandardSchemaV1} from '@standard-schema/spec';
 import {splitEnvelope} from '../rules/change-envelope.ts';
+import {reportCarryingMutation} from './carrying-mutation.ts';
 import type {MutatorFacts} from './facts.ts';
 
 type Validator = StandardSchemaV1<any, any>;
@@ -51,6 +52,10 @@ function acceptingEnvelope(validator: Validator): Validator & {argsValidator: Va
  * either way the server, not this browser, decides, so a local refusal only
  * skips the optimistic effect and the change is still sent.
  *
+ * A change with a change id says, on its first run here, which Zero mutation
+ * carries it (carrying-mutation.ts): the outbox's way to know whether Zero
+ * still holds it.
+ *
  * `facts` says what the rest of the system needs to know about the mutator
  * (its audit subject, whether it is the L1 workspace, whether it queues
  * after-commit work, how it reads in the outbox): see mutators/facts.ts.
@@ -62,6 +67,10 @@ export function defineMutator<TInput extends ReadonlyJSONValue | undefined, TOut
 ): MutatorDefinition<TInput, TOutput, DefaultContext, DefaultWrappedTransaction> & {readonly facts: F} {
   const definition = defineZeroMutator(acceptingEnvelope(validator) as any, async (options: any) => {
     const {args, envelope} = splitEnvelope(options.args);
+    const tx = options.tx;
+    if (tx.location === 'client' && tx.reason === 'optimistic' && envelope.changeId) {
+      reportCarryingMutation({clientID: tx.clientID, mutationID: tx.mutationID, changeId: envelope.changeId});
+    }
     try {
       await fn({...options, args});
     } catch (error) {

@@ -13,6 +13,7 @@ import {healthRoute} from './http/health.ts';
 import {flowDraftRoutes} from './http/flow-drafts.ts';
 import {inviteRoutes} from './http/invites.ts';
 import {metricsRoutes} from './http/metrics.ts';
+import {outboxAnswersRoutes} from './http/outbox-answers.ts';
 import {ownSignInAudit} from './http/own-sign-in-audit.ts';
 import {presenceBeatRoutes} from './http/presence-beat.ts';
 import {presenceWaitingRoutes} from './http/presence-waiting.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/flows', flowDraftRoutes(deps.sql, deps.ai, gate, deps.log));
   app.route('/api/presence', presenceBeatRoutes(deps.sql, gate));
   app.route('/api/presence', presenceWaitingRoutes(deps.sql, gate));
+  app.route('/api/outbox', outboxAnswersRoutes(deps.sql, gate));
   app.route('/api/session', sessionRoutes(deps.sql, gate, deps.placement.place));
   if (deps.extraRoutes) app.route(`/api/${deps.extraRoutes.path}`, deps.extraRoutes.routes);
   app.all('/api/*', c => c.json({error: 'not_found', message: 'No such endpoint.'}, 404));

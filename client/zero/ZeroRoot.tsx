@@ -5,6 +5,7 @@ import {mutators} from '../../mutators/index.ts';
 import {schema, type TandemContext} from '../../schema/index.ts';
 import {Outbox} from '../offline/outbox.ts';
 import {OutboxContext} from '../offline/outbox-context.ts';
+import {askOutboxAnswers} from '../offline/outbox-answers.ts';
 import {localJournal} from '../offline/outbox-journal.ts';
 import type {SessionInfo} from '../auth/session-api.ts';
 import {keepConnected} from './keep-connected.ts';
@@ -44,7 +45,7 @@ export function ZeroRoot({session, onSignedOut, children}: {session: SessionInfo
     [session],
   );
 
-  const outbox = useMemo(() => new Outbox(zero, localJournal(session.context.userId)), [zero, session]);
+  const outbox = useMemo(() => new Outbox(zero, localJournal(session.context.userId), askOutboxAnswers()), [zero, session]);
   useEffect(() => () => outbox.close(), [outbox]);
 
   // The client lives as long as this signed-in tree: re-renders of the

@@ -1,6 +1,6 @@
+import {outboxFor} from '../support/outbox.ts';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {Outbox} from '../../client/offline/outbox.ts';
-import {memoryJournal} from '../../client/offline/outbox-journal.ts';
+import type {Outbox} from '../../client/offline/outbox.ts';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
 import {chaosSize, recordChaos} from '../support/chaos-report.ts';
@@ -119,10 +119,12 @@ describe('faults mid-walk', () => {
 
     const intake = recorder.mutate(mutators.ticket.intake({ticketId: crypto.randomUUID(), walkId, problemStatement: 'Printer jams all day', flowId}));
     expect(await intake.server).toEqual({type: 'success'});
-    outbox = new Outbox(recorder, memoryJournal());
+    outbox = outboxFor(recorder, stack.appUrl, l1);
     recorderView = recorder.materialize(queries.walk.byId({walkId}));
     watcherView = watcher.materialize(queries.walk.byId({walkId}));
     await eventually(() => watcherView.data, Boolean, 30_000);
+    // The recorder's own copy too: its first step runs here first, against the walk it has.
+    await eventually(() => recorderView.data, Boolean, 30_000);
   }, 300_000);
 
   afterAll(async () => {

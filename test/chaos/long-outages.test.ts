@@ -1,7 +1,7 @@
+import {outboxFor} from '../support/outbox.ts';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {tcpProxy} from '../../bench/support/tcp-proxy.ts';
-import {Outbox} from '../../client/offline/outbox.ts';
-import {memoryJournal} from '../../client/offline/outbox-journal.ts';
+import type {Outbox} from '../../client/offline/outbox.ts';
 import {connectionLook} from '../../client/shell/connection-look.ts';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
@@ -19,7 +19,9 @@ import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts
  *    `TANDEM_CHAOS_LONG=1` or in `npm run test:chaos`) while two L1s keep
  *    walking: the outbox holds their changes and the header's indicator says
  *    so (not "Online", changes waiting); after PostgreSQL is back every step
- *    of every walker lands exactly once, in order, and both outboxes drain.
+ *    of every walker lands exactly once, in order, both outboxes drain, and
+ *    the server took one mutation per step (zero-cache's lastMutationID of
+ *    the client): no copies of what Zero still held.
  *    (It once failed: requests the API could not answer while the database
  *    was away — a session look-up postgres.js forgot — stopped every later
  *    push of that client; see server/zero/zero-deadline.ts and
@@ -33,12 +35,12 @@ import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts
  *    and keep the typed text.
  *
  * Short, the file takes about a minute; `TANDEM_CHAOS_LONG=1 npx vitest run
- * test/chaos/long-outages.test.ts` runs the long outages (about 5 minutes).
- * Not yet seen passing long (2026-12-01): after 2 minutes down, Zero's
- * mutation ids ran into the thousands (the outbox re-sends entries whose
- * promise Zero dropped at each failed reconnect while Zero still holds and
- * re-pushes them; the ledger makes the copies no-ops, but each is pushed)
- * and one push met OutOfOrderMutation; the run was cut before its verdict.
+ * test/chaos/long-outages.test.ts` runs the long outages (about 4 minutes).
+ * The first once failed long: the outbox sent a copy of every waiting entry
+ * at each failed reconnect, although Zero still held them and pushed them
+ * again itself (mutation ids into the thousands, one OutOfOrderMutation).
+ * Now an entry Zero holds is never sent again (client/offline/outbox.ts),
+ * and the test checks that the server took exactly one mutation per step.
  */
 const LONG = chaosFull || process.env.TANDEM_CHAOS_LONG === '1';
 const OUTAGE_MS = LONG ? 120_000 : 15_000;
@@ -88,7 +90,7 @@ describe('long outages', () => {
   async function startWalk(email: string, options: {zeroUrl?: string; disconnectTimeoutMs?: number} = {}): Promise<Walker> {
     const session = await signIn(stack.appUrl, email);
     const zero = zeroClient(options.zeroUrl ?? stack.zeroUrl, session, options);
-    const outbox = new Outbox(zero, memoryJournal());
+    const outbox = outboxFor(zero, stack.appUrl, session);
     closers.push(async () => {
       outbox.close();
       await zero.close();
@@ -111,6 +113,12 @@ describe('long outages', () => {
     expect(sent.status).not.toBe('refused');
     w.recorded.push(note);
   }
+
+  /** How many mutations of this Zero client the server has taken (its last mutation id, zero-cache's bookkeeping). */
+  const mutationsTaken = async (zero: TandemZero) => {
+    const [row] = await stack.sql<{last: string}[]>`select "lastMutationID" as last from zero_0.clients where "clientID" = ${zero.clientID}`;
+    return Number(row?.last ?? 0);
+  };
 
   const stepsInPostgres = async (walkId: string) =>
     (await stack.sql<{note: string}[]>`select note from walk_step where walk_id = ${walkId} order by seq`).map(r => r.note);
@@ -165,6 +173,9 @@ describe('long outages', () => {
         }
         lost += w.recorded.filter(n => !notes.includes(n)).length + (notes.length - new Set(notes).size);
         expect(notes, 'every step once, in order').toEqual(w.recorded);
+        // Each step was carried by one Zero mutation: the server took no copies
+        // (the intake, sent through Zero directly, is the one more).
+        expect(await mutationsTaken(w.zero), 'mutations the server took from this client').toBe(w.recorded.length + 1);
         await eventually(
           () => w.outbox.entries(),
           entries => entries.length === 0,
@@ -255,6 +266,8 @@ describe('long outages', () => {
       // The new call landed once; nothing of the refused ones did.
       expect((await stack.sql`select 1 from ticket where id = ${newCall.ticketId}`).length).toBe(1);
       expect((await stack.sql`select 1 from task_lane_item where walk_id = ${l1.walkId}`).length).toBe(0);
+      // One mutation per change: the intake, the step, the escalation and the three queued ones.
+      expect(await mutationsTaken(l1.zero)).toBe(6);
       ok = true;
     } catch (error) {
       lost = (await stack.sql`select 1 from ticket where id = ${newCall.ticketId}`).length === 1 ? 0 : 1;

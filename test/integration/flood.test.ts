@@ -1,7 +1,7 @@
+import {outboxFor} from '../support/outbox.ts';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {throttledFor} from '../../client/zero/throttled.ts';
-import {Outbox} from '../../client/offline/outbox.ts';
-import {memoryJournal} from '../../client/offline/outbox-journal.ts';
+import type {Outbox} from '../../client/offline/outbox.ts';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
 import type {ZeroRateLimits} from '../../server/zero/rate-limits.ts';
@@ -51,7 +51,7 @@ describe('a flooding client', () => {
     expect(await intake.server).toEqual({type: 'success'});
     const view = zero.materialize(queries.walk.byId({walkId}));
     await eventually(() => view.data, Boolean, 30_000);
-    return {session, zero, outbox: new Outbox(zero, memoryJournal()), walkId, view};
+    return {session, zero, outbox: outboxFor(zero, stack.appUrl, session), walkId, view};
   }
 
   beforeAll(async () => {

@@ -1,8 +1,7 @@
+import {outboxFor} from '../support/outbox.ts';
 import {readFileSync} from 'node:fs';
 import {hashPassword} from 'better-auth/crypto';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {Outbox} from '../../client/offline/outbox.ts';
-import {memoryJournal} from '../../client/offline/outbox-journal.ts';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
 import {NORTHWIND} from '../../server/seed/demo-people.ts';
@@ -81,6 +80,7 @@ describe('two view syncers behind one replication manager', () => {
   let one: ZeroCacheHandle;
   let two: ZeroCacheHandle;
   const sessions = new Map<string, Session>();
+  const sessionOf = new WeakMap<TandemZero, Session>();
   const clients: TandemZero[] = [];
   let flowId: string;
 
@@ -91,7 +91,9 @@ describe('two view syncers behind one replication manager', () => {
   };
   /** A Tandem Node client on the given view syncer. */
   const clientOn = async (syncer: ZeroCacheHandle, email: string, password?: string) => {
-    const zero = zeroClient(syncer.url, await session(email, password));
+    const signedIn = await session(email, password);
+    const zero = zeroClient(syncer.url, signedIn);
+    sessionOf.set(zero, signedIn);
     clients.push(zero);
     return zero;
   };
@@ -273,7 +275,7 @@ describe('two view syncers behind one replication manager', () => {
     const l1 = await clientOn(one, 'l1@northwind.test');
     const watchers = [await clientOn(one, 'cover@northwind.test'), await clientOn(two, 'senior@northwind.test')];
     const {walkId, view: own} = await startWalk(l1);
-    const outbox = new Outbox(l1, memoryJournal());
+    const outbox = outboxFor(l1, stack.appUrl, sessionOf.get(l1)!);
     const views = [own, ...watchers.map(z => z.materialize(queries.walk.byId({walkId})))];
     const notes = (v: {readonly data: unknown}) => ((v.data as WalkView | undefined)?.steps ?? []).map(s => s.note);
     for (const v of views) await eventually(() => v.data, Boolean, 30_000);
