@@ -15,6 +15,12 @@ type AuthOptions = {
   sendResetPassword: (user: {id: string; email: string; name: string}, token: string) => Promise<void>;
   /** After a password was reset (every session of the person has ended). */
   onPasswordReset: (userId: string) => Promise<void>;
+  /**
+   * After better-auth ended one of a person's sessions and its transaction
+   * committed (sign-out, revoke-session(s), change-password that signs out
+   * the other devices, a password reset).
+   */
+  onSessionEnded: (userId: string) => void;
 };
 
 /**
@@ -67,6 +73,8 @@ export function createAuth(options: AuthOptions) {
             if (!(await options.isActiveMember(session.userId))) return false;
           },
         },
+        // better-auth runs this once the delete has committed.
+        delete: {after: async session => options.onSessionEnded(session.userId)},
       },
     },
     plugins: [bearer()],
