@@ -1,21 +1,11 @@
-import {AUDIT_PAGE, auditCursor, type AuditEntry, type AuditPageAnswer, type AuditQuery} from '../../rules/audit-log.ts';
-import type {ActingAs} from '../../schema/index.ts';
+import {AUDIT_PAGE, auditCursor, type AuditEntry, type AuditPageAnswer, type AuditQuery, type AuditRow} from '../../rules/audit-log.ts';
 import type {Sql} from '../db/connect.ts';
 
 /** How many of the newest entries the "What" filter takes its actions from. */
 const ACTIONS_FROM = 500;
 
-type EntryRow = {
-  id: string;
-  action: string;
-  subject_type: string;
-  subject_id: string;
-  acting_as: ActingAs;
-  details: unknown;
-  at: number;
-  actor_user_id: string;
-  actor_name: string | null;
-};
+/** A row with its actor's name, if the actor is a member of the account. */
+type EntryRow = AuditRow & {actor_user_id: string; actor_name: string | null};
 type TicketRow = {ticket_id: string | null; ref: string | null};
 
 const ticketOf = (r: TicketRow) => (r.ticket_id ? {id: r.ticket_id, ref: r.ref} : undefined);
@@ -45,19 +35,13 @@ export async function auditPage(sql: Sql, accountId: string, q: AuditQuery): Pro
     limit ${limit + 1}`;
   const page = rows.slice(0, limit);
   const [subjects, actions] = await Promise.all([subjectsOf(sql, accountId, page), recentActions(sql, accountId)]);
-  const entries = page.map((r): AuditEntry => {
-    const entry: AuditEntry = {
-      id: r.id,
-      action: r.action,
-      subject_type: r.subject_type,
-      subject_id: r.subject_id,
-      acting_as: r.acting_as,
-      details: r.details,
-      at: r.at,
-      ...(r.actor_name !== null ? {actor: {id: r.actor_user_id, name: r.actor_name}} : {}),
-    };
-    return Object.assign(entry, subjects(r.subject_type, r.subject_id));
-  });
+  const entries = page.map(
+    ({actor_user_id, actor_name, ...row}): AuditEntry => ({
+      ...row,
+      ...(actor_name !== null ? {actor: {id: actor_user_id, name: actor_name}} : {}),
+      ...subjects(row.subject_type, row.subject_id),
+    }),
+  );
   return {entries, next: rows.length > limit ? auditCursor(page[page.length - 1]) : null, actions};
 }
 
