@@ -77,11 +77,13 @@ describe('starting again', () => {
     };
     try {
       // The data dir as the previous version left it: audit_log published (and
-      // replicated), migration 00021 not applied yet.
+      // replicated), migration 00021 not applied yet, nor those after it
+      // (00022: the audit log's subject index).
       const first = await startTandem(await config(dir));
       try {
         await first.sql`alter publication tandem_sync add table audit_log`;
-        await first.sql`delete from migrations where migration_id = 21`;
+        await first.sql`drop index audit_log_account_subject_at_idx`;
+        await first.sql`delete from migrations where migration_id >= 21`;
         await eventually(replicaTables, tables => tables.includes('audit_log'), 90_000);
       } finally {
         await first.stop();
@@ -91,6 +93,8 @@ describe('starting again', () => {
       const second = await startTandem({...(await config(dir)), log: line => lines.push(line)});
       try {
         expect(lines.some(l => /migration 00021/.test(l))).toBe(true);
+        expect(lines.some(l => /migration 00022/.test(l))).toBe(true);
+        expect(await second.sql`select 1 from pg_indexes where indexname = 'audit_log_account_subject_at_idx'`).toHaveLength(1);
         expect(await second.sql`select 1 from pg_publication_tables where pubname = 'tandem_sync' and tablename = 'audit_log'`).toHaveLength(0);
         // zero-cache drops it from its replica by itself, and keeps syncing.
         await eventually(replicaTables, tables => tables.length > 0 && !tables.includes('audit_log'), 90_000);
