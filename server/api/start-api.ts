@@ -72,7 +72,8 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       publicUrl: config.publicUrl,
       isActiveMember,
       trustedOrigins,
-      sendResetPassword: passwordResetMailer(emailTransport, config.publicUrl, isActiveMember, log),
+      // Queued, and sent by the dispatcher once queued (server/auth/password-reset-mail.ts).
+      sendResetPassword: passwordResetMailer(sql, isActiveMember, () => void dispatcher.kick()),
       onPasswordReset: userId => recordSecurityEvent(sql, userId, 'member.resetPassword', {sessionsEndedAt: Date.now()}),
       // Read your own writes: this process's next request already sees the session gone.
       onSessionEnded: userId => contextCache?.forget(userId),

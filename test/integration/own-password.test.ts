@@ -2,14 +2,17 @@ import {describe, expect, it} from 'vitest';
 import {DEMO_PASSWORD} from '../../server/seed/demo-people.ts';
 import {linkIn, mailOutbox, waitForMail} from '../support/mail-outbox.ts';
 import {signIn} from '../support/sign-in.ts';
+import {eventually} from '../support/zero-client.ts';
+import {existsSync, mkdirSync, renameSync, rmdirSync} from 'node:fs';
+import path from 'node:path';
 import {startTestStack, type TestStack} from '../support/stack.ts';
 import {afterAll, beforeAll} from 'vitest';
 import {withoutSessionAnnouncements} from '../support/session-announcements.ts';
 
 /**
  * A person's own password and sessions against the real stack (issue #21):
- * "forgot password" by email (better-auth's reset flow through the email
- * transport), change password, sign out everywhere; each audited; the reset
+ * "forgot password" by email (better-auth's reset flow, its mail queued and
+ * sent through the email transport after commit, again if it fails), change password, sign out everywhere; each audited; the reset
  * request throttled like sign-in. Whatever ends a session here counts on
  * the very next request, with the API's session cache on and the database's
  * announcements off: the API forgets what it ended itself.
@@ -82,8 +85,44 @@ describe('own password and sessions', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await refused.json()) as {error: string}).error).toBe('rate_limited');
-    expect(mailOutbox(stack.dataDir).filter(m => m.to === email)).toHaveLength(5);
+    // Five queued (the sixth was refused before better-auth), and sent after the answers.
+    const [{queued}] = await stack.sql`select count(*)::int as queued from tandem_internal.password_reset_mail r
+      join member m on m.id = r.member_id where m.email = ${email}`;
+    expect(queued).toBe(5);
+    await eventually(
+      () => mailOutbox(stack.dataDir).filter(m => m.to === email).length,
+      n => n === 5,
+    );
     await signIn(stack.appUrl, email);
+  });
+
+  it('a reset mail the transport could not take is sent again, and its link’s token is kept only until then', {timeout: 120_000}, async () => {
+    const email = 'owner@contoso.test';
+    const mails = () => stack.sql<{status: string; attempts: number; error: string | null; token: string | null}[]>`
+      select r.status, r.attempts, r.error, r.token from tandem_internal.password_reset_mail r
+      join member m on m.id = r.member_id where m.email = ${email}`;
+    // The file transport's file is a directory for a while: every send fails.
+    const outbox = path.join(stack.dataDir, 'mail-outbox.jsonl');
+    const aside = `${outbox}.aside`;
+    if (existsSync(outbox)) renameSync(outbox, aside);
+    mkdirSync(outbox);
+    try {
+      expect((await post('request-password-reset', {email})).status).toBe(200);
+      const [failed] = await eventually(mails, rows => rows[0]?.error !== null && rows[0]?.error !== undefined);
+      expect(failed).toMatchObject({status: 'queued', attempts: 1});
+      expect(failed.token).toBeTruthy();
+    } finally {
+      rmdirSync(outbox);
+      if (existsSync(aside)) renameSync(aside, outbox);
+    }
+    const mail = await eventually(
+      () => mailOutbox(stack.dataDir).filter(m => m.to === email),
+      list => list.length > 0,
+      90_000,
+    );
+    const token = new URL(linkIn(mail[0], '/reset-password')).searchParams.get('token')!;
+    expect((await post('reset-password', {token, newPassword: 'contoso-new-secret'})).status).toBe(200);
+    expect(await mails()).toEqual([expect.objectContaining({status: 'sent', attempts: 2, token: null})]);
   });
 
   it('change password needs the current one; it can sign out the other devices; it is audited', () =>

@@ -78,11 +78,12 @@ describe('starting again', () => {
     try {
       // The data dir as the previous version left it: audit_log published (and
       // replicated), migration 00021 not applied yet, nor those after it
-      // (00022: the audit log's subject index).
+      // (00022: the audit log's subject index; 00023: the reset mail queue).
       const first = await startTandem(await config(dir));
       try {
         await first.sql`alter publication tandem_sync add table audit_log`;
         await first.sql`drop index audit_log_account_subject_at_idx`;
+        await first.sql`drop table tandem_internal.password_reset_mail`;
         await first.sql`delete from migrations where migration_id >= 21`;
         await eventually(replicaTables, tables => tables.includes('audit_log'), 90_000);
       } finally {
@@ -94,6 +95,7 @@ describe('starting again', () => {
       try {
         expect(lines.some(l => /migration 00021/.test(l))).toBe(true);
         expect(lines.some(l => /migration 00022/.test(l))).toBe(true);
+        expect(lines.some(l => /migration 00023/.test(l))).toBe(true);
         expect(await second.sql`select 1 from pg_indexes where indexname = 'audit_log_account_subject_at_idx'`).toHaveLength(1);
         expect(await second.sql`select 1 from pg_publication_tables where pubname = 'tandem_sync' and tablename = 'audit_log'`).toHaveLength(0);
         // zero-cache drops it from its replica by itself, and keeps syncing.
