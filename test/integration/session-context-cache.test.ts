@@ -64,6 +64,15 @@ describe('resolved sessions are reused until something about them changes', () =
       })
       .toBe(true);
 
+  /** A session of l1's and one of senior's, each resolved once already. */
+  async function twoResolved(cache: SessionContextCache) {
+    const mine = await sessionOf(l1);
+    const theirs = await sessionOf(senior);
+    await cache.contextOf(mine.headers);
+    await cache.contextOf(theirs.headers);
+    return {mine, theirs};
+  }
+
   it('a session asked for again and again is resolved once', async () => {
     await withCache(async cache => {
       const s = await sessionOf(l1);
@@ -75,10 +84,7 @@ describe('resolved sessions are reused until something about them changes', () =
 
   it('deactivating the member, changing their role or ending their sessions everywhere forgets their sessions, nobody else’s', async () => {
     await withCache(async cache => {
-      const mine = await sessionOf(l1);
-      const theirs = await sessionOf(senior);
-      await cache.contextOf(mine.headers);
-      await cache.contextOf(theirs.headers);
+      const {mine, theirs} = await twoResolved(cache);
       await db.sql`update member set sessions_ended_at = ${Date.now()} where id = ${l1.userId}`;
       await resolvesAgain(cache, mine.headers);
       const before = resolutions;
@@ -95,10 +101,7 @@ describe('resolved sessions are reused until something about them changes', () =
 
   it('what this process changed itself is forgotten at once, without waiting for the announcement: that person, or everyone', async () => {
     await withCache(async cache => {
-      const mine = await sessionOf(l1);
-      const theirs = await sessionOf(senior);
-      await cache.contextOf(mine.headers);
-      await cache.contextOf(theirs.headers);
+      const {mine, theirs} = await twoResolved(cache);
       let before = resolutions;
       cache.forget(l1.userId);
       await cache.contextOf(mine.headers);
