@@ -36,7 +36,7 @@ export async function auditPage(sql: Sql, accountId: string, q: AuditQuery): Pro
  * The account's entries matching `q`, newest first (by `at`, then `id`),
  * after the `before` cursor, at most `limit`, each with its actor's name.
  * Served by the indexes on (account_id, at) and, for one subject, on
- * (account_id, subject_id, at, id) (migrations 00002 and 00022).
+ * (account_id, subject_id, at, id) (migrations 00002 and 00024).
  */
 export function entryRows(sql: Sql, accountId: string, q: AuditQuery, limit: number) {
   return sql<EntryRow[]>`

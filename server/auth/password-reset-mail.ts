@@ -16,7 +16,7 @@ const CLAIM_MS = 5 * 60 * 1000;
 const retryAfterMs = (attempts: number) => Math.min(15_000 * 2 ** Math.max(0, attempts - 1), 5 * 60 * 1000);
 
 /**
- * better-auth's `sendResetPassword`: queues the mail (migration 00023) and
+ * better-auth's `sendResetPassword`: queues the mail (migration 00025) and
  * wakes the dispatcher, which sends it after this commit
  * (`sendQueuedResetMails`). Deactivated members get nothing (they could not
  * sign in with a new password anyway). The asker's answer never waits for

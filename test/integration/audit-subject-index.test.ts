@@ -10,7 +10,7 @@ const nodesOf = (plan: Plan): Plan[] => [plan, ...(plan.Plans ?? []).flatMap(nod
 
 /**
  * GET /api/audit's filter by one subject (server/audit/audit-page.ts) is
- * served by the index of migration 00022: Postgres reads that subject's
+ * served by the index of migration 00024: Postgres reads that subject's
  * entries newest first straight from it, with no sort and no walk through
  * the rest of the account's log, also from a `before` cursor and with the
  * kind given as well.
