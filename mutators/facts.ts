@@ -26,6 +26,15 @@ export type MutatorFacts<Args> = {
    * The work itself is written by the server's layer (server/zero/server-mutators.ts).
    */
   queuesWork: boolean;
+  /**
+   * Whose signed-in sessions its commit ends or changes (their role, coverage,
+   * whether they are active), as member ids; `'*'`: everyone's (an account's
+   * session policy). The API that committed it forgets their resolved
+   * sessions at once (server/auth/context-cache.ts), so their very next
+   * request already sees the change; other API processes hear it from the
+   * database. `false`: none.
+   */
+  changesSessions: ((args: Args, ctx: TandemContext) => string[] | '*') | false;
   /** How it reads in the outbox; `'by-name'`: a label made from its name. */
   outbox: ((args: Args) => OutboxDescription) | 'by-name';
 };

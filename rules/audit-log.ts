@@ -60,11 +60,8 @@ export type AuditQuery = v.InferOutput<typeof auditQuery>;
 
 type TicketLabel = {id: string; ref: string | null};
 
-/**
- * One entry with what its sentence needs (client/features/team/audit-sentences.ts):
- * its actor's name, and its subject under the name of its kind.
- */
-export type AuditEntry = {
+/** One row of the audit log, as the page reads it (server/audit/audit-page.ts). */
+export type AuditRow = {
   id: string;
   action: string;
   subject_type: string;
@@ -72,6 +69,13 @@ export type AuditEntry = {
   acting_as: ActingAs;
   details: unknown;
   at: number;
+};
+
+/**
+ * One entry: its row with what its sentence needs (client/features/team/audit-sentences.ts):
+ * its actor's name, and its subject under the name of its kind.
+ */
+export type AuditEntry = AuditRow & {
   actor?: {id: string; name: string};
   subjectMember?: {id: string; name: string};
   subjectTicket?: TicketLabel;

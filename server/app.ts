@@ -24,7 +24,7 @@ import {sessionRoutes} from './http/session.ts';
 import {staticClient} from './http/static-client.ts';
 import type {DbProvider} from './zero/db-provider.ts';
 import type {ServerMutators} from './zero/server-mutators.ts';
-import {zeroRoutes} from './zero/routes.ts';
+import {zeroRoutes, type AfterMutate} from './zero/routes.ts';
 import type {SyncerPlacement} from './zero-cache/placement.ts';
 import type {ZeroPart} from './zero-cache/zero-parts.ts';
 
@@ -49,7 +49,7 @@ type AppDeps = {
   zeroRateLimits?: import('./zero/rate-limits.ts').ZeroRateLimits;
   /** How long a Zero push or query request may take (default: server/zero/zero-deadline.ts). */
   zeroDeadlineMs?: number;
-  afterMutate: (names: string[]) => void;
+  afterMutate: AfterMutate;
   /** Routes a caller adds under /api (e.g. the benchmark's reference app); none by default. */
   extraRoutes?: {path: string; routes: Hono};
 };

@@ -39,6 +39,7 @@ export const setSeatLimits = defineMutator(
     }),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

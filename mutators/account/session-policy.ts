@@ -37,6 +37,7 @@ export const updateSessionPolicy = defineMutator(
     }),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: () => '*',
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

@@ -27,6 +27,7 @@ export const create = defineMutator(
     audit: a => ({type: 'flow', id: String(a.flowId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -65,6 +66,7 @@ export const update = defineMutator(
     audit: a => ({type: 'flow', id: String(a.flowId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -93,6 +95,7 @@ export const publish = defineMutator(
     audit: a => ({type: 'flow', id: String(a.flowId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -116,6 +119,7 @@ export const unpublish = defineMutator(
     audit: a => ({type: 'flow', id: String(a.flowId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

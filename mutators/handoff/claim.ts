@@ -22,6 +22,7 @@ export const claim = defineMutator(
     audit: a => ({type: 'handoff', id: String(a.handoffId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

@@ -24,6 +24,7 @@ export const editPackage = defineMutator(
     audit: a => ({type: 'handoff', id: String(a.handoffId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

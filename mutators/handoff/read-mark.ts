@@ -26,6 +26,7 @@ export const markSeen = defineMutator(
     audit: false,
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

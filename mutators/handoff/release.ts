@@ -20,6 +20,7 @@ export const release = defineMutator(
     audit: a => ({type: 'handoff', id: String(a.handoffId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -55,6 +56,7 @@ export const resolve = defineMutator(
     audit: a => ({type: 'handoff', id: String(a.handoffId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

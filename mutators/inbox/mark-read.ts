@@ -19,6 +19,7 @@ export const markRead = defineMutator(
     audit: false,
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -41,6 +42,7 @@ export const markAllRead = defineMutator(
     audit: false,
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx}) => {

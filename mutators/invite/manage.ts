@@ -26,6 +26,7 @@ export const create = defineMutator(
     audit: a => ({type: 'invite', id: String(a.inviteId), details: {email: String(a.email), role: String(a.role)}}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -62,6 +63,7 @@ export const revoke = defineMutator(
     audit: a => ({type: 'invite', id: String(a.inviteId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

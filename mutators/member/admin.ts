@@ -31,6 +31,7 @@ export const changeRole = defineMutator(
     audit: a => ({type: 'member', id: String(a.memberId), details: {role: String(a.role)}}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: a => [String(a.memberId)],
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -57,6 +58,7 @@ export const setActive = defineMutator(
     audit: a => ({type: 'member', id: String(a.memberId), details: {active: Boolean(a.active)}}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: a => [String(a.memberId)],
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -79,6 +81,7 @@ export const setCoverage = defineMutator(
     audit: a => ({type: 'member', id: String(a.memberId), details: {canCoverL1: Boolean(a.canCoverL1)}}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: a => [String(a.memberId)],
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

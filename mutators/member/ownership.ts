@@ -23,6 +23,7 @@ export const transferOwnership = defineMutator(
     audit: a => ({type: 'member', id: String(a.memberId), details: {role: 'owner'}}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: (a, ctx) => [String(a.memberId), ctx.userId],
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

@@ -24,6 +24,7 @@ export const setTheme = defineMutator(
     audit: false,
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: `Theme: ${said(a.theme) ?? 'system'}`, coalesceKey: 'theme'}),
   },
   async ({tx, ctx, args}) => {

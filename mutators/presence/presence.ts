@@ -26,6 +26,7 @@ export const heartbeat = defineMutator(
     audit: false,
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -60,6 +61,7 @@ export const leave = defineMutator(
     audit: false,
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

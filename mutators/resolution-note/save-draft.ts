@@ -15,6 +15,7 @@ export const saveDraft = defineMutator(
     audit: false,
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

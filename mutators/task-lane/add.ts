@@ -24,6 +24,7 @@ export const add = defineMutator(
     audit: a => ({type: 'task_lane_item', id: String(a.itemId), details: {kind: String(a.kind)}}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: `Task lane item${quoted(a.text)}`, text: said(a.text), walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {

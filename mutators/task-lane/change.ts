@@ -16,6 +16,7 @@ export const setState = defineMutator(
     audit: a => ({type: 'task_lane_item', id: String(a.itemId), details: {state: String(a.state)}}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -46,6 +47,7 @@ export const answer = defineMutator(
     audit: a => ({type: 'task_lane_item', id: String(a.itemId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: `Answer${quoted(a.answer)}`, text: said(a.answer)}),
   },
   async ({tx, ctx, args}) => {
@@ -90,6 +92,7 @@ export const edit = defineMutator(
     audit: a => ({type: 'task_lane_item', id: String(a.itemId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: `Task lane edit${quoted(a.text)}`, text: said(a.text)}),
   },
   async ({tx, ctx, args}) => {
@@ -113,6 +116,7 @@ export const move = defineMutator(
     audit: a => ({type: 'task_lane_item', id: String(a.itemId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -132,6 +136,7 @@ export const remove = defineMutator(
     audit: a => ({type: 'task_lane_item', id: String(a.itemId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

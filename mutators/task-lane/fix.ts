@@ -17,6 +17,7 @@ export const markApplied = defineMutator(
     audit: a => ({type: 'task_lane_item', id: String(a.itemId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {
@@ -54,6 +55,7 @@ export const recordOutcome = defineMutator(
     audit: a => ({type: 'task_lane_item', id: String(a.itemId), details: {outcome: String(a.outcome)}}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

@@ -19,6 +19,7 @@ export const close = defineMutator(
     audit: a => ({type: 'ticket', id: String(a.ticketId), details: {reason: String(a.reason).slice(0, 200)}}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: 'Closed the ticket', text: said(a.reason)}),
   },
   async ({tx, ctx, args}) => {

@@ -32,6 +32,7 @@ export const escalateWithoutWalk = defineMutator(
     audit: a => ({type: 'ticket', id: String(a.ticketId)}),
     l1Workspace: true,
     queuesWork: true,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

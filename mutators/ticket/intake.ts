@@ -30,6 +30,7 @@ export const intake = defineMutator(
     audit: a => ({type: 'ticket', id: String(a.ticketId)}),
     l1Workspace: true,
     queuesWork: false,
+    changesSessions: false,
     outbox: 'by-name',
   },
   async ({tx, ctx, args}) => {

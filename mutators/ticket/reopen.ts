@@ -14,6 +14,7 @@ export const reopen = defineMutator(
     audit: a => ({type: 'ticket', id: String(a.ticketId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: () => ({label: 'Reopened the ticket'}),
   },
   async ({tx, ctx, args}) => {

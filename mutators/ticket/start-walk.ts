@@ -30,6 +30,7 @@ export const startWalk = defineMutator(
     audit: a => ({type: 'ticket', id: String(a.ticketId), details: {walkId: String(a.walkId)}}),
     l1Workspace: true,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: 'Started a new walk on the ticket', walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {

@@ -23,6 +23,7 @@ export const escalate = defineMutator(
     audit: a => ({type: 'walk', id: String(a.walkId), details: {reasonCategory: String(a.reasonCategory)}}),
     l1Workspace: true,
     queuesWork: true,
+    changesSessions: false,
     outbox: a => ({label: 'Escalated the walk', text: said(a.details), walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {

@@ -27,6 +27,7 @@ export const handBack = defineMutator(
     audit: a => ({type: 'walk', id: String(a.walkId), details: {toUserId: String(a.toUserId)}}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: 'Handed the walk back', walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {

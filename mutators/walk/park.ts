@@ -18,6 +18,7 @@ export const park = defineMutator(
     audit: a => ({type: 'walk', id: String(a.walkId)}),
     l1Workspace: true,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: 'Parked the walk', text: said(a.note), walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {

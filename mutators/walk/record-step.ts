@@ -20,6 +20,7 @@ export const recordStep = defineMutator(
     audit: a => ({type: 'walk', id: String(a.walkId)}),
     l1Workspace: true,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: 'Step answered', text: said(a.note), walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {

@@ -23,6 +23,7 @@ export const resolve = defineMutator(
     audit: a => ({type: 'walk', id: String(a.walkId), details: {helpful: Boolean(a.helpful)}}),
     l1Workspace: true,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: 'Resolved the walk', text: said(a.resolutionNotes), walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {

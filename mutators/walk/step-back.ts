@@ -28,6 +28,7 @@ export const stepBack = defineMutator(
     audit: a => ({type: 'walk', id: String(a.walkId)}),
     l1Workspace: true,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: 'Stepped back', walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {

@@ -26,6 +26,7 @@ export const takeOver = defineMutator(
     audit: a => ({type: 'walk', id: String(a.walkId)}),
     l1Workspace: false,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: 'Took over the walk', walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {

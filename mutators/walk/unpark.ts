@@ -18,6 +18,7 @@ export const unpark = defineMutator(
     audit: a => ({type: 'walk', id: String(a.walkId)}),
     l1Workspace: true,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: 'Picked the walk up again', walkId: said(a.walkId)}),
   },
   async ({tx, ctx, args}) => {

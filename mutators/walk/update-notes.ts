@@ -17,6 +17,7 @@ export const updateNotes = defineMutator(
     audit: a => ({type: 'walk', id: String(a.walkId)}),
     l1Workspace: true,
     queuesWork: false,
+    changesSessions: false,
     outbox: a => ({label: 'Notes', text: said(a.notes), walkId: said(a.walkId), coalesceKey: `notes:${said(a.walkId)}`}),
   },
   async ({tx, ctx, args}) => {

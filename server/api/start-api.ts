@@ -15,7 +15,7 @@ import {emailTransportFromEnv} from '../notify/email-transport.ts';
 import {aiConfigFromEnv} from '../ai/model-client.ts';
 import {createPackageJob} from '../handoff/package-job.ts';
 import {createDbProvider} from '../zero/db-provider.ts';
-import {factsOf} from '../../mutators/index.ts';
+import {queuesWork, sessionsChangedBy} from '../zero/applied-change.ts';
 import {createServerMutators} from '../zero/server-mutators.ts';
 import {createSyncerPlacement} from '../zero-cache/placement.ts';
 import {zeroParts} from '../zero-cache/zero-parts.ts';
@@ -72,8 +72,11 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       publicUrl: config.publicUrl,
       isActiveMember,
       trustedOrigins,
-      sendResetPassword: passwordResetMailer(emailTransport, config.publicUrl, isActiveMember, log),
+      // Queued, and sent by the dispatcher once queued (server/auth/password-reset-mail.ts).
+      sendResetPassword: passwordResetMailer(sql, isActiveMember, () => void dispatcher.kick()),
       onPasswordReset: userId => recordSecurityEvent(sql, userId, 'member.resetPassword', {sessionsEndedAt: Date.now()}),
+      // Read your own writes: this process's next request already sees the session gone.
+      onSessionEnded: userId => contextCache?.forget(userId),
     });
     const resolve = (headers: Headers) => resolveSession(auth, sql, headers);
     const contextCache = config.sessionContextCache ? await sessionContextCache(sql, resolve) : undefined;
@@ -108,9 +111,11 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
       signInLimits: config.signInLimits,
       zeroRateLimits: config.zeroRateLimits,
       zeroDeadlineMs: config.zeroDeadlineMs,
-      // Steps, notes and presence (nearly every push) leave the jobs asleep.
-      afterMutate: names => {
-        if (!names.some(name => factsOf(name)?.queuesWork)) return;
+      afterMutate: (applied, ctx) => {
+        // A member deactivated or given another role: their next request here already sees it.
+        if (contextCache) for (const who of sessionsChangedBy(applied, ctx)) contextCache.forget(who);
+        // Steps, notes and presence (nearly every push) leave the jobs asleep.
+        if (!queuesWork(applied)) return;
         void dispatcher.kick();
         void packageJob.kick();
       },

@@ -1,21 +1,11 @@
-import {AUDIT_PAGE, auditCursor, type AuditEntry, type AuditPageAnswer, type AuditQuery} from '../../rules/audit-log.ts';
-import type {ActingAs} from '../../schema/index.ts';
+import {AUDIT_PAGE, auditCursor, type AuditEntry, type AuditPageAnswer, type AuditQuery, type AuditRow} from '../../rules/audit-log.ts';
 import type {Sql} from '../db/connect.ts';
 
 /** How many of the newest entries the "What" filter takes its actions from. */
 const ACTIONS_FROM = 500;
 
-type EntryRow = {
-  id: string;
-  action: string;
-  subject_type: string;
-  subject_id: string;
-  acting_as: ActingAs;
-  details: unknown;
-  at: number;
-  actor_user_id: string;
-  actor_name: string | null;
-};
+/** A row with its actor's name, if the actor is a member of the account. */
+type EntryRow = AuditRow & {actor_user_id: string; actor_name: string | null};
 type TicketRow = {ticket_id: string | null; ref: string | null};
 
 const ticketOf = (r: TicketRow) => (r.ticket_id ? {id: r.ticket_id, ref: r.ref} : undefined);
@@ -29,7 +19,27 @@ const ticketOf = (r: TicketRow) => (r.ticket_id ? {id: r.ticket_id, ref: r.ref} 
  */
 export async function auditPage(sql: Sql, accountId: string, q: AuditQuery): Promise<AuditPageAnswer> {
   const limit = q.limit ?? AUDIT_PAGE;
-  const rows = await sql<EntryRow[]>`
+  const rows = await entryRows(sql, accountId, q, limit + 1);
+  const page = rows.slice(0, limit);
+  const [subjects, actions] = await Promise.all([subjectsOf(sql, accountId, page), recentActions(sql, accountId)]);
+  const entries = page.map(
+    ({actor_user_id, actor_name, ...row}): AuditEntry => ({
+      ...row,
+      ...(actor_name !== null ? {actor: {id: actor_user_id, name: actor_name}} : {}),
+      ...subjects(row.subject_type, row.subject_id),
+    }),
+  );
+  return {entries, next: rows.length > limit ? auditCursor(page[page.length - 1]) : null, actions};
+}
+
+/**
+ * The account's entries matching `q`, newest first (by `at`, then `id`),
+ * after the `before` cursor, at most `limit`, each with its actor's name.
+ * Served by the indexes on (account_id, at) and, for one subject, on
+ * (account_id, subject_id, at, id) (migrations 00002 and 00024).
+ */
+export function entryRows(sql: Sql, accountId: string, q: AuditQuery, limit: number) {
+  return sql<EntryRow[]>`
     select a.id, a.action, a.subject_type, a.subject_id, a.acting_as, a.details, a.at, a.actor_user_id, m.name as actor_name
     from audit_log a
     left join member m on m.id = a.actor_user_id and m.account_id = a.account_id
@@ -42,23 +52,7 @@ export async function auditPage(sql: Sql, accountId: string, q: AuditQuery): Pro
       ${q.to !== undefined ? sql`and a.at < ${q.to}` : sql``}
       ${q.before ? sql`and (a.at, a.id) < (${q.before.at}, ${q.before.id})` : sql``}
     order by a.at desc, a.id desc
-    limit ${limit + 1}`;
-  const page = rows.slice(0, limit);
-  const [subjects, actions] = await Promise.all([subjectsOf(sql, accountId, page), recentActions(sql, accountId)]);
-  const entries = page.map((r): AuditEntry => {
-    const entry: AuditEntry = {
-      id: r.id,
-      action: r.action,
-      subject_type: r.subject_type,
-      subject_id: r.subject_id,
-      acting_as: r.acting_as,
-      details: r.details,
-      at: r.at,
-      ...(r.actor_name !== null ? {actor: {id: r.actor_user_id, name: r.actor_name}} : {}),
-    };
-    return Object.assign(entry, subjects(r.subject_type, r.subject_id));
-  });
-  return {entries, next: rows.length > limit ? auditCursor(page[page.length - 1]) : null, actions};
+    limit ${limit}`;
 }
 
 /** The actions of the account's newest entries, for the "What" filter. */

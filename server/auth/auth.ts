@@ -2,6 +2,7 @@ import {betterAuth} from 'better-auth';
 import {bearer} from 'better-auth/plugins/bearer';
 import {PostgresJSDialect} from 'kysely-postgres-js';
 import type {Sql} from '../db/connect.ts';
+import {RESET_LINK_SECONDS} from './password-reset-mail.ts';
 
 type AuthOptions = {
   /** A pool whose search_path is the `auth` schema (see migrations/00001_auth). */
@@ -11,10 +12,16 @@ type AuthOptions = {
   trustedOrigins: string[];
   /** Deactivated members get no new session (docs/tenancy.md). */
   isActiveMember: (userId: string) => Promise<boolean>;
-  /** Sends a password reset link (server/auth/password-reset-mail.ts). */
+  /** Queues a password reset link (server/auth/password-reset-mail.ts). */
   sendResetPassword: (user: {id: string; email: string; name: string}, token: string) => Promise<void>;
   /** After a password was reset (every session of the person has ended). */
   onPasswordReset: (userId: string) => Promise<void>;
+  /**
+   * After better-auth ended one of a person's sessions and its transaction
+   * committed (sign-out, revoke-session(s), change-password that signs out
+   * the other devices, a password reset).
+   */
+  onSessionEnded: (userId: string) => void;
 };
 
 /**
@@ -36,10 +43,11 @@ export function createAuth(options: AuthOptions) {
       disableSignUp: true,
       minPasswordLength: 8,
       // "Forgot password?": better-auth's request-password-reset and
-      // reset-password endpoints; the link goes out through Tandem's email
-      // transport and works once, for an hour. A reset ends every session.
+      // reset-password endpoints; the link is queued for Tandem's email
+      // transport (sent after commit, again if the transport fails) and works
+      // once, for an hour. A reset ends every session.
       sendResetPassword: async ({user, token}) => options.sendResetPassword(user, token),
-      resetPasswordTokenExpiresIn: 60 * 60,
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
       revokeSessionsOnPasswordReset: true,
       onPasswordReset: async ({user}) => options.onPasswordReset(user.id),
     },
@@ -67,6 +75,8 @@ export function createAuth(options: AuthOptions) {
             if (!(await options.isActiveMember(session.userId))) return false;
           },
         },
+        // better-auth runs this once the delete has committed.
+        delete: {after: async session => options.onSessionEnded(session.userId)},
       },
     },
     plugins: [bearer()],

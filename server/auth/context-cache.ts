@@ -18,6 +18,13 @@ type Entry = ResolvedSession & {storedAt: number};
 
 export type SessionContextCache = {
   contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
+  /**
+   * Forgets a person's sessions (`*`: everyone's) at once: called by this
+   * process right after it committed a change that ends or changes them, so
+   * that its very next request resolves afresh without waiting for the
+   * database's announcement (which still tells the other processes).
+   */
+  forget: (who: string) => void;
   /** Entries held now (tests, diagnostics). */
   size: () => number;
   stop: () => Promise<void>;
@@ -33,6 +40,9 @@ export type SessionContextCache = {
  *   it may do (`SESSION_CONTEXT_CHANNEL`), and the cache forgets that
  *   person's sessions (or all, for a policy change or a reconnect) before
  *   the change can be seen by anyone else;
+ * - a change this process made itself (better-auth's sign-outs, a member
+ *   mutator) is forgotten as soon as it commits (`forget`), before the
+ *   announcement arrives: the next request of the same process sees it;
  * - a resolution that raced such an announcement is not kept;
  * - better-auth's expiry and the account's idle and absolute limits are
  *   checked on every use; past `SESSION_CONTEXT_MAX_AGE_MS` the session is
@@ -87,6 +97,7 @@ export async function sessionContextCache(
       }
       return resolved?.ctx;
     },
+    forget,
     size: () => entries.size,
     async stop() {
       listening = false;

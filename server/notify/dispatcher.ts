@@ -1,5 +1,6 @@
 import type {Sql} from '../db/connect.ts';
 import type {EmailTransport} from './email-transport.ts';
+import {sendQueuedResetMails} from '../auth/password-reset-mail.ts';
 
 type Claimed = {
   id: string;
@@ -20,7 +21,8 @@ type Claimed = {
 const RETRY_AFTER_MS = 5 * 60 * 1000;
 
 /**
- * Sends queued deliveries after their escalation committed. Each batch is
+ * Sends queued deliveries after their escalation committed, and the queued
+ * password reset mails (server/auth/password-reset-mail.ts). Each batch is
  * claimed with one conditional UPDATE, so two servers never send the same
  * row; a failing channel marks only its own rows `failed`.
  */
@@ -82,7 +84,7 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
     do {
       again = false;
       try {
-        while ((await dispatchOnce()) > 0);
+        while ((await dispatchOnce()) + (await sendQueuedResetMails(sql, email, publicUrl, log)) > 0);
       } catch (e) {
         log(`notification dispatch failed: ${e instanceof Error ? e.message : e}`);
       }

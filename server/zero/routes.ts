@@ -12,13 +12,17 @@ import {readZeroRequest} from './zero-request.ts';
 import type {ServerMutators} from './server-mutators.ts';
 import {pushDbProvider} from '../db/transient-db-errors.ts';
 import {DEFAULT_ZERO_DEADLINE_MS, zeroDeadline, type Deadlined} from './zero-deadline.ts';
+import type {AppliedChange} from './applied-change.ts';
+import type {TandemContext} from '../../schema/index.ts';
+
+/** Runs after each push has committed, with the changes it applied and their caller (wakes the jobs, forgets changed sessions). */
+export type AfterMutate = (applied: AppliedChange[], ctx: TandemContext) => void;
 
 type Deps = {
   dbProvider: DbProvider;
   serverMutators: ServerMutators;
   gate: SessionGate;
-  /** Runs after each push has committed, with the names of its mutations (e.g. sends queued notifications). */
-  afterMutate: (names: string[]) => void;
+  afterMutate: AfterMutate;
   /** Per-session and per-account limits (server/zero/rate-limits.ts); default DEFAULT_ZERO_RATE_LIMITS. */
   zeroRateLimits?: ZeroRateLimits;
   /** How long a push or query request may take before it is answered as a database outage; default DEFAULT_ZERO_DEADLINE_MS. */
@@ -51,22 +55,26 @@ export function zeroRoutes({dbProvider, serverMutators, gate, afterMutate, zeroR
     const count = (request.body as {mutations: unknown[]}).mutations.length;
     const throttled = limiter.admitPush(sessionKey(c.req.raw.headers, ctx.userId), ctx.accountId, count);
     if (throttled) return tooMany(c, throttled);
-    const names: string[] = [];
-    const result = await handleMutateRequest({
-      // A database outage fails the push (retried later), never the mutation.
-      dbProvider: pushDbProvider(dbProvider, c.get('deadline')),
-      handler: transact =>
-        transact((tx, name, args) => {
-          names.push(name);
-          return runMutation(serverMutators, tx, ctx, name, args);
-        }),
-      body: request.body as never,
-      query: request.query,
-      userID: ctx.userId,
-      logLevel: 'error',
-    });
-    afterMutate(names);
-    return c.json(result);
+    const applied: AppliedChange[] = [];
+    try {
+      const result = await handleMutateRequest({
+        // A database outage fails the push (retried later), never the mutation.
+        dbProvider: pushDbProvider(dbProvider, c.get('deadline')),
+        handler: transact =>
+          transact(async (tx, name, args) => {
+            await runMutation(serverMutators, tx, ctx, name, args);
+            applied.push({name, args});
+          }),
+        body: request.body as never,
+        query: request.query,
+        userID: ctx.userId,
+        logLevel: 'error',
+      });
+      return c.json(result);
+    } finally {
+      // Also when a later mutation failed the push: the ones before it have committed.
+      afterMutate(applied, ctx);
+    }
   });
 
   app.post('/query', zeroDeadline('query', deadlineMs), gate, async c => {

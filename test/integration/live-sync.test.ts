@@ -7,6 +7,9 @@ import {demoFlows} from '../../server/seed/demo-flows.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';
 import {signIn} from '../support/sign-in.ts';
 import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts';
+import {pushMutation} from '../support/push.ts';
+import {withoutSessionAnnouncements} from '../support/session-announcements.ts';
+import type {TandemContext} from '../../schema/index.ts';
 
 /**
  * The foundation end to end: real PostgreSQL, real zero-cache, the real API,
@@ -182,6 +185,35 @@ describe('live sync through zero-cache', () => {
     await expect(signIn(stack.appUrl, 'l1b@northwind.test')).rejects.toThrow();
     await stack.sql`update member set active = true where email = 'l1b@northwind.test'`;
   });
+
+  it('an owner’s deactivation or role change through the API counts on the member’s very next request', () =>
+    // Without the database's announcements: the API forgets the sessions its own push changed.
+    withoutSessionAnnouncements(stack.sql, async () => {
+      const owner = {token: (await signIn(stack.appUrl, 'owner@northwind.test')).token};
+      const contextOf = async (token: string) => {
+        const res = await fetch(`${stack.appUrl}/api/session`, {headers: {authorization: `Bearer ${token}`}});
+        return res.ok ? ((await res.json()) as {context: TandemContext}).context : res.status;
+      };
+      const ok = async (name: string, args: unknown) => expect((await pushMutation(stack.appUrl, owner, name, args)).result).toEqual({ok: true});
+
+      const member = await signIn(stack.appUrl, 'l1b@northwind.test');
+      const memberId = member.context.userId;
+      expect(await contextOf(member.token)).toMatchObject({role: 'l1_tech'});
+      await ok('member.changeRole', {memberId, role: 'viewer'});
+      expect(await contextOf(member.token)).toMatchObject({role: 'viewer'});
+      await ok('member.changeRole', {memberId, role: 'l1_tech'});
+      expect(await contextOf(member.token)).toMatchObject({role: 'l1_tech'});
+
+      const engineer = await signIn(stack.appUrl, 'senior@northwind.test');
+      await ok('member.setCoverage', {memberId: engineer.context.userId, canCoverL1: true});
+      expect(await contextOf(engineer.token)).toMatchObject({canCoverL1: true});
+      await ok('member.setCoverage', {memberId: engineer.context.userId, canCoverL1: false});
+      expect(await contextOf(engineer.token)).toMatchObject({canCoverL1: false});
+
+      await ok('member.setActive', {memberId, active: false});
+      expect(await contextOf(member.token)).toBe(401);
+      await ok('member.setActive', {memberId, active: true});
+    }));
 
   it('an edit of a walk without a flow stays an edit: its lane is not sent again (relationship keys never null)', async () => {
     const walkId = crypto.randomUUID();

@@ -91,15 +91,23 @@ describe('starting again', () => {
     };
     try {
       // The data dir as the previous version left it: audit_log published (and
-      // replicated), migration 00021 not applied yet.
+      // replicated), migration 00021 not applied yet, nor those after it
+      // (00022/00023: one unique key per step and read mark; 00024: the audit
+      // log's subject index; 00025: the reset mail queue).
       const first = await startTandem(await config(dir));
       try {
         await first.sql`alter publication tandem_sync add table audit_log`;
-        await first.sql`delete from migrations where migration_id in (21, 22)`;
-        // …and walk_step as it was before 00022: unique (walk_id, seq) beside the primary key.
+        // Every migration from 00021 on is undone: postgres-shift resumes after the highest applied one.
+        await first.sql`drop table tandem_internal.password_reset_mail`; // 00025
+        await first.sql`drop index audit_log_account_subject_at_idx`; // 00024
+        // 00023 and 00022: handoff_read and walk_step as they were, a unique pair beside the primary key.
+        await first.sql`alter table handoff_read drop constraint handoff_read_id_is_handoff_and_user`;
+        await first.sql`drop index handoff_read_handoff_user_idx`;
+        await first.sql`alter table handoff_read add constraint handoff_read_handoff_id_user_id_key unique (handoff_id, user_id)`;
         await first.sql`alter table walk_step drop constraint walk_step_id_is_walk_and_seq`;
         await first.sql`drop index walk_step_walk_seq_idx`;
         await first.sql`alter table walk_step add constraint walk_step_walk_id_seq_key unique (walk_id, seq)`;
+        await first.sql`delete from migrations where migration_id >= 21`;
         await eventually(replicaTables, tables => tables.includes('audit_log'), 90_000);
         await eventually(replicaStepKeys, keys => keys.includes('walk_id,seq'), 90_000);
       } finally {
@@ -111,6 +119,8 @@ describe('starting again', () => {
       try {
         expect(lines.some(l => /migration 00021/.test(l))).toBe(true);
         expect(lines.some(l => /migration 00022/.test(l))).toBe(true);
+        for (const n of ['00023', '00024', '00025']) expect(lines.some(l => new RegExp(`migration ${n}`).test(l))).toBe(true);
+        expect(await second.sql`select 1 from pg_indexes where indexname = 'audit_log_account_subject_at_idx'`).toHaveLength(1);
         expect(await second.sql`select 1 from pg_publication_tables where pubname = 'tandem_sync' and tablename = 'audit_log'`).toHaveLength(0);
         // zero-cache drops it from its replica by itself, and keeps syncing.
         await eventually(replicaTables, tables => tables.length > 0 && !tables.includes('audit_log'), 90_000);

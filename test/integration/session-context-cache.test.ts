@@ -9,7 +9,8 @@ import {demoContext} from '../support/server-mutate.ts';
  * The API's reuse of resolved sessions (server/auth/context-cache.ts, issue
  * #17): repeated requests of one session cost one resolution, and every
  * change that ends a session or changes its member — made through any
- * connection, here by hand — makes the next request resolve afresh. (The
+ * connection, here by hand — makes the next request resolve afresh; what
+ * the API changed itself it forgets at once (`forget`). (The
  * end-to-end rule, a revoked session's open tab stops within 5 s, is
  * test/integration/revocation.test.ts, run with the cache on.)
  */
@@ -63,6 +64,15 @@ describe('resolved sessions are reused until something about them changes', () =
       })
       .toBe(true);
 
+  /** A session of l1's and one of senior's, each resolved once already. */
+  async function twoResolved(cache: SessionContextCache) {
+    const mine = await sessionOf(l1);
+    const theirs = await sessionOf(senior);
+    await cache.contextOf(mine.headers);
+    await cache.contextOf(theirs.headers);
+    return {mine, theirs};
+  }
+
   it('a session asked for again and again is resolved once', async () => {
     await withCache(async cache => {
       const s = await sessionOf(l1);
@@ -74,10 +84,7 @@ describe('resolved sessions are reused until something about them changes', () =
 
   it('deactivating the member, changing their role or ending their sessions everywhere forgets their sessions, nobody else’s', async () => {
     await withCache(async cache => {
-      const mine = await sessionOf(l1);
-      const theirs = await sessionOf(senior);
-      await cache.contextOf(mine.headers);
-      await cache.contextOf(theirs.headers);
+      const {mine, theirs} = await twoResolved(cache);
       await db.sql`update member set sessions_ended_at = ${Date.now()} where id = ${l1.userId}`;
       await resolvesAgain(cache, mine.headers);
       const before = resolutions;
@@ -89,6 +96,22 @@ describe('resolved sessions are reused until something about them changes', () =
       await db.sql`update member set active = false where id = ${l1.userId}`;
       await expect.poll(() => cache.contextOf(mine.headers)).toBeUndefined();
       await db.sql`update member set active = true where id = ${l1.userId}`;
+    });
+  });
+
+  it('what this process changed itself is forgotten at once, without waiting for the announcement: that person, or everyone', async () => {
+    await withCache(async cache => {
+      const {mine, theirs} = await twoResolved(cache);
+      let before = resolutions;
+      cache.forget(l1.userId);
+      await cache.contextOf(mine.headers);
+      await cache.contextOf(theirs.headers);
+      expect(resolutions).toBe(before + 1);
+      before = resolutions;
+      cache.forget('*');
+      await cache.contextOf(mine.headers);
+      await cache.contextOf(theirs.headers);
+      expect(resolutions).toBe(before + 2);
     });
   });
 

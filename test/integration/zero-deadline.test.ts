@@ -3,7 +3,7 @@ import {tcpProxy} from '../../bench/support/tcp-proxy.ts';
 import {startApi, type RunningApi} from '../../server/api/start-api.ts';
 import {demoFlows} from '../../server/seed/demo-flows.ts';
 import {freePort} from '../support/free-port.ts';
-import {PUSH_QUERY} from '../support/push.ts';
+import {PUSH_QUERY, pushClient, type PushClient} from '../support/push.ts';
 import {signIn, type Session} from '../support/sign-in.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';
 import {eventually} from '../support/zero-client.ts';
@@ -25,6 +25,8 @@ describe('the Zero endpoints while the database hangs', () => {
   let api: RunningApi;
   let appUrl: string;
   let l1: Session;
+  /** Pushes as zero-cache would: mutations 1, 2, 3 … of one client, the same id again after a failed push. */
+  let client: PushClient;
   const outlook = demoFlows.find(f => f.title === "Outlook won't connect")!;
 
   beforeAll(async () => {
@@ -39,6 +41,7 @@ describe('the Zero endpoints while the database hangs', () => {
     api = await startApi({...stack.config, port, publicUrl: `http://localhost:${port}`, zeroDeadlineMs: 3_000, log: () => {}}, proxied.toString());
     appUrl = `http://localhost:${port}`;
     l1 = await signIn(appUrl, 'l1@northwind.test');
+    client = pushClient(appUrl, l1.token);
   });
   afterAll(async () => {
     proxy?.restore();
@@ -47,35 +50,21 @@ describe('the Zero endpoints while the database hangs', () => {
     await stack?.dispose();
   }, 120_000);
 
-  const clientGroupID = crypto.randomUUID();
-  const clientID = crypto.randomUUID();
-  /** Pushes mutation `id` of this client as zero-cache would (the same id again after a failed push). */
-  async function push(id: number, name: string, args: unknown) {
-    const res = await fetch(`${appUrl}/api/zero/mutate?${PUSH_QUERY}`, {
-      method: 'POST',
-      headers: {'content-type': 'application/json', authorization: `Bearer ${l1.token}`},
-      body: JSON.stringify({
-        clientGroupID,
-        pushVersion: 1,
-        timestamp: Date.now(),
-        requestID: crypto.randomUUID(),
-        mutations: [{type: 'custom', id, clientID, name, args: [args], timestamp: Date.now()}],
-      }),
-    });
-    return {status: res.status, body: (await res.json()) as Record<string, unknown>};
-  }
-  const landed = (id: number) => ({status: 200, body: {kind: 'MutateResponse', mutations: [{id: {clientID, id}, result: {}}], userID: l1.context.userId}});
+  const landed = (id: number) => ({
+    status: 200,
+    body: {kind: 'MutateResponse', mutations: [{id: {clientID: client.clientID, id}, result: {}}], userID: l1.context.userId},
+  });
   const steps = async (walkId: string) =>
     (await stack.sql<{option_id: string}[]>`select option_id from walk_step where walk_id = ${walkId} order by seq`).map(s => s.option_id);
 
   it('a push is answered "database unavailable" naming its mutation, applies nothing, and lands once when pushed again', {timeout: 60_000}, async () => {
     const walkId = crypto.randomUUID();
-    expect(await push(1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Outlook offline', flowId: outlook.id})).toEqual(landed(1));
+    expect(await client.push('ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Outlook offline', flowId: outlook.id})).toEqual(landed(1));
 
     const changeId = crypto.randomUUID();
     const step = {walkId, nodeId: 'start', optionId: 'owa-works', changeId};
     proxy.stall();
-    const failed = await push(2, 'walk.recordStep', step);
+    const failed = await client.push('walk.recordStep', step);
     expect(failed).toEqual({
       status: 200,
       body: {
@@ -83,7 +72,7 @@ describe('the Zero endpoints while the database hangs', () => {
         origin: 'server',
         reason: 'database',
         message: 'The database is unavailable; the changes were not applied and will be pushed again.',
-        mutationIDs: [{clientID, id: 2}],
+        mutationIDs: [{clientID: client.clientID, id: 2}],
       },
     });
 
@@ -98,8 +87,8 @@ describe('the Zero endpoints while the database hangs', () => {
     expect(await steps(walkId)).toEqual([]);
 
     // zero-cache tells the client, which pushes the same mutation again: it lands once, and the next one after it.
-    expect(await push(2, 'walk.recordStep', step)).toEqual(landed(2));
-    expect(await push(3, 'walk.recordStep', {walkId, nodeId: 'status-bar', optionId: 'status-offline', changeId: crypto.randomUUID()})).toEqual(landed(3));
+    expect(await client.push('walk.recordStep', step, {id: 2})).toEqual(landed(2));
+    expect(await client.push('walk.recordStep', {walkId, nodeId: 'status-bar', optionId: 'status-offline', changeId: crypto.randomUUID()})).toEqual(landed(3));
     expect(await steps(walkId)).toEqual(['owa-works', 'status-offline']);
     expect(await stack.sql`select 1 from tandem_internal.change_ledger where change_id = ${changeId}`).toHaveLength(1);
   });

@@ -24,16 +24,20 @@ function authHeaders(credentials: Credentials): Record<string, string> {
   return {};
 }
 
-/** One push holding one custom mutation, from a fresh client (so its mutation id is 1). */
-export function pushBody(name: string, args: unknown, {argsList}: {argsList?: unknown[]} = {}) {
-  const clientID = `fuzz-${crypto.randomUUID()}`;
+/** A push holding one custom mutation of a client (Zero's push protocol, pushVersion 1). */
+function pushOf(clientGroupID: string, clientID: string, id: number, name: string, argsList: unknown[]) {
   return {
-    clientGroupID: `fuzz-group-${crypto.randomUUID()}`,
-    mutations: [{type: 'custom', id: 1, clientID, name, args: argsList ?? [args], timestamp: Date.now()}],
+    clientGroupID,
+    mutations: [{type: 'custom', id, clientID, name, args: argsList, timestamp: Date.now()}],
     pushVersion: 1,
     timestamp: Date.now(),
     requestID: crypto.randomUUID(),
   };
+}
+
+/** One push holding one custom mutation, from a fresh client (so its mutation id is 1). */
+export function pushBody(name: string, args: unknown, {argsList}: {argsList?: unknown[]} = {}) {
+  return pushOf(`fuzz-group-${crypto.randomUUID()}`, `fuzz-${crypto.randomUUID()}`, 1, name, argsList ?? [args]);
 }
 
 /** Posts a raw body (string or JSON value) to the mutate or query endpoint. */
@@ -92,8 +96,12 @@ export function leaksInternals(text: string): string | undefined {
 export type PushClient = {
   clientGroupID: string;
   clientID: string;
-  /** Sends the next mutation (ids 1, 2, 3 … per client); answers the endpoint's status and JSON. */
-  push: (name: string, args: unknown) => Promise<{status: number; body: PushResponse}>;
+  /**
+   * Sends the next mutation (ids 1, 2, 3 … per client), or mutation `id`
+   * again (as zero-cache does after a failed push); answers the endpoint's
+   * status and JSON.
+   */
+  push: (name: string, args: unknown, options?: {id?: number}) => Promise<{status: number; body: PushResponse}>;
 };
 
 export type PushResponse = {
@@ -109,20 +117,10 @@ export function pushClient(appUrl: string, token: string): PushClient {
   return {
     clientGroupID,
     clientID,
-    async push(name, args) {
-      const id = nextId++;
-      const res = await fetch(`${appUrl}/api/zero/mutate?${PUSH_QUERY}`, {
-        method: 'POST',
-        headers: {'content-type': 'application/json', authorization: `Bearer ${token}`},
-        body: JSON.stringify({
-          clientGroupID,
-          pushVersion: 1,
-          timestamp: Date.now(),
-          requestID: crypto.randomUUID(),
-          mutations: [{type: 'custom', id, clientID, name, args: [args], timestamp: Date.now()}],
-        }),
-      });
-      return {status: res.status, body: (await res.json()) as PushResponse};
+    async push(name, args, {id = nextId} = {}) {
+      nextId = Math.max(nextId, id + 1);
+      const answer = await postRaw(appUrl, 'mutate', {token}, JSON.stringify(pushOf(clientGroupID, clientID, id, name, [args])));
+      return {status: answer.status, body: answer.json as PushResponse};
     },
   };
 }

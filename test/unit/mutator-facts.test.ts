@@ -19,6 +19,7 @@ describe('a mutator’s facts, declared with its definition', () => {
       expect(facts, name).toBeDefined();
       expect(typeof facts!.l1Workspace, name).toBe('boolean');
       expect(typeof facts!.queuesWork, name).toBe('boolean');
+      expect(facts!.changesSessions === false || typeof facts!.changesSessions === 'function', name).toBe(true);
     }
     expect(factsOf('walk.escalat')).toBeUndefined();
     expect(factsOf('constructor')).toBeUndefined();
@@ -63,6 +64,26 @@ describe('a mutator’s facts, declared with its definition', () => {
       'walk.updateNotes',
     ]);
     expect(names.filter(name => factsOf(name)!.queuesWork).sort()).toEqual(['ticket.escalateWithoutWalk', 'walk.escalate']);
+  });
+
+  it('names whose sessions a change ends or changes, so that the API forgets them as it commits', () => {
+    const whose = (name: string, args: Record<string, unknown>) => {
+      const changes = factsOf(name)!.changesSessions;
+      return changes ? changes(args, ctx) : [];
+    };
+    expect(names.filter(name => factsOf(name)!.changesSessions).sort()).toEqual([
+      'account.updateSessionPolicy',
+      'member.changeRole',
+      'member.setActive',
+      'member.setCoverage',
+      'member.transferOwnership',
+    ]);
+    expect(whose('member.setActive', {memberId: 'u2', active: false})).toEqual(['u2']);
+    expect(whose('member.changeRole', {memberId: 'u2', role: 'viewer'})).toEqual(['u2']);
+    expect(whose('member.setCoverage', {memberId: 'u2', canCoverL1: true})).toEqual(['u2']);
+    // The new owner, and the owner who stepped down to engineer.
+    expect(whose('member.transferOwnership', {memberId: 'u2'})).toEqual(['u2', 'u1']);
+    expect(whose('account.updateSessionPolicy', {idleMinutes: 30, absoluteHours: 8})).toBe('*');
   });
 
   it('describes a change for the outbox, or labels it by its name', () => {
