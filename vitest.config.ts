@@ -13,5 +13,7 @@ export default defineConfig({
     // retry is named at the end of the run (test/support/flaky-reporter.ts).
     retry: 1,
     reporters: ['default', './test/support/flaky-reporter.ts'],
+    // TANDEM_FAIL_ONCE=1: every test fails once, to find the ones whose retry cannot pass.
+    setupFiles: process.env.TANDEM_FAIL_ONCE === '1' ? ['./test/support/fail-once.ts'] : [],
   },
 });

@@ -249,12 +249,13 @@ describe('offline walking', () => {
   }, 120_000);
 
   it("an escalation made offline reaches the engineers' live queue once on reconnect; picking up waits for a connection", async () => {
+    const problem = `Outlook offline for the front desk (${Date.now().toString(36)})`; // this try's own card
     const senior = await signedIn('senior@northwind.test');
     await senior.page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Queue'}).click();
     const queue = senior.page.getByTestId('queue');
 
     const l1 = await signedIn('l1@northwind.test');
-    const walkId = await startOutlookWalk(l1.page, 'Outlook offline for the front desk');
+    const walkId = await startOutlookWalk(l1.page, problem);
     await l1.context.setOffline(true);
     await l1.page.getByTestId('connection').filter({hasText: 'Offline'}).waitFor({timeout: 30_000});
     await walkSteps(l1.page, PATH.slice(0, 1));
@@ -264,10 +265,10 @@ describe('offline walking', () => {
     await l1.page.getByRole('status').filter({hasText: 'Escalated'}).waitFor();
     await l1.page.getByTestId('connection').filter({hasText: '2 changes waiting'}).waitFor();
     await senior.page.waitForTimeout(2_000);
-    expect(await queue.locator('li', {hasText: 'Outlook offline for the front desk'}).count()).toBe(0);
+    expect(await queue.locator('li', {hasText: problem}).count()).toBe(0);
 
     await l1.context.setOffline(false);
-    const card = queue.locator('li', {hasText: 'Outlook offline for the front desk'});
+    const card = queue.locator('li', {hasText: problem});
     await card.waitFor({timeout: 60_000});
     await l1.page.getByTestId('connection').filter({hasNotText: 'waiting'}).waitFor({timeout: 30_000});
     expect(await stack.sql`select status from handoff where walk_id = ${walkId}`).toEqual([{status: 'open'}]);
