@@ -12,6 +12,7 @@ export const TRACKED_TABLES: Record<string, TablePolicy> = {
   'unsynced.presence_beat': {kind: 'flat', pruning: 'swept every second, beats older than the presence TTL (server/presence/presence-beats.ts)'},
   walk_presence: {kind: 'flat', pruning: 'swept every second, viewers gone past the presence TTL (server/presence/presence-beats.ts)'},
   'auth.sign_in_attempt': {kind: 'flat', pruning: 'on every attempt and every 15 min, rows older than the limit window (server/jobs/prune-sign-in-attempts.ts)'},
+  'auth.session': {kind: 'flat', pruning: 'hourly, sessions past their expiry or the account policy (server/jobs/prune-ended-sessions.ts)'},
   notification_delivery: {kind: 'kept', pruning: 'finished rows pruned daily (server/jobs/prune-delivered-notifications.ts)', keep: '30 days'},
   'tandem_internal.password_reset_mail': {kind: 'kept', pruning: 'pruned daily (server/jobs/prune-reset-mails.ts)', keep: '7 days past the link expiry'},
 };

@@ -10,6 +10,7 @@ import {schedulePresenceSweep} from '../presence/presence-beats.ts';
 import {scheduleLedgerPruning} from '../jobs/prune-change-ledger.ts';
 import {scheduleDeliveryPruning} from '../jobs/prune-delivered-notifications.ts';
 import {scheduleResetMailPruning} from '../jobs/prune-reset-mails.ts';
+import {scheduleSessionPruning} from '../jobs/prune-ended-sessions.ts';
 import {scheduleSignInAttemptPruning} from '../jobs/prune-sign-in-attempts.ts';
 import {createDispatcher} from '../notify/dispatcher.ts';
 import {passwordResetMailer} from '../auth/password-reset-mail.ts';
@@ -68,6 +69,7 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
     cleanups.push(scheduleSignInAttemptPruning(sql, config.signInLimits.windowMinutes, log));
     cleanups.push(scheduleDeliveryPruning(sql, log));
     cleanups.push(scheduleResetMailPruning(sql, log));
+    cleanups.push(scheduleSessionPruning(sql, log));
 
     const trustedOrigins = [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`, ...config.trustedOrigins];
 

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {pruneEndedSessions} from '../../server/jobs/prune-ended-sessions.ts';
 import {pruneDeliveredNotifications} from '../../server/jobs/prune-delivered-notifications.ts';
 import {pruneResetMails} from '../../server/jobs/prune-reset-mails.ts';
 import {pruneSignInAttempts} from '../../server/jobs/prune-sign-in-attempts.ts';
@@ -53,5 +54,23 @@ describe('table pruning', () => {
     expect(await pruneResetMails(db.sql)).toBeGreaterThanOrEqual(1);
     const left = (await db.sql<{id: string}[]>`select id from tandem_internal.password_reset_mail where id in (${oldId}, ${recentId})`).map(r => r.id);
     expect(left).toEqual([recentId]);
+  });
+
+  it('sessions past their expiry or their account policy go; live ones stay', async () => {
+    const session = (id: string, expires: string, created: string, updated: string) =>
+      db.sql.unsafe(
+        `insert into auth.session (id, "expiresAt", token, "createdAt", "updatedAt", "userId")
+         values ($1, now() + $2::interval, $1, now() + $3::interval, now() + $4::interval, $5)`,
+        [id, expires, created, updated, l1.userId],
+      );
+    const expired = crypto.randomUUID();
+    const idle = crypto.randomUUID();
+    const live = crypto.randomUUID();
+    await session(expired, '-1 hour', '-2 days', '-2 days');
+    await session(idle, '5 days', '-9 days', '-8 days'); // the default policy: 7 days idle
+    await session(live, '5 days', '-1 day', '-1 minute');
+    expect(await pruneEndedSessions(db.sql)).toBeGreaterThanOrEqual(2);
+    const left = (await db.sql<{id: string}[]>`select id from auth.session where id in (${expired}, ${idle}, ${live})`).map(r => r.id);
+    expect(left).toEqual([live]);
   });
 });
