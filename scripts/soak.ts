@@ -9,6 +9,7 @@
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {BARE_APP_ID} from '../bench/bare-zero/table.ts';
 import {commit, machine, zeroVersion} from '../bench/machine.ts';
 import {say} from '../bench/progress.ts';
 import {fileStamp, type BenchResult} from '../bench/results.ts';
@@ -74,7 +75,8 @@ async function main() {
       add('API RSS MB', at, round(processMemory(stack.apiPid).rss));
       const [{n}] = await stack.sql<{n: number}[]>`select count(*)::int as n from pg_stat_activity where datname = current_database()`;
       add('Postgres connections', at, n);
-      if (!cvr.length) cvr = await cvrTables(stack.sql);
+      // Tandem's own zero-cache (the reference app's, stopped, keeps its schemas too).
+      if (!cvr.length) cvr = (await cvrTables(stack.sql)).filter(t => !t.startsWith(`"${BARE_APP_ID}_`));
       for (const table of [...Object.keys(TRACKED_TABLES), ...cvr]) add(table, at, await rowCount(stack.sql, table));
       const z = series['zero-cache RSS MB'].at(-1)!.value;
       const a = series['API RSS MB'].at(-1)!.value;
@@ -82,10 +84,12 @@ async function main() {
     };
     const onLoad = () => {
       t0 = performance.now();
-      sampling = sample();
+      sampling = sample().catch(e => say(`  sample failed: ${e}`));
       timer = setInterval(() => {
         sampling = sampling.then(sample).catch(e => say(`  sample failed: ${e}`));
       }, everyS * 1000);
+      // Under load only: the floor's own teardown (clients closing) is not sampled.
+      setTimeout(() => clearInterval(timer), runS * 1000 + 1000).unref();
     };
     try {
       floorResult = await accountFloor({stack, account, sessions, sizes, result}, {onLoad});
@@ -96,7 +100,6 @@ async function main() {
       clearInterval(timer);
       await sampling.catch(() => {});
     }
-    // One last sample after the floor's clients closed is not taken: it would not be "under load".
   } finally {
     say('stopping the stack…');
     await stack.stop().catch(e => say(`stop failed: ${e}`));
