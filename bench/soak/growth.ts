@@ -15,12 +15,17 @@
  *     may grow during the run; bounded when it names its pruning job and
  *     keep window (growth is reported, not judged);
  *   - with a `bound`: also every sample at or under it.
+ * A `flat` table that settles only after `settlesAfterS` is judged on the
+ * samples from then on; a run too short for that says "not judged" (ok, and
+ * `judged: false`), so a short check cannot claim it stops growing.
  */
 export type Sample = {at_s: number; value: number};
 
-export type TablePolicy = {kind: 'flat'; pruning: string; bound?: number} | {kind: 'kept'; pruning: string; keep: string; bound?: number};
+export type TablePolicy =
+  /** `settlesAfterS`: it can only stop growing after this long under load (e.g. a query TTL); judged from then on. */
+  {kind: 'flat'; pruning: string; bound?: number; settlesAfterS?: number} | {kind: 'kept'; pruning: string; keep: string; bound?: number};
 
-export type Verdict = {name: string; ok: boolean; first: number; last: number; growth: number | null; why: string};
+export type Verdict = {name: string; ok: boolean; first: number; last: number; growth: number | null; why: string; judged?: false};
 
 export const MEMORY_GROWTH_LIMIT = 0.1;
 const TABLE_SLACK_ROWS = 5;
@@ -63,7 +68,20 @@ export function judgeConnections(name: string, samples: Sample[], warmupS: numbe
 }
 
 export function judgeTable(name: string, samples: Sample[], warmupS: number, policy: TablePolicy): Verdict {
-  const w = windows(samples, warmupS);
+  const settles = policy.kind === 'flat' ? (policy.settlesAfterS ?? 0) : 0;
+  const w = windows(samples, Math.max(warmupS, settles));
+  if (!w && settles > warmupS) {
+    const last = samples.at(-1)?.value ?? 0;
+    return {
+      name,
+      ok: true,
+      judged: false,
+      first: samples[0]?.value ?? 0,
+      last,
+      growth: null,
+      why: `not judged: settles only after ${settles} s under load (${policy.pruning}); run ≥ ${Math.ceil((settles * 2) / 60)} min`,
+    };
+  }
   if (!w) return tooFew(name);
   const first = median(w.first);
   const last = median(w.last);

@@ -18,9 +18,16 @@ export const TRACKED_TABLES: Record<string, TablePolicy> = {
 };
 
 /** zero-cache's own client view records: collected by its CVR purger (client groups inactive 48 h; tombstones after 31 days). */
+/**
+ * Within a live client group, a query a page let go stays desired for its TTL
+ * (Zero's default, 5 min) and leaves then with its rows: the account floor's
+ * walks change every few seconds, so these tables settle only after the TTL
+ * (and the warm-up around it); judged from 10 min under load on.
+ */
 export const CVR_POLICY: TablePolicy = {
   kind: 'flat',
-  pruning: "zero-cache's CVR purger (inactive client groups after ZERO_CVR_GARBAGE_COLLECTION_INACTIVITY_THRESHOLD_HOURS, default 48 h)",
+  pruning: 'zero-cache: queries let go leave after their TTL (5 min); the CVR purger drops client groups inactive 48 h',
+  settlesAfterS: 600,
 };
 
 /** zero-cache's CVR tables, in schemas named `<app>_<shard>/cvr`. */

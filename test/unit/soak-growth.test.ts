@@ -65,4 +65,23 @@ describe('the soak verdicts', () => {
       ).ok,
     ).toBe(false);
   });
+
+  it('a table that settles only after its TTL is judged from then on, and a run too short for it is "not judged"', () => {
+    // Grows for 12 minutes (queries kept for their TTL), then flat.
+    const ttl = series(m => Math.round(Math.min(m, 12) * 100));
+    const policy = {kind: 'flat' as const, pruning: 'query TTL 5 min', settlesAfterS: 900};
+    expect(judgeTable('cvr.desires', ttl, WARMUP_S, {kind: 'flat', pruning: 'query TTL 5 min'}).ok).toBe(false);
+    expect(judgeTable('cvr.desires', ttl, WARMUP_S, policy).ok).toBe(true);
+    expect(judgeTable('cvr.desires', ttl, WARMUP_S, policy).judged).toBeUndefined();
+    const short = judgeTable('cvr.desires', ttl.slice(0, 8), 30, policy);
+    expect(short.judged).toBe(false);
+    expect(
+      judgeTable(
+        'cvr.desires',
+        series(m => m * 100),
+        WARMUP_S,
+        policy,
+      ).ok,
+    ).toBe(false);
+  });
 });
