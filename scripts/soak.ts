@@ -124,7 +124,7 @@ async function main() {
     '|---|---|---:|---:|---:|---|',
     ...verdicts.map(
       v =>
-        `| ${v.what} | ${v.name} | ${round(v.first)} | ${round(v.last)} | ${v.growth === null ? '–' : `${(v.growth * 100).toFixed(1)} %`} | ${v.judged === false ? 'not judged' : v.ok ? 'ok' : 'FAIL'}: ${v.why} |`,
+        `| ${v.what} | ${v.name} | ${round(v.first)} | ${round(v.last)} | ${v.growth === null ? '–' : `${(v.growth * 100).toFixed(1)} %`} | ${v.judged === false ? v.why : `${v.ok ? 'ok' : 'FAIL'}: ${v.why}`} |`,
     ),
     '',
   ];
