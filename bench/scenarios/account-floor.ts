@@ -33,9 +33,10 @@ type Desk = {
  * L1 escalates their walk and starts a new call (`ticket.intake`), so the
  * floor stays at the same number of walks; their watchers follow to the new
  * walk. Samples: step → shown on both watchers' walker pages; escalation →
- * card on every engineer's queue.
+ * card on every engineer's queue. `onLoad` is called when the load starts
+ * (every page open); `npm run test:soak` runs this for minutes.
  */
-export async function accountFloor({stack, account, sessions, sizes}: BenchContext) {
+export async function accountFloor({stack, account, sessions, sizes}: BenchContext, {onLoad}: {onLoad?: () => void} = {}) {
   const {l1s: nL1, engineers: nEng, watchersPerWalk, stepEveryMs, escalateEveryMs, durationMs, timeoutMs} = sizes.accountFloor;
   const l1s = account.l1s.slice(0, nL1);
   const engineers = account.engineers.slice(0, nEng);
@@ -90,6 +91,8 @@ export async function accountFloor({stack, account, sessions, sizes}: BenchConte
     let stepsDone = 0;
     let steps = 0;
     let escalations = 0;
+    // Every page is open and the walks start stepping now (the soak's clock starts here).
+    onLoad?.();
 
     const step = (d: Desk) => {
       const seq = ++d.seq;

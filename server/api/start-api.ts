@@ -8,6 +8,10 @@ import {listenGracefully} from '../http/graceful-server.ts';
 import {scheduleAbandonment} from '../jobs/abandon-idle-walks.ts';
 import {schedulePresenceSweep} from '../presence/presence-beats.ts';
 import {scheduleLedgerPruning} from '../jobs/prune-change-ledger.ts';
+import {scheduleDeliveryPruning} from '../jobs/prune-delivered-notifications.ts';
+import {scheduleResetMailPruning} from '../jobs/prune-reset-mails.ts';
+import {scheduleSessionPruning} from '../jobs/prune-ended-sessions.ts';
+import {scheduleSignInAttemptPruning} from '../jobs/prune-sign-in-attempts.ts';
 import {createDispatcher} from '../notify/dispatcher.ts';
 import {passwordResetMailer} from '../auth/password-reset-mail.ts';
 import {recordSecurityEvent} from '../people/security-events.ts';
@@ -34,7 +38,7 @@ export type RunningApi = {
 
 /**
  * The API server: the Hono app on `config.port` (app + API, docs/contract.md) and its
- * background jobs (idle-walk abandonment, presence sweep, notification
+ * background jobs (idle-walk abandonment, presence sweep, pruning, notification
  * dispatcher, escalation-package writer). The database must be migrated
  * already. Runs in the API child process (server/api/api-child.ts) or, when
  * asked, inside the caller's process.
@@ -61,6 +65,11 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
     cleanups.push(stopSweep);
     const stopPruning = scheduleLedgerPruning(sql, log);
     cleanups.push(stopPruning);
+    // The tables that would grow without end, each pruned on its schedule (docs/operations.md).
+    cleanups.push(scheduleSignInAttemptPruning(sql, config.signInLimits.windowMinutes, log));
+    cleanups.push(scheduleDeliveryPruning(sql, log));
+    cleanups.push(scheduleResetMailPruning(sql, log));
+    cleanups.push(scheduleSessionPruning(sql, log));
 
     const trustedOrigins = [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`, ...config.trustedOrigins];
 
