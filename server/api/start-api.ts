@@ -7,11 +7,7 @@ import {connect} from '../db/connect.ts';
 import {listenGracefully} from '../http/graceful-server.ts';
 import {scheduleAbandonment} from '../jobs/abandon-idle-walks.ts';
 import {schedulePresenceSweep} from '../presence/presence-beats.ts';
-import {scheduleLedgerPruning} from '../jobs/prune-change-ledger.ts';
-import {scheduleDeliveryPruning} from '../jobs/prune-delivered-notifications.ts';
-import {scheduleResetMailPruning} from '../jobs/prune-reset-mails.ts';
-import {scheduleSessionPruning} from '../jobs/prune-ended-sessions.ts';
-import {scheduleSignInAttemptPruning} from '../jobs/prune-sign-in-attempts.ts';
+import {schedulePruning} from '../jobs/pruning.ts';
 import {createDispatcher} from '../notify/dispatcher.ts';
 import {passwordResetMailer} from '../auth/password-reset-mail.ts';
 import {recordSecurityEvent} from '../people/security-events.ts';
@@ -63,13 +59,8 @@ export async function startApi(config: TandemConfig, databaseUrl: string): Promi
     cleanups.push(stopAbandonment);
     const stopSweep = schedulePresenceSweep(sql, log);
     cleanups.push(stopSweep);
-    const stopPruning = scheduleLedgerPruning(sql, log);
-    cleanups.push(stopPruning);
-    // The tables that would grow without end, each pruned on its schedule (docs/operations.md).
-    cleanups.push(scheduleSignInAttemptPruning(sql, config.signInLimits.windowMinutes, log));
-    cleanups.push(scheduleDeliveryPruning(sql, log));
-    cleanups.push(scheduleResetMailPruning(sql, log));
-    cleanups.push(scheduleSessionPruning(sql, log));
+    // The tables that would grow without end, each pruned on its schedule (server/jobs/pruning.ts).
+    cleanups.push(schedulePruning(sql, config, log));
 
     const trustedOrigins = [config.publicUrl, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`, ...config.trustedOrigins];
 

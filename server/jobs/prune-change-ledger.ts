@@ -12,12 +12,3 @@ export async function pruneChangeLedger(sql: Sql, now = Date.now()): Promise<num
   const result = await sql`delete from tandem_internal.change_ledger where applied_at < ${now - LEDGER_KEEP_MS}`;
   return result.count;
 }
-
-/** Runs it now and then daily; returns a stop function. */
-export function scheduleLedgerPruning(sql: Sql, log: (line: string) => void, everyMs = 24 * 60 * 60 * 1000): () => void {
-  const run = () => pruneChangeLedger(sql).catch(error => log(`change ledger pruning failed: ${error instanceof Error ? error.message : error}`));
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

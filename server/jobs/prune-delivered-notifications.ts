@@ -12,12 +12,3 @@ export async function pruneDeliveredNotifications(sql: Sql, now = Date.now()): P
   const result = await sql`delete from notification_delivery where status <> 'queued' and created_at < ${now - DELIVERY_KEEP_MS}`;
   return result.count;
 }
-
-/** Runs it now and then daily; returns a stop function. */
-export function scheduleDeliveryPruning(sql: Sql, log: (line: string) => void, everyMs = 24 * 60 * 60 * 1000): () => void {
-  const run = () => pruneDeliveredNotifications(sql).catch(error => log(`notification delivery pruning failed: ${error instanceof Error ? error.message : error}`));
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -18,12 +18,3 @@ export async function pruneEndedSessions(sql: Sql): Promise<number> {
             or s."updatedAt" < now() - make_interval(mins => a.session_idle_minutes)))`;
   return result.count;
 }
-
-/** Runs it now and then hourly; returns a stop function. */
-export function scheduleSessionPruning(sql: Sql, log: (line: string) => void, everyMs = 60 * 60 * 1000): () => void {
-  const run = () => pruneEndedSessions(sql).catch(error => log(`session pruning failed: ${error instanceof Error ? error.message : error}`));
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

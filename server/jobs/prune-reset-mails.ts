@@ -12,12 +12,3 @@ export async function pruneResetMails(sql: Sql, now = Date.now()): Promise<numbe
   const result = await sql`delete from tandem_internal.password_reset_mail where expires_at < ${now - RESET_MAIL_KEEP_MS}`;
   return result.count;
 }
-
-/** Runs it now and then daily; returns a stop function. */
-export function scheduleResetMailPruning(sql: Sql, log: (line: string) => void, everyMs = 24 * 60 * 60 * 1000): () => void {
-  const run = () => pruneResetMails(sql).catch(error => log(`reset mail pruning failed: ${error instanceof Error ? error.message : error}`));
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

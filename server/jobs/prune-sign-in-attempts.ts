@@ -10,12 +10,3 @@ export async function pruneSignInAttempts(sql: Sql, windowMinutes: number): Prom
   const result = await sql`delete from auth.sign_in_attempt where at < now() - ${`${windowMinutes} minutes`}::interval`;
   return result.count;
 }
-
-/** Runs it now and then every window; returns a stop function. */
-export function scheduleSignInAttemptPruning(sql: Sql, windowMinutes: number, log: (line: string) => void, everyMs = windowMinutes * 60 * 1000): () => void {
-  const run = () => pruneSignInAttempts(sql, windowMinutes).catch(error => log(`sign-in attempt pruning failed: ${error instanceof Error ? error.message : error}`));
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
