@@ -1,8 +1,10 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {pruneEndedSessions} from '../../server/jobs/prune-ended-sessions.ts';
 import {pruneDeliveredNotifications} from '../../server/jobs/prune-delivered-notifications.ts';
 import {pruneResetMails} from '../../server/jobs/prune-reset-mails.ts';
 import {pruneSignInAttempts} from '../../server/jobs/prune-sign-in-attempts.ts';
+import {schedulePruning} from '../../server/jobs/pruning.ts';
+import {configFromEnv} from '../../server/config.ts';
 import type {TestDatabase} from '../support/database.ts';
 import {databaseSuite} from '../support/suites.ts';
 import {demoContext, type serverMutator} from '../support/server-mutate.ts';
@@ -72,5 +74,27 @@ describe('table pruning', () => {
     expect(await pruneEndedSessions(db.sql)).toBeGreaterThanOrEqual(2);
     const left = (await db.sql<{id: string}[]>`select id from auth.session where id in (${expired}, ${idle}, ${live})`).map(r => r.id);
     expect(left).toEqual([live]);
+  });
+
+  it('the API’s schedule runs every job at once on start, then each on its own interval', async () => {
+    vi.useFakeTimers({toFake: ['setInterval', 'clearInterval']});
+    try {
+      const at = (email: string, ago: string) =>
+        db.sql.unsafe(`insert into auth.sign_in_attempt (email, ip, at) values ($1, '10.0.0.2', now() - $2::interval)`, [email, ago]);
+      const left = async () => (await db.sql<{email: string}[]>`select email from auth.sign_in_attempt where ip = '10.0.0.2' order by email`).map(r => r.email);
+      await at('start@example.test', '20 minutes');
+      const failures: string[] = [];
+      const stop = schedulePruning(db.sql, configFromEnv(), line => failures.push(line));
+      await expect.poll(left).toEqual([]);
+      // One window later (15 min by default) the next run takes what aged meanwhile.
+      await at('later@example.test', '20 minutes');
+      expect(await left()).toEqual(['later@example.test']);
+      await vi.advanceTimersByTimeAsync(15 * 60_000);
+      await expect.poll(left).toEqual([]);
+      stop();
+      expect(failures).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
