@@ -5,47 +5,53 @@ import {startTestDatabase, type TestDatabase} from './database.ts';
 import {serverMutator} from './server-mutate.ts';
 import {startTestStack, type TestStack} from './stack.ts';
 
-/** A browser test file's world: the whole stack serving the client, and Chromium. */
-export function browserSuite(onReady: (world: {stack: TestStack; browser: Browser}) => void) {
-  let world: {stack: TestStack; browser: Browser} | undefined;
+/**
+ * One world per test file: made before the first test, disposed after the
+ * last. A retry (vitest.config.ts) gets a fresh one, seeded as the file
+ * began: the first try's rows (queue cards, invitees, settings, read marks)
+ * would otherwise count as the retry's own.
+ */
+function worldPerFile<W>(make: () => Promise<W>, dispose: (world: W) => Promise<void>, onReady: (world: W) => void, startMs: number) {
+  let world: W | undefined;
   const start = async () => {
-    const stack = await startTestStack({serveClient: true});
-    world = {stack, browser: await launchBrowser()};
+    world = await make();
     onReady(world);
   };
   const stop = async () => {
-    await world?.browser.close();
-    await world?.stack.dispose();
+    if (world !== undefined) await dispose(world);
     world = undefined;
   };
-  beforeAll(start, 240_000);
-  // A retry (vitest.config.ts) starts from a fresh stack, seeded as the file began: the first
-  // try's rows (queue cards, invitees, settings, read marks) would otherwise count as the retry's own.
+  beforeAll(start, startMs);
   beforeEach(async ctx => {
     if (!ctx.task.result?.retryCount) return;
     await stop();
     await start();
-  }, 240_000);
+  }, startMs);
   afterAll(stop, 60_000);
+}
+
+/** A browser test file's world: the whole stack serving the client, and Chromium. */
+export function browserSuite(onReady: (world: {stack: TestStack; browser: Browser}) => void) {
+  worldPerFile(
+    async () => ({stack: await startTestStack({serveClient: true}), browser: await launchBrowser()}),
+    async ({stack, browser}) => {
+      await browser.close();
+      await stack.dispose();
+    },
+    onReady,
+    240_000,
+  );
 }
 
 /** A server-mutator test file's world: a real Postgres and the mutate path without zero-cache. */
 export function databaseSuite(onReady: (world: {db: TestDatabase; mutate: ReturnType<typeof serverMutator>}) => void) {
-  let db: TestDatabase | undefined;
-  const start = async () => {
-    db = await startTestDatabase();
-    onReady({db, mutate: serverMutator(db.sql)});
-  };
-  const stop = async () => {
-    await db?.dispose();
-    db = undefined;
-  };
-  beforeAll(start, 120_000);
-  // A retry starts from a fresh database, as browserSuite's does.
-  beforeEach(async ctx => {
-    if (!ctx.task.result?.retryCount) return;
-    await stop();
-    await start();
-  }, 120_000);
-  afterAll(stop);
+  worldPerFile(
+    async () => {
+      const db = await startTestDatabase();
+      return {db, mutate: serverMutator(db.sql)};
+    },
+    ({db}) => db.dispose(),
+    onReady,
+    120_000,
+  );
 }
