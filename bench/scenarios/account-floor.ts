@@ -35,8 +35,18 @@ type Desk = {
  * walk. Samples: step → shown on both watchers' walker pages; escalation →
  * card on every engineer's queue. `onLoad` is called when the load starts
  * (every page open); `npm run test:soak` runs this for minutes.
+ *
+ * `workQueue`: engineers also work the queue, as a staffed floor does: once
+ * a card is on every queue, the next engineer in turn claims it, and
+ * resolves it `resolveAfterMs` later. Without it (the benchmark's floor, as
+ * issue #17 defines it) every escalation stays open until the end, so the
+ * queue each engineer holds grows for as long as the floor runs: fine for
+ * a minute's latency, not for a soak that judges memory (the soak uses it).
  */
-export async function accountFloor({stack, account, sessions, sizes}: BenchContext, {onLoad}: {onLoad?: () => void} = {}) {
+export async function accountFloor(
+  {stack, account, sessions, sizes}: BenchContext,
+  {onLoad, workQueue}: {onLoad?: () => void; workQueue?: {resolveAfterMs: number}} = {},
+) {
   const {l1s: nL1, engineers: nEng, watchersPerWalk, stepEveryMs, escalateEveryMs, durationMs, timeoutMs} = sizes.accountFloor;
   const l1s = account.l1s.slice(0, nL1);
   const engineers = account.engineers.slice(0, nEng);
@@ -91,6 +101,19 @@ export async function accountFloor({stack, account, sessions, sizes}: BenchConte
     let stepsDone = 0;
     let steps = 0;
     let escalations = 0;
+    const queueWork = {claimed: 0, resolved: 0, failed: [] as string[]};
+    /** The next engineer in turn picks the card up and closes the case a while later (workQueue only). */
+    const workCard = async (handoffId: string, i: number) => {
+      if (!workQueue) return;
+      const z = engineerZero[i % engineerZero.length];
+      const claimed = await z.mutate(mutators.handoff.claim({handoffId})).server;
+      if (claimed.type !== 'success') throw new Error(`claim refused: ${JSON.stringify(claimed)}`);
+      queueWork.claimed++;
+      await new Promise(r => setTimeout(r, workQueue.resolveAfterMs));
+      const resolved = await z.mutate(mutators.handoff.resolve({handoffId, resolutionNotes: `Floor case ${i}: fixed the sign-in profile.`})).server;
+      if (resolved.type !== 'success') throw new Error(`resolve refused: ${JSON.stringify(resolved)}`);
+      queueWork.resolved++;
+    };
     // Every page is open and the walks start stepping now (the soak's clock starts here).
     onLoad?.();
 
@@ -128,6 +151,7 @@ export async function accountFloor({stack, account, sessions, sizes}: BenchConte
         (e: Error) => void cardFailures.push(e.message),
       );
       pending.push(card);
+      if (workQueue) pending.push(card.then(() => workCard(handoffId, i)).catch((e: Error) => void queueWork.failed.push(e.message)));
       await escalated.catch(() => {});
 
       d.stopBeats();
@@ -177,6 +201,7 @@ export async function accountFloor({stack, account, sessions, sizes}: BenchConte
 
     if (stepFailures.length) say(`  floor: ${stepFailures.length} of ${steps} steps failed, e.g. ${stepFailures[0]}`);
     if (cardFailures.length) say(`  floor: ${cardFailures.length} escalations failed, e.g. ${cardFailures[0]}`);
+    if (queueWork.failed.length) say(`  floor: ${queueWork.failed.length} claims or resolves failed, e.g. ${queueWork.failed[0]}`);
     const s = summarize(stepSamples);
     const c = summarize(cardSamples);
     say(`  floor steps: p50 ${s.p50_ms} ms, p99 ${s.p99_ms} ms (${s.samples} samples); cards: p50 ${c.p50_ms} ms, p99 ${c.p99_ms} ms (${c.samples} samples)`);
@@ -193,6 +218,7 @@ export async function accountFloor({stack, account, sessions, sizes}: BenchConte
       card_samples: c.samples,
       escalations,
       failed_escalations: cardFailures.length,
+      ...(workQueue ? {claimed: queueWork.claimed, resolved: queueWork.resolved, failed_queue_work: queueWork.failed.length} : {}),
       l1s: l1s.length,
       engineers: engineers.length,
       watchers_per_walk: watchersPerWalk,

@@ -34,6 +34,18 @@ function childrenOf(pid: number): number[] {
   return kids;
 }
 
+/** A process and all its descendants' ids (zero-cache forks its workers). */
+export function processTreePids(pid: number): number[] {
+  const out: number[] = [];
+  const todo = [pid];
+  while (todo.length) {
+    const p = todo.pop()!;
+    out.push(p);
+    todo.push(...childrenOf(p));
+  }
+  return out;
+}
+
 /** One process alone. */
 export function processMemory(pid: number) {
   return memoryOf(pid);
@@ -46,15 +58,11 @@ export function processMemory(pid: number) {
 export function processTreeMemory(pid: number): {rss: number; pss: number; processes: number} {
   let rss = 0;
   let pss = 0;
-  let processes = 0;
-  const todo = [pid];
-  while (todo.length) {
-    const p = todo.pop()!;
+  const pids = processTreePids(pid);
+  for (const p of pids) {
     const m = memoryOf(p);
     rss += m.rss;
     pss += m.pss;
-    processes++;
-    todo.push(...childrenOf(p));
   }
-  return {rss, pss, processes};
+  return {rss, pss, processes: pids.length};
 }

@@ -22,6 +22,7 @@
  */
 import {readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
 import {HEARTBEAT_MS} from '../../mutators/presence/presence.ts';
@@ -175,6 +176,10 @@ async function drive(lanes: {write: (seq: number) => Promise<void>; watchers: Li
   const pending: Promise<void>[] = [];
   const end = performance.now() + SECONDS * 1000;
   let writes = 0;
+  // The clients' own process (this one): its CPU and event-loop delay over the drive, so a saturated driver is not read as server latency.
+  const loop = monitorEventLoopDelay({resolution: 10});
+  loop.enable();
+  const own0 = process.cpuUsage();
   // BUSY_PROFILE_MARKS=dir: marks the drive's start and end there (dir/start, dir/stop), for a profiler hook in zero-cache's workers.
   const marks = process.env.BUSY_PROFILE_MARKS;
   if (marks) writeFileSync(path.join(marks, 'start'), '');
@@ -198,7 +203,14 @@ async function drive(lanes: {write: (seq: number) => Promise<void>; watchers: Li
   );
   if (marks) writeFileSync(path.join(marks, 'stop'), '');
   await Promise.all(pending);
-  return {...summarize(samples), failed: failures.length, writes};
+  loop.disable();
+  const own = process.cpuUsage(own0);
+  const clients = {
+    cpu_s: Math.round((own.user + own.system) / 1e5) / 10,
+    loop_delay_p99_ms: Math.round(loop.percentile(99) / 1e6),
+    loop_delay_max_ms: Math.round(loop.max / 1e6),
+  };
+  return {...summarize(samples), failed: failures.length, writes, clients};
 }
 
 async function bareVariant(stack: BenchStack, account: BenchAccount, sessions: ReturnType<typeof sessionPool>) {
