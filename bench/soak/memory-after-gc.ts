@@ -33,19 +33,42 @@ async function inspectorUrl(deadline: number): Promise<string> {
   }
 }
 
+const CLOSE_INSPECTOR = "setTimeout(() => process.getBuiltinModule('node:inspector').close(), 50); 'closing'";
+
+/** Asks whoever holds the port (one of ours, left open by a reading that stalled) to close its inspector. */
+async function closeLeftover(): Promise<void> {
+  try {
+    const ws = new WebSocket(await inspectorUrl(Date.now() + 1000));
+    await new Promise((resolve, reject) => {
+      ws.addEventListener('open', resolve, {once: true});
+      ws.addEventListener('error', reject, {once: true});
+    });
+    ws.send(JSON.stringify({id: 1, method: 'Runtime.evaluate', params: {expression: CLOSE_INSPECTOR}}));
+    await sleep(300);
+    ws.close();
+  } catch {
+    // gone meanwhile
+  }
+}
+
 async function portFree(deadline: number): Promise<void> {
+  let asked = false;
   while (Date.now() < deadline) {
     try {
       await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json/version`);
     } catch {
       return;
     }
+    if (!asked) {
+      asked = true;
+      await closeLeftover();
+    }
     await sleep(100);
   }
   throw new Error('the inspector did not close');
 }
 
-export async function memoryAfterGc(pid: number, timeoutMs = 15_000): Promise<MemoryAfterGc> {
+export async function memoryAfterGc(pid: number, timeoutMs = 60_000): Promise<MemoryAfterGc> {
   const deadline = Date.now() + timeoutMs;
   await portFree(deadline);
   process.kill(pid, 'SIGUSR1');
@@ -75,11 +98,10 @@ export async function memoryAfterGc(pid: number, timeoutMs = 15_000): Promise<Me
     const usage = JSON.parse(String(m.result?.result?.value)) as {pid: number; heapUsed: number};
     // Another process may have held the port meanwhile: a reading is only of the process asked about.
     if (usage.pid !== pid) throw new Error(`the inspector on port ${INSPECTOR_PORT} is process ${usage.pid}'s, not ${pid}'s`);
-    const rssMb = processMemory(pid).rss;
-    // Close it from inside, a moment after answering, so the port is free for the next process.
-    await call('Runtime.evaluate', {expression: "setTimeout(() => process.getBuiltinModule('node:inspector').close(), 50); 'closing'"});
-    return {rssMb, heapUsedMb: usage.heapUsed / 1048576};
+    return {rssMb: processMemory(pid).rss, heapUsedMb: usage.heapUsed / 1048576};
   } finally {
+    // Close it from inside, a moment after answering, so the port is free for the next process, also when a call stalled.
+    await call('Runtime.evaluate', {expression: CLOSE_INSPECTOR}).catch(() => {});
     ws.close();
     await portFree(deadline).catch(() => {});
   }

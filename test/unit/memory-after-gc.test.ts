@@ -43,4 +43,13 @@ describe('memory after a full GC', () => {
     expect(other.heapUsedMb).toBeGreaterThan(15);
     expect(other.rssMb).toBeGreaterThan(other.heapUsedMb);
   }, 60_000);
+
+  it('reclaims the port from an inspector a stalled reading left open', async () => {
+    const a = await holder();
+    process.kill(a.pid!, 'SIGUSR1'); // opened and never closed, as after a reading that timed out
+    await expect.poll(async () => (await fetch('http://127.0.0.1:9229/json/version').catch(() => undefined))?.ok, {timeout: 10_000}).toBe(true);
+    const b = await holder();
+    const m = await memoryAfterGc(b.pid!);
+    expect(m.heapUsedMb).toBeGreaterThan(15);
+  }, 60_000);
 });
