@@ -39,11 +39,33 @@ function byName(records: ChaosRecord[]): Map<string, ChaosRecord> {
     rows.set(
       key,
       row
-        ? {...row, tried: row.tried + r.tried, passed: row.passed + r.passed, lost: row.lost + r.lost}
-        : {kind: r.kind, name: r.name, tried: r.tried, passed: r.passed, lost: r.lost},
+        ? {
+            ...row,
+            tried: row.tried + r.tried,
+            passed: row.passed + r.passed,
+            lost: row.lost + r.lost,
+            duplicated: sumOptional(row.duplicated, r.duplicated),
+            recoveryMs: row.recoveryMs || r.recoveryMs ? [...(row.recoveryMs ?? []), ...(r.recoveryMs ?? [])] : undefined,
+          }
+        : {kind: r.kind, name: r.name, tried: r.tried, passed: r.passed, lost: r.lost, duplicated: r.duplicated, recoveryMs: r.recoveryMs},
     );
   }
   return rows;
+}
+
+function sumOptional(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0);
+}
+
+/** A row's duplicated count, or a dash where the test counts doubles in `lost`. */
+function duplicatedCell(r: ChaosRecord): string {
+  return r.duplicated === undefined ? '–' : String(r.duplicated);
+}
+
+/** Each fault's time until propagation p99 was under 1 s again, in seconds ("–" where not measured). */
+export function recoveryCell(r: ChaosRecord): string {
+  if (!r.recoveryMs?.length) return '–';
+  return r.recoveryMs.map(ms => (ms === null ? 'not seen' : `${(ms / 1000).toFixed(1)} s`)).join(', ');
 }
 
 function totals(records: ChaosRecord[]): Totals {
@@ -71,17 +93,24 @@ function header(info: RunInfo): string[] {
 /** The README table: one row per fault, one row each for hostile inputs and attacks. */
 export function renderReadmeTable(records: ChaosRecord[], info: RunInfo): string {
   const rows = [...byName(records).values()];
-  const lines = [...header(info), '| What | Tried | Survived / refused cleanly | Data lost |', '|---|---:|---:|---:|'];
-  for (const r of rows.filter(r => r.kind === 'fault')) lines.push(`| Fault: ${r.name} | ${r.tried} | ${r.passed} | ${r.lost} |`);
+  const lines = [
+    ...header(info),
+    '| What | Tried | Survived / refused cleanly | Data lost | Duplicated | Propagation p99 under 1 s again after |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows.filter(r => r.kind === 'fault')) {
+    lines.push(`| Fault: ${r.name} | ${r.tried} | ${r.passed} | ${r.lost} | ${duplicatedCell(r)} | ${recoveryCell(r)} |`);
+  }
   for (const kind of ['hostile_input', 'attack'] as const) {
     const t = totals(rows.filter(r => r.kind === kind));
     if (t.names === 0) continue;
     const what =
       kind === 'hostile_input' ? `${KIND_TITLES[kind]} (${t.names} mutators and endpoints)` : `${KIND_TITLES[kind]} (${t.names} mutator, query and session cases)`;
-    lines.push(`| ${what} | ${t.tried} | ${t.passed} | ${t.lost} |`);
+    lines.push(`| ${what} | ${t.tried} | ${t.passed} | ${t.lost} | – | – |`);
   }
   const all = totals(rows);
-  lines.push(`| **Total** | **${all.tried}** | **${all.passed}** | **${all.lost}** |`);
+  const duplicated = rows.reduce((n, r) => n + (r.duplicated ?? 0), 0);
+  lines.push(`| **Total** | **${all.tried}** | **${all.passed}** | **${all.lost}** | **${duplicated}** | |`);
   return lines.join('\n');
 }
 
@@ -92,6 +121,19 @@ export function renderLastRun(records: ChaosRecord[], info: RunInfo): string {
   for (const kind of ['fault', 'hostile_input', 'attack'] as const) {
     const mine = rows.filter(r => r.kind === kind);
     if (mine.length === 0) continue;
+    if (kind === 'fault') {
+      lines.push(
+        `## ${KIND_TITLES[kind]}`,
+        '',
+        '| Name | Tried | Passed | Lost | Duplicated | Propagation p99 under 1 s again after |',
+        '|---|---:|---:|---:|---:|---:|',
+      );
+      for (const r of mine) lines.push(`| ${r.name} | ${r.tried} | ${r.passed} | ${r.lost} | ${duplicatedCell(r)} | ${recoveryCell(r)} |`);
+      const t = totals(mine);
+      const duplicated = mine.reduce((n, r) => n + (r.duplicated ?? 0), 0);
+      lines.push(`| **all ${t.names}** | **${t.tried}** | **${t.passed}** | **${t.lost}** | **${duplicated}** | |`, '');
+      continue;
+    }
     lines.push(`## ${KIND_TITLES[kind]}`, '', '| Name | Tried | Passed | Lost |', '|---|---:|---:|---:|');
     for (const r of mine) lines.push(`| ${r.name} | ${r.tried} | ${r.passed} | ${r.lost} |`);
     const t = totals(mine);

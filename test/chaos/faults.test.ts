@@ -4,6 +4,7 @@ import type {Outbox} from '../../client/offline/outbox.ts';
 import {mutators} from '../../mutators/index.ts';
 import {queries} from '../../queries/index.ts';
 import {chaosSize, recordChaos} from '../support/chaos-report.ts';
+import {PART_FAULTS, SIGKILL_RESTART_LINE} from '../support/part-faults.ts';
 import {signIn} from '../support/sign-in.ts';
 import {startTestStack, type TestStack} from '../support/stack.ts';
 import {eventually, zeroClient, type TandemZero} from '../support/zero-client.ts';
@@ -31,36 +32,8 @@ const ROUNDS = chaosSize(1, 3);
 /** Pause between two recorded steps: a brisk technician. */
 const PACE_MS = 100;
 
-type Fault = {name: string; inject: (stack: TestStack, recordDuring: () => Promise<void>) => Promise<void>};
-
-const FAULTS: Fault[] = [
-  {
-    name: 'SIGKILL zero-cache mid-walk',
-    async inject(stack, recordDuring) {
-      const launches = stack.zeroCache!.launches();
-      process.kill(stack.zeroCache!.pid()!, 'SIGKILL');
-      await recordDuring();
-      await stack.zeroCache!.readyAfter(launches);
-    },
-  },
-  {
-    name: 'SIGKILL API server mid-walk',
-    async inject(stack, recordDuring) {
-      const launches = stack.api.launches();
-      process.kill(stack.api.pid()!, 'SIGKILL');
-      await recordDuring();
-      await stack.api.readyAfter(launches);
-    },
-  },
-  {
-    name: 'restart PostgreSQL mid-walk',
-    async inject(stack, recordDuring) {
-      await stack.postgres!.stop();
-      await recordDuring();
-      await stack.postgres!.start();
-    },
-  },
-];
+/** The shared fault injections (test/support/part-faults.ts), named for where they strike. */
+const FAULTS = PART_FAULTS.map(f => ({name: `${f.what} mid-walk`, inject: f.inject}));
 
 /** A flow that loops (a → b → a …) so that a walk can be as long as we like. */
 const LOOPING_FLOW = {
@@ -228,7 +201,7 @@ describe('faults mid-walk', () => {
       // The same client instances are still connected: nobody reloaded.
       expect(recorder.connection.state.current.name).toBe('connected');
       expect(watcher.connection.state.current.name).toBe('connected');
-      expect(stack.logLines.filter(l => / exited \(signal SIGKILL\); restarting in /.test(l)).length).toBeGreaterThanOrEqual(2 * ROUNDS);
+      expect(stack.logLines.filter(l => SIGKILL_RESTART_LINE.test(l)).length).toBeGreaterThanOrEqual(2 * ROUNDS);
     },
     chaosSize(10, 40) * 60_000,
   );

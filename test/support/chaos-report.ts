@@ -18,6 +18,14 @@ export type ChaosRecord = {
   passed: number;
   /** Rows or steps lost or wrongly written (must be 0). */
   lost: number;
+  /** Of the changes sent, how many landed more than once (must be 0); absent where `lost` counts both. */
+  duplicated?: number;
+  /**
+   * Per fault injected: milliseconds from the part being back until
+   * propagation p99 was under 1 s again (null: not within the time watched).
+   * Recorded, never asserted.
+   */
+  recoveryMs?: (number | null)[];
 };
 
 export const chaosFull = process.env.TANDEM_CHAOS === 'full';

@@ -43,6 +43,20 @@ export function browserSuite(onReady: (world: {stack: TestStack; browser: Browse
   );
 }
 
+/**
+ * A test file's own whole stack without the client (zero-cache, the API,
+ * PostgreSQL), e.g. for the chaos tests that break its parts: a retry gets
+ * a fresh stack, not one a failed try left half broken.
+ */
+export function stackSuite(onReady: (stack: TestStack) => void, options: Parameters<typeof startTestStack>[0] = {}) {
+  worldPerFile(
+    () => startTestStack(options),
+    stack => stack.dispose(),
+    onReady,
+    240_000,
+  );
+}
+
 /** A server-mutator test file's world: a real Postgres and the mutate path without zero-cache. */
 export function databaseSuite(onReady: (world: {db: TestDatabase; mutate: ReturnType<typeof serverMutator>}) => void) {
   worldPerFile(
