@@ -28,7 +28,7 @@ export function parseChaosRecords(text: string): ChaosRecord[] {
     .map(line => JSON.parse(line) as ChaosRecord);
 }
 
-type Totals = {tried: number; passed: number; lost: number; names: number};
+type Totals = {tried: number; passed: number; lost: number; duplicated: number; names: number};
 
 /** Sums records with the same kind and name (a test may report a name more than once). */
 function byName(records: ChaosRecord[]): Map<string, ChaosRecord> {
@@ -63,18 +63,16 @@ function duplicatedCell(r: ChaosRecord): string {
 }
 
 /** Each fault's time until propagation p99 was under 1 s again, in seconds ("–" where not measured). */
-export function recoveryCell(r: ChaosRecord): string {
+function recoveryCell(r: ChaosRecord): string {
   if (!r.recoveryMs?.length) return '–';
   return r.recoveryMs.map(ms => (ms === null ? 'not seen' : `${(ms / 1000).toFixed(1)} s`)).join(', ');
 }
 
 function totals(records: ChaosRecord[]): Totals {
-  return records.reduce((t, r) => ({tried: t.tried + r.tried, passed: t.passed + r.passed, lost: t.lost + r.lost, names: t.names + 1}), {
-    tried: 0,
-    passed: 0,
-    lost: 0,
-    names: 0,
-  });
+  return records.reduce(
+    (t, r) => ({tried: t.tried + r.tried, passed: t.passed + r.passed, lost: t.lost + r.lost, duplicated: t.duplicated + (r.duplicated ?? 0), names: t.names + 1}),
+    {tried: 0, passed: 0, lost: 0, duplicated: 0, names: 0},
+  );
 }
 
 const KIND_TITLES: Record<ChaosRecord['kind'], string> = {
@@ -109,8 +107,7 @@ export function renderReadmeTable(records: ChaosRecord[], info: RunInfo): string
     lines.push(`| ${what} | ${t.tried} | ${t.passed} | ${t.lost} | – | – |`);
   }
   const all = totals(rows);
-  const duplicated = rows.reduce((n, r) => n + (r.duplicated ?? 0), 0);
-  lines.push(`| **Total** | **${all.tried}** | **${all.passed}** | **${all.lost}** | **${duplicated}** | |`);
+  lines.push(`| **Total** | **${all.tried}** | **${all.passed}** | **${all.lost}** | **${all.duplicated}** | |`);
   return lines.join('\n');
 }
 
@@ -121,23 +118,17 @@ export function renderLastRun(records: ChaosRecord[], info: RunInfo): string {
   for (const kind of ['fault', 'hostile_input', 'attack'] as const) {
     const mine = rows.filter(r => r.kind === kind);
     if (mine.length === 0) continue;
-    if (kind === 'fault') {
-      lines.push(
-        `## ${KIND_TITLES[kind]}`,
-        '',
-        '| Name | Tried | Passed | Lost | Duplicated | Propagation p99 under 1 s again after |',
-        '|---|---:|---:|---:|---:|---:|',
-      );
-      for (const r of mine) lines.push(`| ${r.name} | ${r.tried} | ${r.passed} | ${r.lost} | ${duplicatedCell(r)} | ${recoveryCell(r)} |`);
-      const t = totals(mine);
-      const duplicated = mine.reduce((n, r) => n + (r.duplicated ?? 0), 0);
-      lines.push(`| **all ${t.names}** | **${t.tried}** | **${t.passed}** | **${t.lost}** | **${duplicated}** | |`, '');
-      continue;
-    }
-    lines.push(`## ${KIND_TITLES[kind]}`, '', '| Name | Tried | Passed | Lost |', '|---|---:|---:|---:|');
-    for (const r of mine) lines.push(`| ${r.name} | ${r.tried} | ${r.passed} | ${r.lost} |`);
+    // Faults also say what landed twice and how soon propagation was fine again.
+    const faults = kind === 'fault';
+    lines.push(
+      `## ${KIND_TITLES[kind]}`,
+      '',
+      `| Name | Tried | Passed | Lost |${faults ? ' Duplicated | Propagation p99 under 1 s again after |' : ''}`,
+      `|---|---:|---:|---:|${faults ? '---:|---:|' : ''}`,
+    );
+    for (const r of mine) lines.push(`| ${r.name} | ${r.tried} | ${r.passed} | ${r.lost} |${faults ? ` ${duplicatedCell(r)} | ${recoveryCell(r)} |` : ''}`);
     const t = totals(mine);
-    lines.push(`| **all ${t.names}** | **${t.tried}** | **${t.passed}** | **${t.lost}** |`, '');
+    lines.push(`| **all ${t.names}** | **${t.tried}** | **${t.passed}** | **${t.lost}** |${faults ? ` **${t.duplicated}** | |` : ''}`, '');
   }
   return lines.join('\n');
 }
