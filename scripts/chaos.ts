@@ -8,8 +8,9 @@ import {writeChaosSummary} from './chaos-summary.ts';
 
 /**
  * `npm run test:chaos`: the reliability suite at full size (TANDEM_CHAOS=full):
- * the fault tests (200 steps, every fault three times), the hostile-input fuzz
- * and the tenant and role attacks. Every test appends what it tried to a
+ * the fault tests (200 steps, every fault three times; the account floor under
+ * faults; long outages), the hostile-input fuzz, the tenant and role attacks,
+ * and the two faults that come from a client (revocation, a flooding session). Every test appends what it tried to a
  * report; the summary goes to test/chaos/LAST-RUN.md and the README's table.
  * Extra arguments go to vitest (e.g. a file filter).
  */
@@ -17,7 +18,9 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'tandem-chaos-'));
 const report = path.join(tmp, 'report.jsonl');
 const startedAt = new Date();
 const vitest = path.join(ROOT_DIR, 'node_modules', '.bin', 'vitest');
-const run = spawnSync(vitest, ['run', 'test/chaos', ...process.argv.slice(2)], {
+// Two integration tests are faults from a client (issue #23): revocation and a flooding session; their rows belong in the table too.
+const CLIENT_FAULTS = ['test/integration/revocation.test.ts', 'test/integration/flood.test.ts'];
+const run = spawnSync(vitest, ['run', 'test/chaos', ...CLIENT_FAULTS, ...process.argv.slice(2)], {
   cwd: ROOT_DIR,
   stdio: 'inherit',
   env: {...process.env, TANDEM_CHAOS: 'full', TANDEM_CHAOS_REPORT: report},

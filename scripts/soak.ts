@@ -16,8 +16,8 @@ import {fileStamp, type BenchResult} from '../bench/results.ts';
 import {accountFloor} from '../bench/scenarios/account-floor.ts';
 import {sizesFor} from '../bench/sizes.ts';
 import {judgeConnections, judgeMemory, judgeTable, type Sample, type Verdict} from '../bench/soak/growth.ts';
-import {CVR_POLICY, cvrTables, rowCount, TRACKED_TABLES} from '../bench/soak/tracked-tables.ts';
-import {memoryAfterGc} from '../bench/soak/memory-after-gc.ts';
+import {CVR_POLICY, CVR_TOMBSTONE_POLICY, cvrCounts, cvrTables, rowCount, TRACKED_TABLES} from '../bench/soak/tracked-tables.ts';
+import {gcProbe, hasProbe, memoryAfterGc} from '../bench/soak/memory-after-gc.ts';
 import {processMemory, processTreeMemory, processTreePids} from '../bench/stack/process-memory.ts';
 import {startBenchStack} from '../bench/stack/bench-stack.ts';
 import {createBenchAccount} from '../bench/support/bench-account.ts';
@@ -34,11 +34,14 @@ function parseMinutes(argv: string[]): number {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+/** The series of a CVR table's tombstones (bench/soak/tracked-tables.ts). */
+const tombstonesOf = (table: string) => `${table} tombstones`;
 
 /** The queue every engineer's client holds: steady on a staffed floor, or the memory it costs grows with the run. */
 const OPEN_QUEUE = 'open escalations (the queue)';
 const ZC_AFTER_GC = 'zero-cache RSS MB after a full GC';
 const ZC_HEAP = 'zero-cache heap used MB after a full GC';
+const ZC_COMMITTED = 'zero-cache V8 heap committed MB after a full GC';
 const API_AFTER_GC = 'API RSS MB after a full GC';
 const API_HEAP = 'API heap used MB after a full GC';
 const DRIVER_HEAP = "the driver's heap used MB (the floor's clients)";
@@ -55,6 +58,9 @@ async function main() {
   const started = new Date();
   say(`soak: the account floor for ${minutes} min (warm-up ${round(warmupS / 60)} min), a sample every ${everyS} s`);
   say('starting the stack (embedded Postgres, API, zero-cache)…');
+  // Every Node process of the stack (API, zero-cache and its workers) loads the memory probe (bench/soak/gc-probe.cjs).
+  const probe = gcProbe();
+  Object.assign(process.env, probe.env);
   const stack = await startBenchStack();
   const onSignal = () => void stack.stop().finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
@@ -79,20 +85,40 @@ async function main() {
     let t0 = 0;
     let timer: ReturnType<typeof setInterval> | undefined;
     let sampling: Promise<void> = Promise.resolve();
+    const snapshotDir = process.env.TANDEM_SOAK_SNAPSHOTS;
+    if (snapshotDir) mkdirSync(snapshotDir, {recursive: true});
+    let snapshotsTaken = 0;
+    const lastHeap = new Map<number, number>();
     const sample = async () => {
       const at = Math.round((performance.now() - t0) / 1000);
       add('zero-cache RSS MB', at, round(processTreeMemory(zeroCachePid).rss));
       add('API RSS MB', at, round(processMemory(stack.apiPid).rss));
       // What stays after a full collection (bench/soak/memory-after-gc.ts): what a leak shows in; RSS alone also counts garbage V8 has not collected yet.
-      const zc = {rss: 0, heap: 0};
-      for (const pid of processTreePids(zeroCachePid)) {
-        const m = await memoryAfterGc(pid);
+      const zc = {rss: 0, heap: 0, committed: 0};
+      const probed = processTreePids(zeroCachePid).filter(pid => hasProbe(probe.dir, pid));
+      if (!probed.length) throw new Error('no zero-cache process loaded the memory probe');
+      // TANDEM_SOAK_SNAPSHOTS=dir: heap snapshots of zero-cache's two biggest processes (its sync workers), first when warm-up ends, then at the last sample.
+      const snapshotNow = snapshotDir && ((at >= warmupS && snapshotsTaken === 0) || (at >= runS - everyS && snapshotsTaken === 1));
+      if (snapshotNow) snapshotsTaken++;
+      const biggest = new Set(
+        [...lastHeap.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 2)
+          .map(([pid]) => pid),
+      );
+      for (const pid of probed) {
+        const snapshotTo = snapshotNow && biggest.has(pid) ? path.join(snapshotDir, `zero-cache-${pid}-${at}s.heapsnapshot`) : undefined;
+        const m = await memoryAfterGc(probe.dir, pid, {snapshotTo, timeoutMs: snapshotTo ? 180_000 : 60_000});
+        if (snapshotTo) say(`  heap snapshot: ${snapshotTo}`);
+        lastHeap.set(pid, m.heapUsedMb);
         zc.rss += m.rssMb;
         zc.heap += m.heapUsedMb;
+        zc.committed += m.heapTotalMb;
       }
-      const api = await memoryAfterGc(stack.apiPid);
+      const api = await memoryAfterGc(probe.dir, stack.apiPid);
       add(ZC_AFTER_GC, at, round(zc.rss));
       add(ZC_HEAP, at, round(zc.heap));
+      add(ZC_COMMITTED, at, round(zc.committed));
       add(API_AFTER_GC, at, round(api.rssMb));
       add(API_HEAP, at, round(api.heapUsedMb));
       // The driver (this process: the floor's 100 Zero clients), so that a driver out of breath is not read as the stack's.
@@ -101,7 +127,12 @@ async function main() {
       add('Postgres connections', at, n);
       // Tandem's own zero-cache (the reference app's, stopped, keeps its schemas too).
       if (!cvr.length) cvr = (await cvrTables(stack.sql)).filter(t => !t.startsWith(`"${BARE_APP_ID}_`));
-      for (const table of [...Object.keys(TRACKED_TABLES), ...cvr]) add(table, at, await rowCount(stack.sql, table));
+      for (const table of Object.keys(TRACKED_TABLES)) add(table, at, await rowCount(stack.sql, table));
+      for (const table of cvr) {
+        const {live, tombstones} = await cvrCounts(stack.sql, table);
+        add(table, at, live);
+        if (tombstones !== undefined) add(tombstonesOf(table), at, tombstones);
+      }
       const [{open}] = await stack.sql<{open: number}[]>`select count(*)::int as open from handoff where status = 'open'`;
       add(OPEN_QUEUE, at, open);
       const z = series['zero-cache RSS MB'].at(-1)!.value;
@@ -136,14 +167,24 @@ async function main() {
 
   const verdicts: (Verdict & {what: string})[] = [
     ...[ZC_AFTER_GC, ZC_HEAP, API_AFTER_GC, API_HEAP].map(name => ({what: 'memory', ...judgeMemory(name, series[name] ?? [], warmupS)})),
-    // Reported, not judged: it includes garbage not yet collected (V8 grows a busy heap lazily); the driver is not the product.
-    ...['zero-cache RSS MB', 'API RSS MB', DRIVER_HEAP].map(name => {
+    // Reported, not judged: plain RSS includes garbage not yet collected (V8 grows a busy heap lazily); the committed heap is part of RSS after GC, shown to tell V8's share of it from native memory; the driver is not the product.
+    ...(
+      [
+        ['zero-cache RSS MB', 'counts garbage not yet collected'],
+        ['API RSS MB', 'counts garbage not yet collected'],
+        [ZC_COMMITTED, "V8's share of the RSS after GC"],
+        [DRIVER_HEAP, 'the load, not the product'],
+      ] as const
+    ).map(([name, reason]) => {
       const v = judgeMemory(name, series[name] ?? [], warmupS);
-      return {what: 'memory', ...v, ok: true, judged: false as const, why: `reported, not judged (counts garbage not yet collected): ${v.why}`};
+      return {what: 'memory', ...v, ok: true, judged: false as const, why: `reported, not judged (${reason}): ${v.why}`};
     }),
     {what: 'connections', ...judgeConnections('Postgres connections', series['Postgres connections'] ?? [], warmupS)},
     ...Object.entries(TRACKED_TABLES).map(([t, policy]) => ({what: 'table', ...judgeTable(t, series[t] ?? [], warmupS, policy)})),
     ...cvr.map(t => ({what: 'CVR table', ...judgeTable(t, series[t] ?? [], warmupS, CVR_POLICY)})),
+    ...cvr
+      .filter(t => series[tombstonesOf(t)])
+      .map(t => ({what: 'CVR tombstones', ...judgeTable(tombstonesOf(t), series[tombstonesOf(t)], warmupS, CVR_TOMBSTONE_POLICY)})),
     {what: 'load', ...judgeTable(OPEN_QUEUE, series[OPEN_QUEUE] ?? [], warmupS, OPEN_QUEUE_POLICY)},
   ];
   if (floorError) verdicts.push({what: 'load', name: 'account floor', ok: false, first: 0, last: 0, growth: null, why: floorError});

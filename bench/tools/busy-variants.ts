@@ -131,6 +131,14 @@ function advanceSignals(file: string, from: number) {
     already_caught_up: count('already caught up'),
   };
 }
+/** BUSY_KEEP_LOGS=dir: the variant's slice of zero-cache's log is kept there (the stack's data dir is deleted at the end). */
+function keepLog(file: string, from: number, spec: string): {log?: string} {
+  const dir = process.env.BUSY_KEEP_LOGS;
+  if (!dir) return {};
+  const out = path.join(dir, `zero-cache-${spec.replaceAll(':', '-')}-${Date.now()}.log`);
+  writeFileSync(out, readFileSync(file).subarray(from));
+  return {log: out};
+}
 const logSize = (file: string) => {
   try {
     return statSync(file).size;
@@ -172,6 +180,9 @@ function countedBeats(appUrl: string, entries: {zero: TandemZero; session: Sessi
 /** Steps (or bare rows) every STEP_EVERY_MS per lane for SECONDS; mutate call → row in each watcher's view. */
 async function drive(lanes: {write: (seq: number) => Promise<void>; watchers: LiveView<Steps>[]}[]) {
   const samples: number[] = [];
+  // The slowest samples, each with when it was written (s into the drive) and when the writer's mutation was answered, to set against zero-cache's log.
+  const slow: {at_s: number; ms: number; ack_ms: number}[] = [];
+  const start = performance.now();
   const failures: string[] = [];
   const pending: Promise<void>[] = [];
   const end = performance.now() + SECONDS * 1000;
@@ -191,9 +202,14 @@ async function drive(lanes: {write: (seq: number) => Promise<void>; watchers: Li
         const seen = lane.watchers.map(v => v.when(d => d.some(s => s.seq === seq), 30_000, `step ${seq}`));
         const t0 = performance.now();
         writes++;
+        let ack = 0;
         pending.push(
-          Promise.all([Promise.all(seen), lane.write(seq)]).then(
-            ([times]) => void times.forEach(t => samples.push(t - t0)),
+          Promise.all([Promise.all(seen), lane.write(seq).then(() => void (ack = performance.now() - t0))]).then(
+            ([times]) =>
+              void times.forEach(t => {
+                samples.push(t - t0);
+                slow.push({at_s: Math.round((t0 - start) / 100) / 10, ms: Math.round(t - t0), ack_ms: Math.round(ack)});
+              }),
             (e: Error) => void failures.push(e.message),
           ),
         );
@@ -210,7 +226,8 @@ async function drive(lanes: {write: (seq: number) => Promise<void>; watchers: Li
     loop_delay_p99_ms: Math.round(loop.percentile(99) / 1e6),
     loop_delay_max_ms: Math.round(loop.max / 1e6),
   };
-  return {...summarize(samples), failed: failures.length, writes, clients};
+  slow.sort((a, b) => b.ms - a.ms);
+  return {...summarize(samples), failed: failures.length, writes, clients, slowest: slow.slice(0, 12)};
 }
 
 async function bareVariant(stack: BenchStack, account: BenchAccount, sessions: ReturnType<typeof sessionPool>) {
@@ -332,6 +349,7 @@ async function tandemVariant(stack: BenchStack, account: BenchAccount, sessions:
       cpu_s: Object.fromEntries(Object.keys(c1).map(k => [k, Math.round((c1[k] - c0[k]) * 10) / 10])),
       beats: beatsDuring,
       zero_cache: advanceSignals(zcLog, logFrom),
+      ...keepLog(zcLog, logFrom, spec),
     };
   } finally {
     stopBeats();

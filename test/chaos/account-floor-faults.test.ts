@@ -9,7 +9,7 @@ import {sessionPool} from '../../bench/support/sessions.ts';
 import type {Outbox} from '../../client/offline/outbox.ts';
 import {pageQueries} from '../../client/zero/page-queries.ts';
 import {mutators} from '../../mutators/index.ts';
-import {chaosFull, chaosSize, recordChaos} from '../support/chaos-report.ts';
+import {chaosSize, recordChaos} from '../support/chaos-report.ts';
 import {outboxFor} from '../support/outbox.ts';
 import {PART_FAULTS, SIGKILL_RESTART_LINE} from '../support/part-faults.ts';
 import {recoveryMs, type PropagationSample} from '../support/propagation-recovery.ts';
@@ -37,7 +37,7 @@ import {eventually} from '../support/zero-client.ts';
  * the part being back until propagation p99 — a step shown on both
  * watchers' walker pages — is under 1 s again (test/support/propagation-recovery.ts).
  *
- * Short (TANDEM_CHAOS_FLOOR=1): 8 walks, each fault once. `npm run test:chaos`: 50
+ * Short (in `npm test`): 8 walks, each fault once. `npm run test:chaos`: 50
  * walks × 3 clients (the L1 and two watching engineers) with 15 engineers'
  * queues, each fault three times.
  */
@@ -89,14 +89,7 @@ type Engineer = {member: BenchMember; zero: TandemZero; outbox: Outbox; queue: L
 /** What went wrong, per phase: counted into the fault whose phase it was. */
 type Tally = {lost: number; duplicated: number; problems: string[]};
 
-/**
- * Measured on the shared 2-core machine, the short size took about 5 minutes
- * a try (not the 2 minutes `npm test` can spare), and its first try once
- * failed: it runs in `npm run test:chaos`, or with TANDEM_CHAOS_FLOOR=1.
- */
-const RUN_FLOOR = chaosFull || process.env.TANDEM_CHAOS_FLOOR === '1';
-
-describe.skipIf(!RUN_FLOOR)('faults during the account floor', () => {
+describe('faults during the account floor', () => {
   let stack: TestStack;
   stackSuite(s => {
     stack = s;
