@@ -3,10 +3,10 @@ import {zql} from '../../schema/index.ts';
 import {defineMutator} from '../define.ts';
 import {fail} from '../../rules/errors.ts';
 import {requireContext} from '../../rules/permissions.ts';
-import {id} from '../../rules/validators.ts';
+import {id, noArgs} from '../../rules/validators.ts';
 
 export const markReadArgs = v.object({entryId: id});
-export const markAllReadArgs = v.object({});
+export const markAllReadArgs = noArgs;
 
 /**
  * Marks one of the caller's inbox entries read, on every device of theirs.

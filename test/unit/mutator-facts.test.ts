@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {describeChange} from '../../client/offline/describe-change.ts';
+import {argsValidatorOf} from '../../mutators/define.ts';
 import {factsOf, mutatorDefinitions} from '../../mutators/index.ts';
 import type {TandemContext} from '../../schema/index.ts';
 
@@ -96,5 +97,21 @@ describe('a mutator’s facts, declared with its definition', () => {
     expect(describeChange('taskLane.answer', {itemId: 'i1', answer: 'x'.repeat(80)}).label).toBe(`Answer “${'x'.repeat(59)}…”`);
     expect(describeChange('ticket.reopen', {ticketId: 't1'})).toEqual({label: 'Reopened the ticket'});
     expect(describeChange('taskLane.setState', {itemId: 'i1', walkId: 'w1'})).toEqual({label: 'task lane: set state', walkId: 'w1'});
+  });
+});
+
+describe('a mutator’s arguments are an object', () => {
+  it('no mutator takes an array, null or a string as its arguments (valibot’s object alone takes an array)', async () => {
+    const accepted: string[] = [];
+    for (const [group, members] of Object.entries(mutatorDefinitions)) {
+      for (const [name, definition] of Object.entries(members)) {
+        const validator = argsValidatorOf(definition as {validator?: unknown}) as {'~standard': {validate: (x: unknown) => unknown}};
+        for (const input of [[], null, 'args']) {
+          const result = (await validator['~standard'].validate(input)) as {issues?: unknown};
+          if (!result.issues) accepted.push(`${group}.${name}(${JSON.stringify(input)})`);
+        }
+      }
+    }
+    expect(accepted).toEqual([]);
   });
 });
