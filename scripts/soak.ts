@@ -18,7 +18,7 @@ import {sizesFor} from '../bench/sizes.ts';
 import {judgeConnections, judgeMemory, judgeTable, type Sample, type Verdict} from '../bench/soak/growth.ts';
 import {CVR_POLICY, CVR_TOMBSTONE_POLICY, cvrCounts, cvrTables, rowCount, TRACKED_TABLES} from '../bench/soak/tracked-tables.ts';
 import {gcProbe, hasProbe, memoryAfterGc} from '../bench/soak/memory-after-gc.ts';
-import {processMemory, processTreeMemory, processTreePids} from '../bench/stack/process-memory.ts';
+import {processMemory, processTreeMemory, processTreePids, residentByMapping, residentParts} from '../bench/stack/process-memory.ts';
 import {startBenchStack} from '../bench/stack/bench-stack.ts';
 import {createBenchAccount} from '../bench/support/bench-account.ts';
 import {sessionPool} from '../bench/support/sessions.ts';
@@ -45,6 +45,10 @@ const ZC_COMMITTED = 'zero-cache V8 heap committed MB after a full GC';
 const API_AFTER_GC = 'API RSS MB after a full GC';
 const API_HEAP = 'API heap used MB after a full GC';
 const DRIVER_HEAP = "the driver's heap used MB (the floor's clients)";
+// Where zero-cache's RSS after GC is (bench/stack/process-memory.ts): private memory, mapped files, shared memory.
+const ZC_ANON = 'zero-cache private (anonymous) MB after a full GC';
+const ZC_FILE = 'zero-cache mapped files MB after a full GC';
+const ZC_SHMEM = 'zero-cache shared memory MB after a full GC';
 const OPEN_QUEUE_POLICY = {kind: 'flat', pruning: 'engineers claim each card and resolve it 60 s later'} as const;
 
 async function main() {
@@ -67,6 +71,8 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   const series: Record<string, Sample[]> = {};
+  /** The biggest zero-cache process's resident mappings at each sample (what its RSS is made of). */
+  const mappings: {at_s: number; pid: number; top: {what: string; mb: number}[]}[] = [];
   const add = (name: string, at_s: number, value: number) => (series[name] ??= []).push({at_s, value});
   let floorResult: unknown;
   let floorError: string | undefined;
@@ -94,7 +100,7 @@ async function main() {
       add('zero-cache RSS MB', at, round(processTreeMemory(zeroCachePid).rss));
       add('API RSS MB', at, round(processMemory(stack.apiPid).rss));
       // What stays after a full collection (bench/soak/memory-after-gc.ts): what a leak shows in; RSS alone also counts garbage V8 has not collected yet.
-      const zc = {rss: 0, heap: 0, committed: 0};
+      const zc = {rss: 0, heap: 0, committed: 0, anon: 0, file: 0, shmem: 0};
       const probed = processTreePids(zeroCachePid).filter(pid => hasProbe(probe.dir, pid));
       if (!probed.length) throw new Error('no zero-cache process loaded the memory probe');
       // TANDEM_SOAK_SNAPSHOTS=dir: heap snapshots of zero-cache's two biggest processes (its sync workers), first when warm-up ends, then at the last sample.
@@ -114,11 +120,20 @@ async function main() {
         zc.rss += m.rssMb;
         zc.heap += m.heapUsedMb;
         zc.committed += m.heapTotalMb;
+        const parts = residentParts(pid);
+        zc.anon += parts.anon;
+        zc.file += parts.file;
+        zc.shmem += parts.shmem;
       }
+      const biggestNow = [...lastHeap.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      if (biggestNow) mappings.push({at_s: at, pid: biggestNow, top: residentByMapping(biggestNow)});
       const api = await memoryAfterGc(probe.dir, stack.apiPid);
       add(ZC_AFTER_GC, at, round(zc.rss));
       add(ZC_HEAP, at, round(zc.heap));
       add(ZC_COMMITTED, at, round(zc.committed));
+      add(ZC_ANON, at, round(zc.anon));
+      add(ZC_FILE, at, round(zc.file));
+      add(ZC_SHMEM, at, round(zc.shmem));
       add(API_AFTER_GC, at, round(api.rssMb));
       add(API_HEAP, at, round(api.heapUsedMb));
       // The driver (this process: the floor's 100 Zero clients), so that a driver out of breath is not read as the stack's.
@@ -173,6 +188,9 @@ async function main() {
         ['zero-cache RSS MB', 'counts garbage not yet collected'],
         ['API RSS MB', 'counts garbage not yet collected'],
         [ZC_COMMITTED, "V8's share of the RSS after GC"],
+        [ZC_ANON, 'part of the RSS after GC'],
+        [ZC_FILE, 'part of the RSS after GC'],
+        [ZC_SHMEM, 'part of the RSS after GC'],
         [DRIVER_HEAP, 'the load, not the product'],
       ] as const
     ).map(([name, reason]) => {
@@ -189,6 +207,9 @@ async function main() {
   ];
   if (floorError) verdicts.push({what: 'load', name: 'account floor', ok: false, first: 0, last: 0, growth: null, why: floorError});
   const ok = verdicts.every(v => v.ok);
+  const mappingAt = (m: (typeof mappings)[number] | undefined) =>
+    m ? [`- at ${m.at_s} s (process ${m.pid}): ${m.top.map(t => `${t.what} ${round(t.mb)} MB`).join('; ')}`] : [];
+  const afterWarmup = mappings.find(m => m.at_s >= warmupS);
 
   const lines = [
     `# Soak: ${minutes} min at the account floor (${ok ? 'PASS' : 'FAIL'})`,
@@ -201,6 +222,11 @@ async function main() {
       v =>
         `| ${v.what} | ${v.name} | ${round(v.first)} | ${round(v.last)} | ${v.growth === null ? '–' : `${(v.growth * 100).toFixed(1)} %`} | ${v.judged === false ? v.why : `${v.ok ? 'ok' : 'FAIL'}: ${v.why}`} |`,
     ),
+    '',
+    "The biggest zero-cache process's resident memory by mapping, when warm-up ended and at the last sample:",
+    '',
+    ...mappingAt(afterWarmup),
+    ...mappingAt(mappings.at(-1)),
     '',
   ];
   const md = lines.join('\n');
@@ -223,6 +249,7 @@ async function main() {
         verdicts,
         account_floor: floorResult ?? null,
         series,
+        mappings,
       },
       null,
       2,

@@ -1,5 +1,52 @@
 import {readdirSync, readFileSync} from 'node:fs';
 
+/**
+ * Where a process's resident memory is, in MB (/proc/<pid>/status): private
+ * anonymous memory (the JS heap, malloc's arenas: SQLite's page caches,
+ * buffers), file pages mapped in (code, mapped database files) and shared
+ * memory (SQLite's WAL index, the `-shm` file every connection maps).
+ */
+export type ResidentParts = {anon: number; file: number; shmem: number};
+
+export function residentParts(pid: number): ResidentParts {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+    return {anon: kb('RssAnon'), file: kb('RssFile'), shmem: kb('RssShmem')};
+  } catch {
+    return {anon: 0, file: 0, shmem: 0};
+  }
+}
+
+/**
+ * The biggest resident mappings of a process (/proc/<pid>/smaps), grouped by
+ * what is mapped (a file's path, `[heap]`, or `anon` for unnamed private
+ * memory), MB each, biggest first: what a growing RSS is made of.
+ */
+export function residentByMapping(pid: number, top = 8): {what: string; mb: number}[] {
+  let smaps: string;
+  try {
+    smaps = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return [];
+  }
+  const sums = new Map<string, number>();
+  let what = 'anon';
+  for (const line of smaps.split('\n')) {
+    const header = /^[0-9a-f]+-[0-9a-f]+\s+\S+\s+\S+\s+\S+\s+\d+\s*(.*)$/.exec(line);
+    if (header) {
+      what = header[1].trim() || 'anon';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) sums.set(what, (sums.get(what) ?? 0) + Number(rss[1]) / 1024);
+  }
+  return [...sums.entries()]
+    .map(([w, mb]) => ({what: w, mb: Math.round(mb * 10) / 10}))
+    .sort((a, b) => b.mb - a.mb)
+    .slice(0, top);
+}
+
 /** Resident and proportional set size of one process, in MB (Linux /proc). */
 function memoryOf(pid: number): {rss: number; pss: number} {
   try {
