@@ -14,7 +14,15 @@ export const SESSION_CONTEXT_CHANNEL = 'tandem_session_context';
 export const SESSION_CONTEXT_MAX_AGE_MS = 10_000;
 const MAX_ENTRIES = 20_000;
 
-type Entry = ResolvedSession & {storedAt: number};
+/**
+ * When a kept session is resolved again in the background while still being
+ * served: at a random point between these fractions of the maximum age, drawn
+ * for each entry, so that sessions first resolved together (a floor of
+ * clients connecting at once) do not all expire, and all wait, together.
+ */
+export const SESSION_CONTEXT_REFRESH_WINDOW = [0.5, 0.8] as const;
+
+type Entry = ResolvedSession & {storedAt: number; refreshAt: number};
 
 export type SessionContextCache = {
   contextOf: (headers: Headers) => Promise<TandemContext | undefined>;
@@ -47,17 +55,34 @@ export type SessionContextCache = {
  * - better-auth's expiry and the account's idle and absolute limits are
  *   checked on every use; past `SESSION_CONTEXT_MAX_AGE_MS` the session is
  *   resolved again (which also records its activity, session-policy.ts).
+ *
+ * No request waits for a session that is merely getting old: in use past
+ * its refresh point (`SESSION_CONTEXT_REFRESH_WINDOW`, drawn per entry) it is
+ * still served — it is no less fresh than before — while one resolution in
+ * the background replaces it; a session found ended then is dropped. Only a
+ * session unused until its maximum age waits for its resolution. Requests
+ * that find the same session missing at the same moment (a push, a
+ * revalidation and a beat of one tab) share one resolution. Without this,
+ * every session a busy floor opened at once expired at once, every 10 s:
+ * a few hundred resolutions in one burst, and every push behind them waited
+ * (bench/README.md, seventh pass).
+ *
  * Until the listening connection is up nothing is kept. Signed-out
  * requests are never cached.
  */
 export async function sessionContextCache(
   sql: Sql,
   resolve: (headers: Headers) => Promise<ResolvedSession | undefined>,
-  options: {maxAgeMs?: number; now?: () => number} = {},
+  /** `jitter`: a number in [0, 1) per entry, where in the refresh window it is refreshed (tests pin it). */
+  options: {maxAgeMs?: number; now?: () => number; jitter?: () => number} = {},
 ): Promise<SessionContextCache> {
   const maxAgeMs = options.maxAgeMs ?? SESSION_CONTEXT_MAX_AGE_MS;
   const now = options.now ?? Date.now;
+  const jitter = options.jitter ?? Math.random;
+  const [earliest, latest] = SESSION_CONTEXT_REFRESH_WINDOW;
   const entries = new Map<string, Entry>();
+  /** Resolutions under way, by key, with the generation they started in (one joins only its own generation's). */
+  const pending = new Map<string, {generation: number; result: Promise<ResolvedSession | undefined>}>();
   let generation = 0;
   let listening = false;
 
@@ -65,6 +90,34 @@ export async function sessionContextCache(
     generation++;
     if (who === '*') entries.clear();
     else for (const [key, e] of entries) if (e.ctx.userId === who) entries.delete(key);
+  };
+
+  /** One resolution per key and generation; kept only when nothing was announced meanwhile. */
+  const resolveAndKeep = (key: string, headers: Headers): Promise<ResolvedSession | undefined> => {
+    const running = pending.get(key);
+    if (running && running.generation === generation) return running.result;
+    const before = generation;
+    const started = now();
+    const result = resolve(headers).then(
+      resolved => {
+        if (pending.get(key)?.result === result) pending.delete(key);
+        if (before !== generation) return resolved;
+        if (!resolved) {
+          entries.delete(key);
+          return resolved;
+        }
+        entries.delete(key); // re-inserted last: the oldest entry is the first dropped past MAX_ENTRIES
+        entries.set(key, {...resolved, storedAt: started, refreshAt: started + maxAgeMs * (earliest + (latest - earliest) * jitter())});
+        if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+        return resolved;
+      },
+      error => {
+        if (pending.get(key)?.result === result) pending.delete(key);
+        throw error;
+      },
+    );
+    pending.set(key, {generation: before, result});
+    return result;
   };
   const listener = await sql.listen(
     SESSION_CONTEXT_CHANNEL,
@@ -87,21 +140,24 @@ export async function sessionContextCache(
       if (!key || !listening) return (await resolve(headers))?.ctx;
       const t = now();
       const hit = entries.get(key);
-      if (hit && usable(hit, t)) return hit.ctx;
-      entries.delete(key);
-      const before = generation;
-      const resolved = await resolve(headers);
-      if (resolved && before === generation) {
-        entries.set(key, {...resolved, storedAt: t});
-        if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+      if (hit && usable(hit, t)) {
+        if (t >= hit.refreshAt && !pending.has(key)) {
+          // Served as it is; replaced in the background. A failed refresh drops it, so the next request resolves and sees why.
+          resolveAndKeep(key, headers).catch(() => {
+            if (entries.get(key) === hit) entries.delete(key);
+          });
+        }
+        return hit.ctx;
       }
-      return resolved?.ctx;
+      entries.delete(key);
+      return (await resolveAndKeep(key, headers))?.ctx;
     },
     forget,
     size: () => entries.size,
     async stop() {
       listening = false;
       entries.clear();
+      pending.clear();
       await listener.unlisten();
     },
   };

@@ -30,8 +30,11 @@ describe('resolved sessions are reused until something about them changes', () =
   let resolutions = 0;
   /** When set, a resolution waits for it after reading the database (to stage a race). */
   let hold: Promise<void> | undefined;
+  /** When set, every resolution answers "no such session" (a session ended without an announcement reaching the cache). */
+  let refuse = false;
   const resolve = async (headers: Headers): Promise<ResolvedSession | undefined> => {
     resolutions++;
+    if (refuse) return undefined;
     const token = headers.get('authorization')?.replace('Bearer ', '') ?? '';
     const [row] = await db.sql<{id: string; user_id: string; created: number; updated: number; expires: number}[]>`
       select s.id, s."userId" as user_id, extract(epoch from s."createdAt") * 1000 as created,
@@ -147,11 +150,11 @@ describe('resolved sessions are reused until something about them changes', () =
       async cache => {
         const s = await sessionOf(l1);
         await cache.contextOf(s.headers);
-        clock += 4_000;
+        clock += 3_000; // before its refresh point (0.8 × 5 s with this jitter)
         let before = resolutions;
         await cache.contextOf(s.headers);
         expect(resolutions).toBe(before);
-        clock += 2_000; // past the maximum age
+        clock += 2_000; // at the maximum age, unused since its refresh point: the request waits for a resolution
         await cache.contextOf(s.headers);
         expect(resolutions).toBe(before + 1);
         // An hour idle (the policy says 60 minutes) is not served from the cache, however fresh the entry.
@@ -160,7 +163,97 @@ describe('resolved sessions are reused until something about them changes', () =
         await cache.contextOf(s.headers);
         expect(resolutions).toBe(before + 1);
       },
-      {maxAgeMs: 5_000, now: () => clock},
+      {maxAgeMs: 5_000, now: () => clock, jitter: () => 1},
+    );
+  });
+
+  const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+  /** What a request answered, or 'waited' when it did not answer within a second (it waited for a held resolution). */
+  const answerOf = (cache: SessionContextCache, headers: Headers) => Promise.race([cache.contextOf(headers), sleep(1_000).then(() => 'waited' as const)]);
+
+  it('in use past its refresh point, a session is served at once and resolved again in the background, once', async () => {
+    let clock = Date.now();
+    let release = () => {};
+    const holdResolutions = () => (hold = new Promise(r => (release = r)));
+    const letGo = () => {
+      hold = undefined;
+      release();
+    };
+    await withCache(
+      async cache => {
+        try {
+          const s = await sessionOf(l1);
+          await cache.contextOf(s.headers);
+          clock += 3_000; // past the refresh point (0.5 × 5 s with this jitter), within the maximum age
+          holdResolutions();
+          const before = resolutions;
+          expect(await answerOf(cache, s.headers)).toEqual(l1);
+          expect(await answerOf(cache, s.headers)).toEqual(l1);
+          expect(resolutions).toBe(before + 1);
+          letGo();
+          await sleep(100);
+          // 7 s after the first resolution: past its maximum age, but the refreshed entry (3 s) is served without waiting.
+          clock += 4_000;
+          holdResolutions();
+          expect(await answerOf(cache, s.headers)).toEqual(l1);
+        } finally {
+          letGo();
+        }
+      },
+      {maxAgeMs: 5_000, now: () => clock, jitter: () => 0},
+    );
+  });
+
+  it('a session its background refresh finds ended is dropped: the next request is refused', async () => {
+    let clock = Date.now();
+    await withCache(
+      async cache => {
+        const s = await sessionOf(l1);
+        await cache.contextOf(s.headers);
+        clock += 3_000;
+        refuse = true;
+        try {
+          expect(await cache.contextOf(s.headers)).toEqual(l1); // served, no staler than a second ago
+          await expect.poll(() => cache.size()).toBe(0);
+          expect(await cache.contextOf(s.headers)).toBeUndefined();
+        } finally {
+          refuse = false;
+        }
+      },
+      {maxAgeMs: 5_000, now: () => clock, jitter: () => 0},
+    );
+  });
+
+  it('requests that find one session missing at the same moment share one resolution', async () => {
+    await withCache(async cache => {
+      const s = await sessionOf(l1);
+      const before = resolutions;
+      const answers = await Promise.all(Array.from({length: 6}, () => cache.contextOf(s.headers)));
+      expect(answers).toEqual(Array(6).fill(l1));
+      expect(resolutions - before).toBe(1);
+    });
+  });
+
+  it('sessions kept at the same moment are refreshed at different moments, not in one burst', async () => {
+    let clock = Date.now();
+    let draw = 0;
+    await withCache(
+      async cache => {
+        const sessions = await Promise.all(Array.from({length: 10}, (_, i) => sessionOf(i % 2 ? senior : l1)));
+        for (const s of sessions) await cache.contextOf(s.headers);
+        const start = clock;
+        const perStep: number[] = [];
+        // Every session used every 250 ms, from the start of the refresh window (0.5 × 10 s) to its end (0.8 × 10 s).
+        for (clock = start + 5_000; clock <= start + 8_000; clock += 250) {
+          const before = resolutions;
+          for (const s of sessions) expect(await cache.contextOf(s.headers)).toBeDefined();
+          await sleep(20);
+          perStep.push(resolutions - before);
+        }
+        expect(perStep.reduce((a, b) => a + b, 0)).toBe(10);
+        expect(Math.max(...perStep)).toBeLessThanOrEqual(2);
+      },
+      {maxAgeMs: 10_000, now: () => clock, jitter: () => (draw++ % 10) / 10},
     );
   });
 
