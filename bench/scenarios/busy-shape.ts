@@ -3,7 +3,7 @@ import {say} from '../progress.ts';
 import {summarize} from '../stats.ts';
 import {openBareRooms, openWalkRooms, type OpenRooms} from '../support/busy-rooms.ts';
 import {clientSet} from '../support/clients.ts';
-import {pacedWrites} from './paced-writes.ts';
+import {pacedWrites, WINDOW_S} from './paced-writes.ts';
 
 export type App = 'tandem' | 'bare';
 
@@ -28,7 +28,7 @@ export async function measureBusyShape(ctx: BenchContext, app: App, shape: BusyS
     ) as OpenRooms<unknown>;
     const connectS = Math.round((performance.now() - t0) / 100) / 10;
     say(`  ${label}: ${clients.count()} clients on ${shape.rooms} ${app === 'tandem' ? 'walks' : 'rooms'} open in ${connectS} s`);
-    const {samples, failures, steps} = await pacedWrites({
+    const {samples, failures, steps, slowest, p99_by_window_ms} = await pacedWrites({
       label,
       rooms: open.rooms,
       everyMs: shape.everyMs,
@@ -39,6 +39,8 @@ export async function measureBusyShape(ctx: BenchContext, app: App, shape: BusyS
     if (failures.length) say(`  ${label}: ${failures.length} of ${steps} steps failed, e.g. ${failures[0]}`);
     const s = summarize(samples);
     say(`  ${label}: p50 ${s.p50_ms} ms, p95 ${s.p95_ms} ms, p99 ${s.p99_ms} ms over ${s.samples} samples`);
+    say(`  ${label}: p99 per ${WINDOW_S} s of the drive: ${p99_by_window_ms.map(ms => `${ms} ms`).join(', ')}`);
+    say(`  ${label}: slowest (sent at s: ms, writer answered after ms): ${slowest.map(x => `${x.at_s}: ${x.ms} (${x.ack_ms})`).join('; ')}`);
     return {
       ...s,
       rooms: shape.rooms,
@@ -48,6 +50,8 @@ export async function measureBusyShape(ctx: BenchContext, app: App, shape: BusyS
       steps,
       failed_steps: failures.length,
       connect_s: connectS,
+      p99_by_window_ms,
+      slowest,
     };
   } finally {
     open?.close();
