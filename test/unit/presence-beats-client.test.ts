@@ -36,7 +36,7 @@ describe('the walker page’s presence beats', () => {
     c.set('connected');
     await vi.advanceTimersByTimeAsync(0);
     expect(sent.length).toBe(4);
-    stop();
+    await stop();
     await vi.advanceTimersByTimeAsync(5000);
     expect(sent.length).toBe(4);
   });
@@ -51,6 +51,26 @@ describe('the walker page’s presence beats', () => {
     answer?.('failed');
     await vi.advanceTimersByTimeAsync(1000);
     expect(calls).toBe(2);
-    stop();
+    void stop();
+  });
+
+  it('stops after the beat in flight: a leave sent then is not overtaken by a beat writing the row again', async () => {
+    const c = connection('connected');
+    let answer: ((o: BeatOutcome) => void) | undefined;
+    const stop = startPresenceBeats(c.zero, 'w1', () => new Promise<BeatOutcome>(r => (answer = r)), {intervalMs: 1000});
+    await vi.advanceTimersByTimeAsync(0);
+    let stopped = false;
+    void stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(stopped).toBe(false);
+    answer?.('recorded');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stopped).toBe(true);
+    // With no beat in flight, at once.
+    const idle = startPresenceBeats(c.zero, 'w2', async () => 'recorded', {intervalMs: 1000, firstDelayMs: 500});
+    let idleStopped = false;
+    void idle().then(() => (idleStopped = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(idleStopped).toBe(true);
   });
 });

@@ -18,28 +18,27 @@ export type PresenceZero = {
  * zero-cache as a few changes, not as a hundred Zero pushes, each of which
  * every open page's client group would have to read (bench/README.md,
  * eighth pass). Presence is live or nothing: no beats while offline, and a
- * beat at once on reconnecting. Returns a stop function.
+ * beat at once on reconnecting. Returns a stop function, which answers once
+ * no beat is in flight any more: a leave sent after it cannot be overtaken by
+ * a beat that would write the row again (the server writes missing rows).
  */
 export function startPresenceBeats(
   zero: PresenceZero,
   walkId: string,
   sendBeat: (walkId: string) => Promise<BeatOutcome>,
   {intervalMs = HEARTBEAT_MS, firstDelayMs = 0}: {intervalMs?: number; firstDelayMs?: number} = {},
-): () => void {
+): () => Promise<void> {
   let stopped = false;
   let started = false;
-  let inFlight = false;
+  let inFlight: Promise<unknown> | undefined;
   const beat = async () => {
     if (stopped || inFlight || zero.connection.state.current.name !== 'connected') return;
     // One beat at a time: a slow answer is not overtaken by the next tick.
-    inFlight = true;
-    try {
-      // 'failed' (API restarting, network blip): the next beat tries again; the
-      // row survives a few missed beats (PRESENCE_TTL_MS).
-      await sendBeat(walkId).catch((): BeatOutcome => 'failed');
-    } finally {
-      inFlight = false;
-    }
+    // 'failed' (API restarting, network blip): the next beat tries again; the
+    // row survives a few missed beats (PRESENCE_TTL_MS).
+    inFlight = sendBeat(walkId).catch((): BeatOutcome => 'failed');
+    await inFlight;
+    inFlight = undefined;
   };
   // Back online: say so at once rather than at the next tick (the row may have been swept meanwhile).
   let wasConnected = zero.connection.state.current.name === 'connected';
@@ -59,6 +58,7 @@ export function startPresenceBeats(
     unsubscribe();
     clearTimeout(first);
     if (interval) clearInterval(interval);
+    return inFlight ? inFlight.then(() => undefined) : Promise.resolve();
   };
 }
 
