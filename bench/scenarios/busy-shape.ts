@@ -2,7 +2,7 @@ import type {BenchContext} from '../context.ts';
 import {say} from '../progress.ts';
 import {summarize} from '../stats.ts';
 import {openBareRooms, openWalkRooms, type OpenRooms} from '../support/busy-rooms.ts';
-import {clientSet} from '../support/clients.ts';
+import {beatCounts, beatsSince, clientSet} from '../support/clients.ts';
 import {pacedWrites, WINDOW_S} from './paced-writes.ts';
 
 export type App = 'tandem' | 'bare';
@@ -28,6 +28,7 @@ export async function measureBusyShape(ctx: BenchContext, app: App, shape: BusyS
     ) as OpenRooms<unknown>;
     const connectS = Math.round((performance.now() - t0) / 100) / 10;
     say(`  ${label}: ${clients.count()} clients on ${shape.rooms} ${app === 'tandem' ? 'walks' : 'rooms'} open in ${connectS} s`);
+    const beatsBefore = {...beatCounts};
     const {samples, failures, steps, slowest, p99_by_window_ms} = await pacedWrites({
       label,
       rooms: open.rooms,
@@ -40,6 +41,10 @@ export async function measureBusyShape(ctx: BenchContext, app: App, shape: BusyS
     const s = summarize(samples);
     say(`  ${label}: p50 ${s.p50_ms} ms, p95 ${s.p95_ms} ms, p99 ${s.p99_ms} ms over ${s.samples} samples`);
     say(`  ${label}: p99 per ${WINDOW_S} s of the drive: ${p99_by_window_ms.map(ms => `${ms} ms`).join(', ')}`);
+    const beats = beatsSince(beatsBefore);
+    if (app === 'tandem') {
+      say(`  ${label}: presence beats during the drive: ${beats.recorded} recorded, ${beats.failed} failed`);
+    }
     say(`  ${label}: slowest (sent at s: ms, writer answered after ms): ${slowest.map(x => `${x.at_s}: ${x.ms} (${x.ack_ms})`).join('; ')}`);
     return {
       ...s,
@@ -52,6 +57,7 @@ export async function measureBusyShape(ctx: BenchContext, app: App, shape: BusyS
       connect_s: connectS,
       p99_by_window_ms,
       slowest,
+      ...(app === 'tandem' ? {presence_beats: beats} : {}),
     };
   } finally {
     open?.close();

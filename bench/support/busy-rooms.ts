@@ -42,7 +42,7 @@ export async function recordStep(driver: TandemZero, walkId: string, seq: number
  * on the walker page (driving) and `watchersPerWalk` engineers' clients on
  * the same walk's page; every one of them holds exactly that page's queries
  * (client/zero/page-queries.ts, shell included) and beats presence like the
- * page does. A room's write is the driver's walk.recordStep.
+ * page does, from the moment its page opens. A room's write is the driver's walk.recordStep.
  */
 export async function openWalkRooms(
   {stack, account, sessions}: BenchContext,
@@ -69,11 +69,16 @@ export async function openWalkRooms(
     views.push(driverPage, ...watcherPages);
     return {write: (seq: number) => recordStep(driver, walk.walkId, seq), watchers: watcherPages};
   });
-  await completeInBatches(views as LiveView<unknown>[]);
+  // Each page beats from the moment it opens, as the walker page does (usePresence runs on mount),
+  // not all at once after the last page has loaded.
   const stopBeats = heartbeats(
     stack.appUrl,
     lanes.flatMap(l => [l.driver, ...l.watchers].map(zero => ({zero, walkId: l.walk.walkId}))),
   );
+  await completeInBatches(views as LiveView<unknown>[]).catch(e => {
+    stopBeats();
+    throw e;
+  });
   return {
     rooms,
     shows: pageShowsStep,

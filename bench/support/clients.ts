@@ -35,11 +35,26 @@ export function clientSet(zeroUrl: string) {
   };
 }
 
+/** What the presence beats of the open pages were answered: recorded (the row is there and right), or failed. */
+export type BeatCounts = {recorded: number; failed: number};
+
+/** Every beat of every page the benchmark has opened, since the process started (a scenario reads the difference). */
+export const beatCounts: BeatCounts = {recorded: 0, failed: 0};
+
+/** What `beatCounts` gained since `before` was copied from it. */
+export function beatsSince(before: BeatCounts): BeatCounts {
+  return {
+    recorded: beatCounts.recorded - before.recorded,
+    failed: beatCounts.failed - before.failed,
+  };
+}
+
 /**
  * What the walker page does while open (client/features/walk/usePresence.ts,
- * the same module): a presence beat every HEARTBEAT_MS — the mutator once,
- * then POST /api/presence/beat with the session token. Phases are spread at
+ * the same module): a presence beat, POST /api/presence/beat with the
+ * session token, every HEARTBEAT_MS. Phases are spread at
  * random, as real tabs open at different moments. Returns a stop function.
+ * Every beat is counted in `beatCounts`.
  */
 export function heartbeats(appUrl: string, entries: {zero: TandemZero; walkId: string}[]): () => void {
   // BENCH_PRESENCE=off measures what presence costs (README: what was changed).
@@ -52,7 +67,9 @@ export function heartbeats(appUrl: string, entries: {zero: TandemZero; walkId: s
         headers: {'content-type': 'application/json', authorization: `Bearer ${token}`},
         body: JSON.stringify({walkId: id}),
       });
-      return res.status === 204 ? 'recorded' : res.status === 409 ? 'changed' : 'failed';
+      const outcome = res.status === 204 ? 'recorded' : 'failed';
+      beatCounts[outcome]++;
+      return outcome;
     };
     return startPresenceBeats(zero, walkId, sendBeat, {firstDelayMs: Math.random() * HEARTBEAT_MS});
   });

@@ -149,15 +149,8 @@ const logSize = (file: string) => {
 
 /** The walker page's heartbeats (clients.ts), counted. */
 function countedBeats(appUrl: string, entries: {zero: TandemZero; session: Session; walkId: string}[]) {
-  const n = {recorded: 0, changed: 0, failed: 0, mutator: 0, slowest_ms: 0, late: 0};
+  const n = {recorded: 0, failed: 0, slowest_ms: 0, late: 0};
   const stops = entries.map(({zero, session, walkId}) => {
-    const counted = {
-      connection: zero.connection,
-      mutate: (m: ReturnType<typeof mutators.presence.heartbeat>) => {
-        n.mutator++;
-        return zero.mutate(m);
-      },
-    };
     const send = async (id: string): Promise<BeatOutcome> => {
       const t0 = performance.now();
       const res = await fetch(`${appUrl}/api/presence/beat`, {
@@ -168,11 +161,11 @@ function countedBeats(appUrl: string, entries: {zero: TandemZero; session: Sessi
       const ms = performance.now() - t0;
       n.slowest_ms = Math.max(n.slowest_ms, Math.round(ms));
       if (ms > 4000) n.late++;
-      const outcome = res.status === 204 ? 'recorded' : res.status === 409 ? 'changed' : 'failed';
+      const outcome = res.status === 204 ? 'recorded' : 'failed';
       n[outcome]++;
       return outcome;
     };
-    return startPresenceBeats(counted, walkId, send, {firstDelayMs: Math.random() * HEARTBEAT_MS});
+    return startPresenceBeats(zero, walkId, send, {firstDelayMs: Math.random() * HEARTBEAT_MS});
   });
   return {counts: n, stop: () => stops.forEach(s => s())};
 }

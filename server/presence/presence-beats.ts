@@ -16,20 +16,27 @@ export async function recordPresenceBeat(tx: ServerTransaction, walkId: string, 
   await tx.dbTransaction.query(UPSERT_BEAT('values ($1, $2)'), [presenceId(walkId, userId), now]);
 }
 
-/** One viewer's "still here" of POST /api/presence/beat. */
+/** One viewer's beat of POST /api/presence/beat. */
 export type Beat = {walkId: string; ctx: TandemContext};
 
+const beatColumns = (beats: Map<string, TandemContext>, walkIdOf: Map<string, string>) => {
+  const ids = [...beats.keys()];
+  return {
+    ids,
+    walkIds: ids.map(id => walkIdOf.get(id)!),
+    userIds: ids.map(id => beats.get(id)!.userId),
+    accountIds: ids.map(id => beats.get(id)!.accountId),
+  };
+};
+
 /**
- * Notes beats of POST /api/presence/beat, each only if the caller's
- * presence row is there and right: theirs, in their account, with the mode
- * the walk gives them now (driving iff they are the driver), and they are
- * an active member. One statement for any number of beats; answers the
- * presence ids it recorded (a beat without such a row is not among them).
+ * Notes beats of viewers whose presence row is already there and right:
+ * theirs, in their account, with the mode the walk gives them now (driving
+ * iff they are the driver), and they are an active member. Only the unlogged
+ * beat table is written. Answers the presence ids it recorded.
  */
-export async function recordBeatsOfCurrentRows(sql: Sql, beats: readonly Beat[], now = Date.now()): Promise<Set<string>> {
-  const byId = new Map(beats.map(b => [presenceId(b.walkId, b.ctx.userId), b.ctx] as const));
-  if (byId.size === 0) return new Set();
-  const ids = [...byId.keys()];
+async function recordBeatsOfCurrentRows(sql: Sql, beats: Map<string, TandemContext>, walkIdOf: Map<string, string>, now: number): Promise<Set<string>> {
+  const {ids, userIds, accountIds} = beatColumns(beats, walkIdOf);
   const recorded = await sql.unsafe<{id: string}[]>(
     UPSERT_BEAT(`select p.id, $4::float8
       from unnest($1::text[], $2::text[], $3::text[]) as b(id, user_id, account_id)
@@ -37,20 +44,66 @@ export async function recordBeatsOfCurrentRows(sql: Sql, beats: readonly Beat[],
         join walk w on w.id = p.walk_id and w.account_id = b.account_id
         join member m on m.id = p.user_id and m.active
       where p.mode = case when w.driver_user_id = b.user_id then 'driving' else 'watching' end`) + ' returning id',
-    [ids, ids.map(id => byId.get(id)!.userId), ids.map(id => byId.get(id)!.accountId), now],
+    [ids, userIds, accountIds, now],
   );
   return new Set(recorded.map(r => r.id));
 }
 
-/** How long the API gathers beats before it records them, in one statement (beats are not on any latency path). */
+/**
+ * Writes the synced presence row of viewers who have none or whose mode
+ * changed (first beat of a page, swept after a lost connection, a
+ * take-over): for walks of their own account, active members only. The
+ * mode is the server's: driving iff they drive the walk. Answers the ids
+ * written; a walk of another account answers exactly like a missing one.
+ */
+async function writePresenceRows(sql: Sql, beats: Map<string, TandemContext>, walkIdOf: Map<string, string>, now: number): Promise<Set<string>> {
+  const {ids, walkIds, userIds, accountIds} = beatColumns(beats, walkIdOf);
+  const written = await sql.unsafe<{id: string}[]>(
+    `insert into walk_presence (id, account_id, walk_id, user_id, mode, last_seen)
+     select b.id, w.account_id, w.id, b.user_id,
+            case when w.driver_user_id = b.user_id then 'driving' else 'watching' end, $5::float8
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as b(id, walk_id, user_id, account_id)
+         join walk w on w.id = b.walk_id and w.account_id = b.account_id
+         join member m on m.id = b.user_id and m.account_id = b.account_id and m.active
+     on conflict (id) do update set mode = excluded.mode, last_seen = excluded.last_seen
+     returning id`,
+    [ids, walkIds, userIds, accountIds, now],
+  );
+  return new Set(written.map(r => r.id));
+}
+
+/**
+ * Records beats of POST /api/presence/beat, any number in two statements at
+ * most: a viewer whose row is right only gets the beat noted off the synced
+ * tables (nothing replicated, nothing sent to anyone); the rest get their
+ * synced row written, all in one transaction, which zero-cache replicates as
+ * one change for every open page to read instead of one push each
+ * (bench/README.md, eighth pass). Answers the presence ids now right; a beat
+ * not among them names no walk of the caller's account (or the caller is
+ * no longer an active member).
+ */
+export async function recordBeats(sql: Sql, beats: readonly Beat[], now = Date.now()): Promise<Set<string>> {
+  const byId = new Map(beats.map(b => [presenceId(b.walkId, b.ctx.userId), b.ctx] as const));
+  if (byId.size === 0) return new Set();
+  const walkIdOf = new Map(beats.map(b => [presenceId(b.walkId, b.ctx.userId), b.walkId] as const));
+  const recorded = await recordBeatsOfCurrentRows(sql, byId, walkIdOf, now);
+  const rest = new Map([...byId].filter(([id]) => !recorded.has(id)));
+  if (rest.size === 0) return recorded;
+  const written = await writePresenceRows(sql, rest, walkIdOf, now);
+  return new Set([...recorded, ...written]);
+}
+
+/** How long the API gathers beats before it records them together (a new viewer shows up at most this much later). */
 export const BEAT_BATCH_MS = 200;
 const MAX_BATCH = 500;
 
 /**
- * The beats of all open walker pages, recorded together: each call waits
- * until its batch is written and answers whether its row was right. At a
- * busy account (150 open pages, ~50 beats a second) one statement every
- * BEAT_BATCH_MS instead of one per beat (bench/README.md, issue #17).
+ * The beats of all open walker pages, recorded together (`recordBeats`):
+ * each call waits until its batch is written and answers whether its row is
+ * now right. At a busy account (150 open pages, ~50 beats a second) one or
+ * two statements every BEAT_BATCH_MS instead of one per beat, and one
+ * replicated change for all the pages opened meanwhile (bench/README.md,
+ * issue #17).
  */
 export function beatRecorder(sql: Sql, windowMs = BEAT_BATCH_MS) {
   let batch: {beat: Beat; settle: (recorded: boolean) => void; fail: (e: unknown) => void}[] = [];
@@ -60,7 +113,7 @@ export function beatRecorder(sql: Sql, windowMs = BEAT_BATCH_MS) {
     batch = [];
     clearTimeout(timer);
     timer = undefined;
-    recordBeatsOfCurrentRows(
+    recordBeats(
       sql,
       taken.map(t => t.beat),
     ).then(

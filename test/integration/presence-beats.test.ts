@@ -77,21 +77,32 @@ describe('presence beats off the synced tables', () => {
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
 
-    it('records a beat for a viewer whose row is right, touching no synced row', async () => {
+    it('the first beat writes the synced row with the server’s mode; later beats touch no synced row', async () => {
       const walkId = crypto.randomUUID();
       expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Scanner offline'})).toEqual({ok: true});
-      // No row yet: the page must send the mutator.
-      const before = await post(senior, {walkId});
-      expect(before.status).toBe(409);
-      expect(await before.json()).toMatchObject({error: 'presence_changed'});
-      expect(await beat(walkId, senior.userId)).toBeUndefined();
-
-      expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
+      expect(await row(walkId, senior.userId)).toBeUndefined();
+      // No row yet: the beat itself writes it (no Zero push needed).
+      expect((await post(senior, {walkId})).status).toBe(204);
       const synced = await row(walkId, senior.userId);
+      expect(synced.mode).toBe('watching');
+      expect((await post(l1, {walkId})).status).toBe(204);
+      expect((await row(walkId, l1.userId)).mode).toBe('driving');
+
       await new Promise(r => setTimeout(r, 20));
       expect((await post(senior, {walkId})).status).toBe(204);
       expect(await row(walkId, senior.userId)).toEqual(synced);
       expect(await beat(walkId, senior.userId)).toBeGreaterThan(synced.last_seen);
+    });
+
+    it('a swept viewer’s next beat writes the row again', async () => {
+      const walkId = crypto.randomUUID();
+      expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Label printer'})).toEqual({ok: true});
+      expect((await post(senior, {walkId})).status).toBe(204);
+      const first = await row(walkId, senior.userId);
+      await sweepPresence(db.sql, first.last_seen + PRESENCE_TTL_MS + 60_000);
+      expect(await row(walkId, senior.userId)).toBeUndefined();
+      expect((await post(senior, {walkId})).status).toBe(204);
+      expect((await row(walkId, senior.userId)).mode).toBe('watching');
     });
 
     it('beats arriving together are recorded together, each answered for its own row', async () => {
@@ -101,20 +112,22 @@ describe('presence beats off the synced tables', () => {
       const one = route(); // one API: one batch
       const send = (who: {userId: string}) =>
         one.request('/beat', {method: 'POST', headers: {'content-type': 'application/json', 'x-test-user': who.userId}, body: JSON.stringify({walkId})});
-      // The driver has no presence row yet, Contoso's engineer is another account, the senior's row is right; twice the senior (two tabs).
+      // The driver has no presence row yet (written now), Contoso's engineer is another account (refused), the senior's row is right; twice the senior (two tabs).
       const answers = await Promise.all([send(senior), send(l1), send(contoso), send(senior)]);
-      expect(answers.map(a => a.status)).toEqual([204, 409, 409, 204]);
+      expect(answers.map(a => a.status)).toEqual([204, 204, 404, 204]);
       expect(await beat(walkId, senior.userId)).toBeGreaterThan(0);
-      expect(await beat(walkId, l1.userId)).toBeUndefined();
+      expect((await row(walkId, l1.userId)).mode).toBe('driving');
+      expect(await row(walkId, contoso.userId)).toBeUndefined();
     });
 
-    it('answers 409 when the mode changed (a take-over), so the mutator writes it', async () => {
+    it('writes the new mode at the next beat when a take-over changed it', async () => {
       const walkId = crypto.randomUUID();
       expect(await mutate(l1, 'ticket.intake', {ticketId: crypto.randomUUID(), walkId, problemStatement: 'Badge reader'})).toEqual({ok: true});
-      expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
       expect((await post(senior, {walkId})).status).toBe(204);
+      expect((await row(walkId, senior.userId)).mode).toBe('watching');
       await db.sql`update walk set driver_user_id = ${senior.userId} where id = ${walkId}`;
-      expect((await post(senior, {walkId})).status).toBe(409);
+      expect((await post(senior, {walkId})).status).toBe(204);
+      expect((await row(walkId, senior.userId)).mode).toBe('driving');
     });
 
     it('refuses strangers, other accounts and bad bodies, writing nothing', async () => {
@@ -123,8 +136,12 @@ describe('presence beats off the synced tables', () => {
       expect(await mutate(senior, 'presence.heartbeat', {walkId})).toEqual({ok: true});
       const [{count: beatsBefore}] = await db.sql`select count(*)::int as count from unsynced.presence_beat`;
       expect((await post(undefined, {walkId})).status).toBe(401);
-      // Contoso naming Northwind's walk: answered like a walk without their row.
-      expect((await post(contoso, {walkId})).status).toBe(409);
+      // Contoso naming Northwind's walk: answered exactly like a walk that does not exist, no row written.
+      const other = await post(contoso, {walkId});
+      const missing = await post(contoso, {walkId: crypto.randomUUID()});
+      expect([other.status, missing.status]).toEqual([404, 404]);
+      expect(await other.json()).toEqual(await missing.json());
+      expect(await row(walkId, contoso.userId)).toBeUndefined();
       for (const body of [{}, {walkId: 42}, {walkId: 'x'.repeat(5000)}, '{not json', [walkId]]) {
         const res = await post(senior, body);
         expect(res.status, JSON.stringify(body)).toBe(400);
@@ -142,7 +159,10 @@ describe('presence beats off the synced tables', () => {
       await db.sql`update member set active = false where id = ${senior.userId}`;
       try {
         // The gate here still says "senior" (as a session reused for a moment would): the statement refuses.
-        expect((await post(senior, {walkId})).status).toBe(409);
+        expect((await post(senior, {walkId})).status).toBe(404);
+        await db.sql`delete from walk_presence where id = ${`${walkId}:${senior.userId}`}`;
+        expect((await post(senior, {walkId})).status).toBe(404);
+        expect(await row(walkId, senior.userId)).toBeUndefined();
       } finally {
         await db.sql`update member set active = true where id = ${senior.userId}`;
       }

@@ -1,55 +1,55 @@
-import {mutators} from '../../../mutators/index.ts';
 import {HEARTBEAT_MS} from '../../../mutators/presence/presence.ts';
 
-/** What a beat over HTTP answered: recorded, the synced row needs the mutator, or no answer. */
-export type BeatOutcome = 'recorded' | 'changed' | 'failed';
+/** What a beat over HTTP answered: recorded (the row is there and right), or no answer / refused. */
+export type BeatOutcome = 'recorded' | 'failed';
 
-/** The part of a Zero client presence needs (the browser's or a Node client's). */
+/** The part of a Zero client presence needs (the browser's or a Node client's): whether it is connected. */
 export type PresenceZero = {
   connection: {state: {current: {name: string}; subscribe: (listener: (state: {name: string}) => void) => () => void}};
-  mutate: (request: ReturnType<typeof mutators.presence.heartbeat>) => unknown;
 };
 
 /**
- * "I'm looking at this walk" every HEARTBEAT_MS while connected. The first
- * beat (and the first after a reconnect, or whenever the server says the row
- * changed) is the `presence.heartbeat` mutator, which writes the synced
- * presence row every viewer sees; every other beat goes to
- * POST /api/presence/beat (`sendBeat`), which only keeps that row alive and
- * sends nothing to anyone. Presence is live or nothing: no beats while
- * offline. Returns a stop function.
+ * "I'm looking at this walk" every HEARTBEAT_MS while connected, each beat
+ * a POST /api/presence/beat (`sendBeat`). The server writes the synced
+ * presence row every viewer sees when the page has none (first beat, swept
+ * after a lost connection) or its mode changed (a take-over), and otherwise
+ * only notes the beat off the synced tables. The beats of all open pages are
+ * recorded together there, so a hundred pages opening at once reach
+ * zero-cache as a few changes, not as a hundred Zero pushes, each of which
+ * every open page's client group would have to read (bench/README.md,
+ * eighth pass). Presence is live or nothing: no beats while offline, and a
+ * beat at once on reconnecting. Returns a stop function, which answers once
+ * no beat is in flight any more: a leave sent after it cannot be overtaken by
+ * a beat that would write the row again (the server writes missing rows).
  */
 export function startPresenceBeats(
   zero: PresenceZero,
   walkId: string,
   sendBeat: (walkId: string) => Promise<BeatOutcome>,
   {intervalMs = HEARTBEAT_MS, firstDelayMs = 0}: {intervalMs?: number; firstDelayMs?: number} = {},
-): () => void {
-  let needsMutator = true;
+): () => Promise<void> {
   let stopped = false;
-  const viaMutator = () => {
-    needsMutator = false;
-    void Promise.resolve(zero.mutate(mutators.presence.heartbeat({walkId}))).catch(() => {});
-  };
+  let started = false;
+  let inFlight: Promise<unknown> | undefined;
   const beat = async () => {
-    if (stopped) return;
-    if (zero.connection.state.current.name !== 'connected') {
-      needsMutator = true;
-      return;
-    }
-    if (needsMutator) return viaMutator();
-    const outcome = await sendBeat(walkId).catch((): BeatOutcome => 'failed');
-    if (stopped) return;
-    if (outcome === 'changed') viaMutator();
+    if (stopped || inFlight || zero.connection.state.current.name !== 'connected') return;
+    // One beat at a time: a slow answer is not overtaken by the next tick.
     // 'failed' (API restarting, network blip): the next beat tries again; the
     // row survives a few missed beats (PRESENCE_TTL_MS).
+    inFlight = sendBeat(walkId).catch((): BeatOutcome => 'failed');
+    await inFlight;
+    inFlight = undefined;
   };
-  // Back online: say so at once rather than at the next tick.
+  // Back online: say so at once rather than at the next tick (the row may have been swept meanwhile).
+  let wasConnected = zero.connection.state.current.name === 'connected';
   const unsubscribe = zero.connection.state.subscribe(state => {
-    if (state.name === 'connected' && needsMutator && !stopped) viaMutator();
+    const connected = state.name === 'connected';
+    if (connected && !wasConnected && started) void beat();
+    wasConnected = connected;
   });
   let interval: ReturnType<typeof setInterval> | undefined;
   const first = setTimeout(() => {
+    started = true;
     void beat();
     interval = setInterval(() => void beat(), intervalMs);
   }, firstDelayMs);
@@ -58,6 +58,7 @@ export function startPresenceBeats(
     unsubscribe();
     clearTimeout(first);
     if (interval) clearInterval(interval);
+    return inFlight ? inFlight.then(() => undefined) : Promise.resolve();
   };
 }
 
@@ -69,5 +70,5 @@ export async function browserBeat(walkId: string): Promise<BeatOutcome> {
     credentials: 'same-origin',
     body: JSON.stringify({walkId}),
   });
-  return res.status === 204 ? 'recorded' : res.status === 409 ? 'changed' : 'failed';
+  return res.status === 204 ? 'recorded' : 'failed';
 }

@@ -18,9 +18,9 @@ export function usePresence(walkId: string) {
     const leave = () => void zero.mutate(mutators.presence.leave({walkId}));
     window.addEventListener('pagehide', leave);
     return () => {
-      stopBeats();
       window.removeEventListener('pagehide', leave);
-      leave();
+      // After the beat in flight, if any: that beat would write the row again.
+      void stopBeats().then(leave);
     };
   }, [zero, walkId]);
 }
