@@ -6,7 +6,7 @@
  * app id, replica and ports) with its endpoints mounted in the same API.
  * Driven by bench/stack/bench-stack.ts over IPC.
  */
-import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
+import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {startTandem, type RunningTandem} from '../../server/start.ts';
@@ -32,7 +32,28 @@ async function stopAll() {
   bare = undefined;
   await tandem?.stop().catch(() => {});
   tandem = undefined;
-  if (dataDir) rmSync(dataDir, {recursive: true, force: true});
+  if (dataDir) {
+    keepLogs(dataDir);
+    rmSync(dataDir, {recursive: true, force: true});
+  }
+}
+
+/**
+ * BENCH_KEEP_LOGS=DIR keeps the stack's logs (zero-cache's, both apps'; with
+ * ZERO_LOG_LEVEL=info they show pipeline resets and advance times) in DIR
+ * before the data dir goes: bench/README.md, "Reading zero-cache's own signals".
+ */
+function keepLogs(from: string) {
+  const to = process.env.BENCH_KEEP_LOGS;
+  if (!to) return;
+  try {
+    mkdirSync(to, {recursive: true});
+    const logs = readdirSync(from, {recursive: true, encoding: 'utf8'}).filter(f => f.endsWith('.log'));
+    for (const f of logs) copyFileSync(path.join(from, f), path.join(to, f.replaceAll(path.sep, '-')));
+    log(`logs kept in ${to}`);
+  } catch (error) {
+    log(`keeping the logs in ${to} failed: ${error}`);
+  }
 }
 
 async function main() {
