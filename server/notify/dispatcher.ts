@@ -30,6 +30,33 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
   let running: Promise<void> | undefined;
   let again = false;
 
+  /**
+   * An in-app delivery is its inbox entry (the person's bell); the id makes a
+   * retry a no-op. All entries of a batch go in one statement, so one
+   * escalation reaches zero-cache as one replicated transaction, not one per
+   * engineer that every connected client group would advance through
+   * (bench/README.md, ninth pass). If that fails, row by row, so one bad row
+   * fails only its own delivery. Answers the failed deliveries' errors.
+   */
+  async function writeInboxEntries(deliveries: Claimed[]): Promise<Map<string, string>> {
+    const failures = new Map<string, string>();
+    if (deliveries.length === 0) return failures;
+    const row = (d: Claimed) => ({id: d.id, account_id: d.account_id, user_id: d.recipient_user_id, handoff_id: d.handoff_id, created_at: Date.now()});
+    try {
+      await sql`insert into inbox_entry ${sql(deliveries.map(row))} on conflict (id) do nothing`;
+      return failures;
+    } catch {
+      for (const d of deliveries) {
+        try {
+          await sql`insert into inbox_entry ${sql(row(d))} on conflict (id) do nothing`;
+        } catch (e) {
+          failures.set(d.id, errorText(e));
+        }
+      }
+      return failures;
+    }
+  }
+
   async function dispatchOnce(): Promise<number> {
     const now = Date.now();
     const batch = await sql<Claimed[]>`
@@ -48,20 +75,15 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
       join handoff h on h.id = c.handoff_id
       join ticket t on t.id = h.ticket_id
       join account a on a.id = h.account_id`;
+    const inboxFailures = await writeInboxEntries(batch.filter(d => d.active && d.channel === 'in_app'));
+    const outcomes: {id: string; status: 'sent' | 'failed' | 'suppressed'; error: string | null; sentAt: number | null}[] = [];
     for (const d of batch) {
       let status: 'sent' | 'failed' | 'suppressed' = 'sent';
       let error: string | null = null;
       if (!d.active) status = 'suppressed';
       else if (d.channel === 'in_app') {
-        // An in-app delivery is its inbox entry (the person's bell); the id makes a retry a no-op.
-        try {
-          await sql`insert into inbox_entry (id, account_id, user_id, handoff_id, created_at)
-            values (${d.id}, ${d.account_id}, ${d.recipient_user_id}, ${d.handoff_id}, ${Date.now()})
-            on conflict (id) do nothing`;
-        } catch (e) {
-          status = 'failed';
-          error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-        }
+        error = inboxFailures.get(d.id) ?? null;
+        if (error) status = 'failed';
       } else if (d.channel === 'email') {
         try {
           await email.send({
@@ -71,11 +93,17 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
           });
         } catch (e) {
           status = 'failed';
-          error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+          error = errorText(e);
         }
       }
-      await sql`update notification_delivery set status = ${status}, error = ${error},
-        sent_at = ${status === 'sent' ? Date.now() : null} where id = ${d.id}`;
+      outcomes.push({id: d.id, status, error, sentAt: status === 'sent' ? Date.now() : null});
+    }
+    if (outcomes.length) {
+      await sql`update notification_delivery n set status = o.status, error = o.error, sent_at = o.sent_at
+        from unnest(${outcomes.map(o => o.id)}::text[], ${outcomes.map(o => o.status)}::text[],
+                    ${outcomes.map(o => o.error) as string[]}::text[], ${outcomes.map(o => o.sentAt) as number[]}::float8[])
+          as o(id, status, error, sent_at)
+        where n.id = o.id`;
     }
     return batch.length;
   }
@@ -103,6 +131,8 @@ export function createDispatcher(sql: Sql, email: EmailTransport, log: (line: st
     },
   };
 }
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500);
+
 /** The handoff's page (its context screen), absolute from the configured public origin. */
 export function handoffUrl(publicUrl: string, handoffId: string): string {
   return new URL(`/handoffs/${encodeURIComponent(handoffId)}`, publicUrl).toString();

@@ -48,6 +48,25 @@ describe('the in-app inbox', () => {
     expect(mail?.text).toContain(`https://help.example.test/handoffs/${handoffId}`);
   });
 
+  it('writes one escalation’s inbox entries in one transaction (one replicated change for zero-cache, not one per engineer) and marks every delivery', async () => {
+    const {handoffId} = await escalated();
+    await dispatcher().kick();
+    const entries = await entriesOf(handoffId);
+    expect(entries.length).toBeGreaterThan(1);
+    // Rows written by one transaction share its id (xmin).
+    const [{transactions}] = await db.sql<{transactions: number}[]>`
+      select count(distinct xmin::text)::int as transactions from inbox_entry where handoff_id = ${handoffId}`;
+    expect(transactions).toBe(1);
+    const statuses = await db.sql<{channel: string; status: string; sent_at: number | null; error: string | null}[]>`
+      select channel, status, sent_at, error from notification_delivery where handoff_id = ${handoffId}`;
+    expect(statuses.length).toBeGreaterThan(entries.length - 1);
+    for (const s of statuses) {
+      expect(s.status).toBe('sent');
+      expect(s.sent_at).toBeGreaterThan(0);
+      expect(s.error).toBeNull();
+    }
+  });
+
   it('markRead marks only the caller’s own entry; anyone else’s answers not_found', async () => {
     const {handoffId} = await escalated();
     await dispatcher().kick();
