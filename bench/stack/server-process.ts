@@ -40,8 +40,8 @@ async function stopAll() {
 
 /**
  * BENCH_KEEP_LOGS=DIR keeps the stack's logs (zero-cache's, both apps'; with
- * ZERO_LOG_LEVEL=info they show pipeline resets and advance times) in DIR
- * before the data dir goes: bench/README.md, "Reading zero-cache's own signals".
+ * ZERO_LOG_LEVEL=info they show pipeline resets and CVR flush times) in DIR
+ * before the data dir goes (bench/README.md, "How it is built").
  */
 function keepLogs(from: string) {
   const to = process.env.BENCH_KEEP_LOGS;
