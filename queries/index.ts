@@ -16,6 +16,7 @@ export const queries = defineQueries({
   walk: {
     byId: walk.byId,
     active: walk.active,
+    live: walk.live,
     // The walker page's flat queries (queries/walk-page.ts).
     header: walkPage.header,
     steps: walkPage.steps,

@@ -32,3 +32,22 @@ export const active = defineQuery(({ctx}) => {
     .related('presence', p => p.related('user'))
     .orderBy('last_activity_at', 'desc');
 });
+
+/**
+ * The Live walks list: the account's walks in progress as cards (an L1 tech
+ * sees their own), longest on the call first, each with its ticket, driver,
+ * flow and who is on it now. Read from `walk_card`, not `walk`: a recorded
+ * step edits the walk row but not its card, so a step reaches only the
+ * clients that have that walk open (migrations/00026_walk_card).
+ */
+export const live = defineQuery(({ctx}) => {
+  let q = zql.walk_card.where('account_id', scopeAccountId(ctx)).where('status', 'active');
+  if (ctx && ctx.role === 'l1_tech') q = q.where('driver_user_id', ctx.userId);
+  return q
+    .related('ticket')
+    .related('driver')
+    .related('flow')
+    .related('presence', p => p.related('user'))
+    .orderBy('started_at', 'asc')
+    .orderBy('walk_id', 'asc');
+});

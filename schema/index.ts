@@ -7,6 +7,7 @@ import {
   memberRelationships,
   presenceRelationships,
   ticketRelationships,
+  walkCardRelationships,
   walkRelationships,
 } from './relationships.ts';
 import {
@@ -23,6 +24,7 @@ import {
   taskLaneItem,
   ticket,
   walk,
+  walkCard,
   walkPresence,
   walkStep,
 } from './tables.ts';
@@ -39,6 +41,7 @@ export const schema = createSchema({
     customer,
     customerContact,
     walk,
+    walkCard,
     walkStep,
     handoff,
     handoffRead,
@@ -52,6 +55,7 @@ export const schema = createSchema({
     memberRelationships,
     ticketRelationships,
     walkRelationships,
+    walkCardRelationships,
     handoffRelationships,
     inviteRelationships,
     laneRelationships,

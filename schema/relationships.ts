@@ -13,6 +13,7 @@ import {
   taskLaneItem,
   ticket,
   walk,
+  walkCard,
   walkPresence,
   walkStep,
 } from './tables.ts';
@@ -50,6 +51,13 @@ export const walkRelationships = relationships(walk, ({one, many}) => ({
   lane: many({sourceField: ['id'], destField: ['walk_id'], destSchema: taskLaneItem}),
   presence: many({sourceField: ['id'], destField: ['walk_id'], destSchema: walkPresence}),
   generated: many({sourceField: ['id'], destField: ['walk_id'], destSchema: generatedText}),
+}));
+
+export const walkCardRelationships = relationships(walkCard, ({one, many}) => ({
+  ticket: one({sourceField: ['ticket_id'], destField: ['id'], destSchema: ticket}),
+  driver: one({sourceField: ['driver_user_id'], destField: ['id'], destSchema: member}),
+  flow: one({sourceField: ['flow_key'], destField: ['id'], destSchema: flow}),
+  presence: many({sourceField: ['walk_id'], destField: ['walk_id'], destSchema: walkPresence}),
 }));
 
 export const laneRelationships = relationships(taskLaneItem, ({one}) => ({

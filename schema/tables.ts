@@ -148,6 +148,24 @@ export const walk = table('walk')
   })
   .primaryKey('id');
 
+/**
+ * What an account-wide list shows of a walk, kept from the walk row by a
+ * trigger and changed only when one of these fields changes: a recorded step
+ * (which edits the walk row) never touches it (migrations/00026_walk_card).
+ */
+export const walkCard = table('walk_card')
+  .columns({
+    walk_id: string(),
+    account_id: string(),
+    ticket_id: string(),
+    driver_user_id: string(),
+    /** The walk's flow_key ('' = no flow). */
+    flow_key: string(),
+    status: enumeration<WalkStatus>(),
+    started_at: number(),
+  })
+  .primaryKey('walk_id');
+
 export const walkStep = table('walk_step')
   .columns({
     id: string(),

@@ -7,7 +7,7 @@ import {recordStep} from '../support/busy-rooms.ts';
 import {clientSet, heartbeats, type TandemZero} from '../support/clients.ts';
 import {insertActiveWalks} from '../support/fixtures.ts';
 import type {LiveView} from '../support/live-view.ts';
-import {openPage, pageShowsHandoff, pageShowsStep, type PageData} from '../support/pages.ts';
+import {openPage, pageShowsHandoff, pageShowsPresence, pageShowsStep, type PageData} from '../support/pages.ts';
 
 /** One L1 on the floor: the walk they drive now, their walker page, and the two engineers' pages watching it. */
 type Desk = {
@@ -83,15 +83,27 @@ export async function accountFloor(
       };
       desks.push(desk);
     }
-    const all = [...engineerPages, ...desks.flatMap(d => [d.page, ...d.watchers.map(w => w.page)])];
-    for (let i = 0; i < all.length; i += 30) await Promise.all(all.slice(i, i + 30).map(v => v.complete(180_000)));
-    say(`  ${clients.count()} clients, ${all.length} open pages complete`);
     const beat = (d: Desk) => {
       d.stopBeats = heartbeats(stack.appUrl, [{zero: d.zero, walkId: d.walkId}, ...d.watchers.map(w => ({zero: engineerZero[w.engineer], walkId: d.walkId}))]);
     };
+    // A walker page beats from the moment it opens (usePresence starts on mount), not once its data is in.
     desks.forEach(beat);
+    const all = [...engineerPages, ...desks.flatMap(d => [d.page, ...d.watchers.map(w => w.page)])];
+    const opened = performance.now();
+    for (let i = 0; i < all.length; i += 30) await Promise.all(all.slice(i, i + 30).map(v => v.complete(180_000)));
+    // The floor is measured at work, not while 150 people open their pages in the same second: it
+    // starts once every walk's page and every engineer's Live walks list shows who is on each walk.
+    const viewers = 1 + watchersPerWalk;
+    await Promise.all([
+      ...desks.map(d => d.page.when(p => pageShowsPresence(p, d.walkId, viewers), 180_000, 'floor presence on the walker page')),
+      ...liveWalks.map(v => v.when(p => desks.every(d => pageShowsPresence(p, d.walkId, viewers)), 180_000, 'floor presence on Live walks')),
+    ]);
+    const settleMs = Math.round(performance.now() - opened);
+    say(`  ${clients.count()} clients, ${all.length} open pages complete, everyone's presence shown after ${settleMs} ms`);
 
     const stepSamples: number[] = [];
+    /** [sent at, ms to both watchers]: the floor's steps by 10 s window (where a tail comes from). */
+    const byWindow: [number, number][] = [];
     const cardSamples: number[] = [];
     const stepFailures: string[] = [];
     const cardFailures: string[] = [];
@@ -125,7 +137,10 @@ export async function accountFloor(
       steps++;
       d.inFlight = Promise.all([Promise.all(seen), confirmed]).then(
         ([times]) => {
-          for (const t of times) stepSamples.push(t - t0);
+          for (const t of times) {
+            stepSamples.push(t - t0);
+            byWindow.push([t0, t - t0]);
+          }
           tick(++stepsDone);
         },
         (e: Error) => void stepFailures.push(e.message),
@@ -202,6 +217,11 @@ export async function accountFloor(
     if (stepFailures.length) say(`  floor: ${stepFailures.length} of ${steps} steps failed, e.g. ${stepFailures[0]}`);
     if (cardFailures.length) say(`  floor: ${cardFailures.length} escalations failed, e.g. ${cardFailures[0]}`);
     if (queueWork.failed.length) say(`  floor: ${queueWork.failed.length} claims or resolves failed, e.g. ${queueWork.failed[0]}`);
+    const started = end - durationMs;
+    const windows = Array.from({length: Math.ceil(durationMs / 10_000)}, (_, w) =>
+      summarize(byWindow.filter(([t0]) => Math.floor((t0 - started) / 10_000) === w).map(([, ms]) => ms)),
+    );
+    say(`  floor steps by 10 s window, p99: ${windows.map(w => `${w.p99_ms ?? '–'}`).join(', ')} ms`);
     const s = summarize(stepSamples);
     const c = summarize(cardSamples);
     say(`  floor steps: p50 ${s.p50_ms} ms, p99 ${s.p99_ms} ms (${s.samples} samples); cards: p50 ${c.p50_ms} ms, p99 ${c.p99_ms} ms (${c.samples} samples)`);
@@ -210,6 +230,7 @@ export async function accountFloor(
       step_p95_ms: s.p95_ms,
       step_p99_ms: s.p99_ms,
       step_samples: s.samples,
+      settle_ms: settleMs,
       steps,
       failed_steps: stepFailures.length,
       card_p50_ms: c.p50_ms,

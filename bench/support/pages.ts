@@ -74,3 +74,19 @@ type HandoffRow = {id?: unknown};
 export function pageShowsHandoff(page: PageData, handoffId: string): boolean {
   return page.some(data => Array.isArray(data) && data.some(r => (r as HandoffRow | null)?.id === handoffId && 'escalated_at' in (r as object)));
 }
+
+type PresenceRow = {walk_id?: unknown; last_seen?: unknown; presence?: unknown};
+
+/**
+ * Whether an open page shows at least `n` people on walk `walkId`: the
+ * walker page's presence rows, or the walk's card on Live walks (its `presence`).
+ */
+export function pageShowsPresence(page: PageData, walkId: string, n: number): boolean {
+  return page.some(data => {
+    if (!Array.isArray(data)) return false;
+    const rows = data as (PresenceRow | null)[];
+    if (rows.filter(r => r?.walk_id === walkId && r.last_seen !== undefined).length >= n) return true;
+    const card = rows.find(r => r?.walk_id === walkId && Array.isArray(r.presence));
+    return !!card && (card.presence as unknown[]).length >= n;
+  });
+}

@@ -51,9 +51,9 @@ export const pageQueries = {
     generated: queries.walk.generated({walkId}),
   }),
 
-  /** `/walks`: every walk in progress in the account. */
+  /** `/walks`: every walk in progress in the account, as cards (a step elsewhere costs this page nothing). */
   liveWalks: () => ({
-    walks: queries.walk.active(),
+    walks: queries.walk.live(),
   }),
 
   /** `/queue`: the live handoff queue and its metrics panel (an opened card adds `handoff(id)`). */

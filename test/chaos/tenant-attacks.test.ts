@@ -309,6 +309,7 @@ describe('tenant and role attacks', () => {
         queries.walk.generated({walkId}),
       ]),
       queries.walk.active(),
+      queries.walk.live(),
       queries.member.me(),
       queries.member.list(),
       queries.flow.list(),

@@ -351,8 +351,17 @@ describe('auth hardening', () => {
         await signInThroughPage(page, stack.appUrl, 'owner@northwind.test');
         await page.goto(`${stack.appUrl}/team`);
         const panel = page.getByRole('region', {name: 'Sessions'});
-        await panel.getByLabel('Sign out after idle (minutes)').fill('30');
-        await panel.getByLabel('Sign out after at most (hours)').fill('8');
+        const idle = panel.getByLabel('Sign out after idle (minutes)');
+        const absolute = panel.getByLabel('Sign out after at most (hours)');
+        // The fields wait for the account row (disabled until then), then show its values.
+        await expect.poll(() => absolute.inputValue(), {timeout: 30_000}).toBe('720');
+        await idle.fill('30');
+        // Another owner changes the policy meanwhile: the untouched field follows it,
+        // and what this owner typed stays (it used to be overwritten by the synced value).
+        await stack.sql`update account set session_idle_minutes = 45, session_absolute_hours = 700 where id = ${NORTHWIND.id}`;
+        await expect.poll(() => absolute.inputValue(), {timeout: 30_000}).toBe('700');
+        expect(await idle.inputValue()).toBe('30');
+        await absolute.fill('8');
         await panel.getByRole('button', {name: 'Save'}).click();
         await panel.getByRole('status').filter({hasText: 'Saved.'}).waitFor({timeout: 30_000});
         await eventually(

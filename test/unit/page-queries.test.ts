@@ -28,7 +28,7 @@ describe('page queries', () => {
     const shell = named(Object.values(pageQueries.shell()));
     expect(named(queriesOfPage('walker', 'w1'))).toEqual([...shell, ...named(Object.values(pageQueries.walker('w1')))]);
     expect(named(queriesOfPage('queue'))).toEqual([...shell, ['handoff.queue', undefined], ['handoff.mine', undefined]]);
-    expect(named(queriesOfPage('liveWalks'))).toEqual([...shell, ['walk.active', undefined]]);
+    expect(named(queriesOfPage('liveWalks'))).toEqual([...shell, ['walk.live', undefined]]);
     // The Team page's audit log is not synced: it is read over HTTP (GET /api/audit).
     expect(named(queriesOfPage('team'))).toEqual([...shell, ['member.list', undefined], ['account.current', undefined], ['invite.list', undefined]]);
   });

@@ -1,4 +1,4 @@
-import {useEffect, useState} from 'react';
+import {useState} from 'react';
 import {mutators} from '../../../mutators/index.ts';
 import {SESSION_POLICY_BOUNDS} from '../../../mutators/account/session-policy.ts';
 import type {Account} from '../../../schema/index.ts';
@@ -10,15 +10,15 @@ const {idleMinutes: IDLE, absoluteHours: ABSOLUTE} = SESSION_POLICY_BOUNDS;
 /** Owners: how long a session may sit idle, and how long it may live at all. */
 export function SessionPolicyPanel({account}: {account: Account | undefined}) {
   const {run, error} = useTeamChange();
-  const [idle, setIdle] = useState('');
-  const [absolute, setAbsolute] = useState('');
+  // What the owner typed, or null: the field shows the synced value until it is
+  // edited, so a value typed before the account row arrives (or while another
+  // owner changes it) is never overwritten under the cursor.
+  const [idleTyped, setIdle] = useState<string | null>(null);
+  const [absoluteTyped, setAbsolute] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the fields follow the two synced values, not every other change to the account row
-  useEffect(() => {
-    if (!account) return;
-    setIdle(String(account.session_idle_minutes));
-    setAbsolute(String(account.session_absolute_hours));
-  }, [account?.session_idle_minutes, account?.session_absolute_hours]);
+  const idle = idleTyped ?? (account ? String(account.session_idle_minutes) : '');
+  const absolute = absoluteTyped ?? (account ? String(account.session_absolute_hours) : '');
+  const loading = !account;
 
   return (
     <section className="card stack" aria-labelledby="session-policy-title">
@@ -30,11 +30,25 @@ export function SessionPolicyPanel({account}: {account: Account | undefined}) {
           setSaved(false);
           const ok = await run(mutators.account.updateSessionPolicy({idleMinutes: Number(idle), absoluteHours: Number(absolute)}));
           setSaved(ok);
+          if (ok) {
+            setIdle(null);
+            setAbsolute(null);
+          }
         }}
       >
         <label className="field">
           <span>Sign out after idle (minutes)</span>
-          <input type="number" name="idleMinutes" min={IDLE.min} max={IDLE.max} step={1} required value={idle} onChange={e => setIdle(e.target.value)} />
+          <input
+            type="number"
+            name="idleMinutes"
+            min={IDLE.min}
+            max={IDLE.max}
+            step={1}
+            required
+            disabled={loading}
+            value={idle}
+            onChange={e => setIdle(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>Sign out after at most (hours)</span>
@@ -45,13 +59,14 @@ export function SessionPolicyPanel({account}: {account: Account | undefined}) {
             max={ABSOLUTE.max}
             step={1}
             required
+            disabled={loading}
             value={absolute}
             onChange={e => setAbsolute(e.target.value)}
           />
         </label>
         <div className="field">
           <span>&nbsp;</span>
-          <button className="btn" type="submit">
+          <button className="btn" type="submit" disabled={loading}>
             Save
           </button>
         </div>

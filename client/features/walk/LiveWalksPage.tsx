@@ -6,7 +6,12 @@ import {ago} from '../../ui/time.ts';
 import {useNow} from '../../ui/useNow.ts';
 import {WalkTitle} from './WalkTitle.tsx';
 
-/** Engineers and owners: every walk in progress in the account, live. */
+/**
+ * Engineers and owners: every walk in progress in the account, live, longest
+ * on the call first. Each row is the walk's card (queries/walks.ts `live`):
+ * where the walk is now is on its own page, one click away, so a step does
+ * not reach every engineer's list.
+ */
 export function LiveWalksPage() {
   const [walks, details] = useQuery(pageQueries.liveWalks().walks);
   const now = useNow();
@@ -22,13 +27,11 @@ export function LiveWalksPage() {
         ) : (
           <ul className="list" data-testid="live-walks">
             {walks.map(w => (
-              <li key={w.id} className="list-row" data-walk-id={w.id}>
+              <li key={w.walk_id} className="list-row" data-walk-id={w.walk_id}>
                 <div className="grow">
-                  <WalkTitle walk={w} />
+                  <WalkTitle walk={{id: w.walk_id, ticket: w.ticket}} />
                   <div className="row-meta">
-                    {w.driver?.name ?? 'Someone'} · {w.flow ? w.flow.title : 'free-form notes'}
-                    {w.flow ? ` · now at: ${w.flow.definition.nodes.find(n => n.id === w.current_node_id)?.text.slice(0, 60) ?? '…'}` : ''} · on call{' '}
-                    {ago(w.started_at, now).replace(' ago', '')}
+                    {w.driver?.name ?? 'Someone'} · {w.flow ? w.flow.title : 'free-form notes'} · on call {ago(w.started_at, now).replace(' ago', '')}
                   </div>
                 </div>
                 <span className="watchers" role="group" aria-label="Watching now">
@@ -40,7 +43,7 @@ export function LiveWalksPage() {
                       </span>
                     ))}
                 </span>
-                <Link href={`/walks/${w.id}`} className="btn btn-small">
+                <Link href={`/walks/${w.walk_id}`} className="btn btn-small">
                   Watch
                 </Link>
               </li>
