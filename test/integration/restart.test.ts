@@ -93,11 +93,15 @@ describe('starting again', () => {
       // The data dir as the previous version left it: audit_log published (and
       // replicated), migration 00021 not applied yet, nor those after it
       // (00022/00023: one unique key per step and read mark; 00024: the audit
-      // log's subject index; 00025: the reset mail queue).
+      // log's subject index; 00025: the reset mail queue; 00026: walk cards).
       const first = await startTandem(await config(dir));
       try {
         await first.sql`alter publication tandem_sync add table audit_log`;
         // Every migration from 00021 on is undone: postgres-shift resumes after the highest applied one.
+        await first.sql`drop trigger walk_card_on_insert on walk`; // 00026
+        await first.sql`drop trigger walk_card_on_update on walk`;
+        await first.sql`drop function walk_card_keep()`;
+        await first.sql`drop table walk_card`;
         await first.sql`drop table tandem_internal.password_reset_mail`; // 00025
         await first.sql`drop index audit_log_account_subject_at_idx`; // 00024
         // 00023 and 00022: handoff_read and walk_step as they were, a unique pair beside the primary key.
@@ -119,11 +123,16 @@ describe('starting again', () => {
       try {
         expect(lines.some(l => /migration 00021/.test(l))).toBe(true);
         expect(lines.some(l => /migration 00022/.test(l))).toBe(true);
-        for (const n of ['00023', '00024', '00025']) expect(lines.some(l => new RegExp(`migration ${n}`).test(l))).toBe(true);
+        for (const n of ['00023', '00024', '00025', '00026']) expect(lines.some(l => new RegExp(`migration ${n}`).test(l))).toBe(true);
         expect(await second.sql`select 1 from pg_indexes where indexname = 'audit_log_account_subject_at_idx'`).toHaveLength(1);
         expect(await second.sql`select 1 from pg_publication_tables where pubname = 'tandem_sync' and tablename = 'audit_log'`).toHaveLength(0);
         // zero-cache drops it from its replica by itself, and keeps syncing.
         await eventually(replicaTables, tables => tables.length > 0 && !tables.includes('audit_log'), 90_000);
+        // …and picks up the walk cards 00026 adds to it, one for each walk the data dir had.
+        await eventually(replicaTables, tables => tables.includes('walk_card'), 90_000);
+        const [{missing}] = await second.sql<{missing: number}[]>`
+          select count(*)::int as missing from walk w left join walk_card c on c.walk_id = w.id where c.walk_id is null`;
+        expect(missing).toBe(0);
         await eventually(replicaStepKeys, keys => keys.length > 0 && !keys.includes('walk_id,seq'), 90_000);
         expect((await fetch(`${second.appUrl}/api/health`)).status).toBe(200);
         const session = await signIn(second.appUrl, 'owner@northwind.test');
